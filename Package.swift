@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "sosreport-analyzer",
+    products: [
+        .library(name: "SOSAnalyzer", targets: ["SOSAnalyzer"]),
+        .library(name: "SOSArchive", targets: ["SOSArchive"]),
+        .executable(name: "sosanalyze", targets: ["sosanalyze"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
+        ),
+        .target(name: "SOSArchive", dependencies: ["CArchive"]),
+        .target(name: "SOSAnalyzer", dependencies: ["SOSArchive"]),
+        .executableTarget(
+            name: "sosanalyze",
+            dependencies: [
+                "SOSAnalyzer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SOSArchiveTests", dependencies: ["SOSArchive"]),
+        .testTarget(
+            name: "SOSAnalyzerTests",
+            dependencies: ["SOSAnalyzer"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "sosanalyzeTests", dependencies: ["sosanalyze", "SOSAnalyzer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

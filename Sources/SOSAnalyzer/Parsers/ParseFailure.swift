@@ -1,0 +1,31 @@
+/// Why a parser produced no value, told apart the way a support engineer needs them.
+///
+/// An empty file, a 0-byte `/proc` file or a "command not found" output is `notCollected`:
+/// sos had nothing to give, and that is not the host's fault. Content that was recognised
+/// but is wrong is `malformed`, with the line that broke it.
+public enum ParseFailure: Error, Sendable, Equatable, Codable {
+    /// Nothing usable was collected (empty file, command missing on the host, permission denied).
+    case notCollected(String)
+    /// The content did not have the expected shape at `line` (1-based).
+    case malformed(line: Int, message: String)
+
+    /// A one-line explanation for reports.
+    public var message: String {
+        switch self {
+        case .notCollected(let why): return why
+        case .malformed(let line, let message): return "line \(line): \(message)"
+        }
+    }
+}
+
+/// A problem a parser met on one line while still producing a value for the rest.
+public struct ParseNote: Sendable, Equatable, Codable, Hashable {
+    /// 1-based line number the note refers to.
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+}
