@@ -1,0 +1,33 @@
+/// Package names that matter when comparing hosts: the software a support engineer asks about
+/// first when several hosts fail together. Curated from RHEL 6-9 and Ubuntu package names.
+public enum NotablePackages {
+    /// High-availability cluster stacks: RHEL 6 cman/rgmanager, corosync/pacemaker everywhere.
+    public static let clusterStack: Set<String> = [
+        "cman", "rgmanager", "corosync", "corosynclib", "pacemaker", "pacemaker-cli", "pcs", "ricci",
+        "luci", "clusterlib", "openais", "fence-agents", "fence-agents-all", "resource-agents",
+        "lvm2-cluster", "gfs2-utils", "dlm", "sbd", "crmsh",
+    ]
+
+    /// Storage and multipath stacks and other kernel-adjacent software worth a trait.
+    public static let notable: Set<String> = [
+        "device-mapper-multipath", "multipath-tools", "iscsi-initiator-utils", "open-iscsi",
+        "lvm2", "mdadm", "drbd", "drbd-utils", "nfs-utils", "nfs-common", "glusterfs", "ceph-common",
+        "openvswitch", "dpdk", "tuned", "irqbalance", "numad", "kexec-tools", "kdump-tools",
+        "libvirt", "qemu-kvm", "docker", "docker-ce", "containerd", "podman",
+        "ofed-scripts", "mlnx-ofa_kernel", "rdma-core", "libibverbs",
+    ]
+
+    /// Kernel packages, whose versions are the installed kernels.
+    public static func isKernelPackage(_ name: String) -> Bool {
+        ["kernel", "kernel-core", "kernel-uek", "kernel-rt", "kernel-rt-core", "kernel-PAE", "kernel-xen"].contains(name)
+            || (name.hasPrefix("linux-image-") && name.first(where: \.isNumber) != nil)
+    }
+
+    /// Packages that ship kernel modules from outside the distribution's kernel build.
+    public static func shipsThirdPartyKernelModules(_ name: String) -> Bool {
+        let prefixes = ["kmod-", "VRTS", "EMCpower", "nvidia-kmod", "nvidia-driver", "kmod-nvidia", "mlnx-ofa_kernel",
+                        "falcon-sensor", "ds_agent", "cbsensor", "sentinelone", "vmware-tools-", "oracleasm-", "hpvsa",
+                        "hpsa-", "fusionio", "iomemory-vsl", "lustre-client-modules", "zfs-kmod", "spl-kmod"]
+        return prefixes.contains { name.hasPrefix($0) } || name.hasSuffix("-dkms") || name.hasPrefix("kmod-")
+    }
+}

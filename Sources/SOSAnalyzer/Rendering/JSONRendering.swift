@@ -1,0 +1,27 @@
+import Foundation
+
+/// The JSON document of `summarize --format json`: reports, correlation, problems.
+public struct BatchDocument: Sendable, Codable {
+    public var schemaVersion = Report.currentSchemaVersion
+    public var reports: [Report]
+    /// The trait analysis across hosts; null until the correlator has run.
+    @Nullable public var correlation: String?
+    /// One `{path, error}` per input that gave no report.
+    public var problems: [InputProblem]
+
+    public init(_ outcome: BatchOutcome) {
+        reports = outcome.reports
+        correlation = nil
+        problems = outcome.problems
+    }
+}
+
+/// Stable JSON: sorted keys, two-space indent, slashes unescaped (paths stay readable).
+public enum JSONRendering {
+    public static func render<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

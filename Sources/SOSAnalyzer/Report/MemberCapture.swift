@@ -1,0 +1,77 @@
+import SOSArchive
+
+/// The state of one streaming pass over a report: which members were kept whole, what the
+/// kernel logs yielded, and the reports found in nested archives (a `sos collect` bundle).
+struct MemberCapture {
+    enum Mode {
+        /// First pass: everything the fact catalog names.
+        case catalog
+        /// A later pass for link targets the first pass had already streamed past.
+        case only(Set<String>)
+    }
+
+    let mode: Mode
+    let options: ReadOptions
+    private(set) var files: [String: MemberData] = [:]
+    private(set) var logScans: [KernelLogScan] = []
+    private(set) var nested = InputOutcome()
+    private(set) var skippedLogs: [String] = []
+
+    init(mode: Mode, options: ReadOptions) {
+        self.mode = mode
+        self.options = options
+    }
+
+    mutating func visit(_ cursor: inout MemberCursor) throws {
+        let member = cursor.member
+        guard member.kind == .file else { return }
+        switch mode {
+        case .only(let paths):
+            if paths.contains(member.path) { files[member.path] = try cursor.readAll() }
+        case .catalog:
+            if BundledReport.isInnerArchive(member.path) {
+                readNested(&cursor)
+            } else if FactCatalog.kernelLogs.wants(member.path) {
+                if BundledReport.isCompressedLog(member.path) {
+                    skippedLogs.append(member.path)
+                    return
+                }
+                var scan = KernelLogScan(member: member.path)
+                try cursor.forEachLine { bytes, number in scan.feed(bytes, number: number) }
+                logScans.append(scan)
+            } else if FactCatalog.wholeFiles.contains(where: { $0.wants(member.path) }) {
+                files[member.path] = try cursor.readAll()
+            }
+        }
+    }
+
+    private mutating func readNested(_ cursor: inout MemberCursor) {
+        let member = cursor.member
+        do {
+            let inner = try cursor.openNested()
+            let outcome = ReportReader.read(inner, reopen: nil, options: options)
+            nested.reports += outcome.reports
+            nested.problems += outcome.problems
+        } catch {
+            nested.problems.append(InputProblem(path: member.path, error: "\(error)"))
+        }
+    }
+}
+
+/// How a `sos collect` bundle names the reports it holds.
+enum BundledReport {
+    /// `sosreport-node1-2024-01-10-abcdefg.tar.xz` at the top of a bundle (at most one folder deep).
+    static func isInnerArchive(_ path: String) -> Bool {
+        let components = path.split(separator: "/")
+        guard components.count <= 2, let name = components.last else { return false }
+        guard name.hasPrefix("sosreport-") || name.hasPrefix("secured-sosreport-") else { return false }
+        return archiveSuffixes.contains { name.hasSuffix($0) }
+    }
+
+    private static let archiveSuffixes = [".tar", ".tar.xz", ".tar.gz", ".tar.bz2", ".tar.zst", ".tgz", ".gpg"]
+
+    /// Rotated logs that sos copied compressed; reading them needs a decompressor per member.
+    static func isCompressedLog(_ path: String) -> Bool {
+        [".gz", ".xz", ".bz2", ".zst"].contains { path.hasSuffix($0) }
+    }
+}

@@ -1,0 +1,70 @@
+/// Everything read from one sosreport: identity, facts, where each came from, and what could
+/// not be read. A `Codable` value: `sosanalyze inspect --format json` prints exactly this.
+public struct Report: Sendable, Codable, Equatable {
+    /// Version of the JSON layout; bumped only when a field changes meaning.
+    public var schemaVersion: Int = Report.currentSchemaVersion
+    public static let currentSchemaVersion = 1
+
+    public var source: ReportSourceInfo
+    /// sos version from the report's own content ("2.2", "3.9", "4.5.3"), null when it says none.
+    @Nullable public var sosVersion: String?
+    /// The sos layout generation the report was written with: "2.2", "3.x" or "4.x".
+    @Nullable public var sosGeneration: String?
+    @Nullable public var hostname: String?
+    /// When sos ran, as the report's `date` output wrote it.
+    @Nullable public var collectedAt: String?
+    @Nullable public var os: OSInfo?
+    @Nullable public var kernel: KernelInfo?
+    @Nullable public var taint: TaintInfo?
+    public var modules: [ModuleInfo] = []
+    public var nics: [NICInfo] = []
+    public var allocationFailures: [AllocationFailureRecord] = []
+    public var buddyinfo: [BuddyInfoRecord] = []
+    public var zoneinfo: [ZoneInfoRecord] = []
+    @Nullable public var memory: MemoryInfo?
+    /// Kernel tunables that matter to memory diagnostics, by sysctl name.
+    public var sysctl: [String: Int] = [:]
+    @Nullable public var hardware: HardwareInfo?
+    @Nullable public var packages: PackageSummary?
+    public var findings: [Finding] = []
+    /// What could not be read in this report (a damaged archive, a cap hit, a member that failed to parse).
+    public var problems: [ReportProblem] = []
+    /// Where each scalar fact came from, by fact name ("hostname", "os", "kernel.release", ...).
+    public var evidence: [String: Evidence] = [:]
+    /// Facts that have no value, or a partial one, and why ("memory": "not collected").
+    public var factStates: [String: FactState] = [:]
+
+    public init(source: ReportSourceInfo) {
+        self.source = source
+    }
+}
+
+/// Where a report was read from.
+public struct ReportSourceInfo: Sendable, Codable, Equatable {
+    /// The archive or folder; inside a collect bundle, the bundle's path then the inner archive's name.
+    public var path: String
+    /// "tar.xz", "tar.gz", "tar.bz2", "tar.zst", "tar" or "directory".
+    public var format: String
+    /// The archive's top folder as its members name it (never derived from the file name).
+    @Nullable public var topFolder: String?
+    /// Number of members (files, folders, links) the archive holds.
+    public var memberCount: Int
+
+    public init(path: String, format: String, topFolder: String?, memberCount: Int) {
+        self.path = path
+        self.format = format
+        self.topFolder = topFolder
+        self.memberCount = memberCount
+    }
+}
+
+/// Something in one report that could not be read, with the member it concerns.
+public struct ReportProblem: Sendable, Codable, Equatable, Hashable {
+    public var message: String
+    @Nullable public var member: String?
+
+    public init(message: String, member: String? = nil) {
+        self.message = message
+        self.member = member
+    }
+}
