@@ -1,0 +1,120 @@
+import CArchive
+
+/// libarchive's return codes as a type, so a switch must say what it does with each.
+enum ArchiveStatus: Equatable {
+    case ok, eof, retry, warn, failed, fatal
+
+    init(_ code: Int32) {
+        switch code {
+        case ARCHIVE_OK: self = .ok
+        case ARCHIVE_EOF: self = .eof
+        case ARCHIVE_RETRY: self = .retry
+        case ARCHIVE_WARN: self = .warn
+        case ARCHIVE_FAILED: self = .failed
+        default: self = .fatal
+        }
+    }
+}
+
+/// File-type bits of `archive_entry_filetype` (the AE_IF* macros carry casts Swift does not import).
+enum EntryFileType {
+    static let mask: UInt32 = 0o170000
+    static let regular: UInt32 = 0o100000
+    static let directory: UInt32 = 0o040000
+    static let symlink: UInt32 = 0o120000
+}
+
+/// One libarchive read handle: the thin layer, one Swift function per C call. Freed in deinit.
+final class LibArchiveReadHandle {
+    let raw: OpaquePointer
+    private let entry: OpaquePointer
+
+    /// Block size for `archive_read_open_filename`: big reads keep the xz decoder fed.
+    static let blockSize = 256 << 10
+
+    init() throws(SOSArchiveError) {
+        guard let raw = archive_read_new() else {
+            throw .damaged(path: "", stage: "open", message: "archive_read_new failed (out of memory)")
+        }
+        guard let entry = archive_entry_new() else {
+            archive_read_free(raw)
+            throw .damaged(path: "", stage: "open", message: "archive_entry_new failed (out of memory)")
+        }
+        self.raw = raw
+        self.entry = entry
+        archive_read_support_filter_all(raw)
+        // The tar reader covers ustar, GNU (L/K long names) and PAX (x/g) headers.
+        archive_read_support_format_tar(raw)
+    }
+
+    deinit {
+        archive_entry_free(entry)
+        archive_read_free(raw)
+    }
+
+    func openFile(_ path: String) -> ArchiveStatus {
+        ArchiveStatus(archive_read_open_filename(raw, path, Self.blockSize))
+    }
+
+    /// Opens the handle on a ``NestedFeed``; the caller keeps the feed alive while reading.
+    func open(feed: NestedFeed) -> ArchiveStatus {
+        let client = Unmanaged.passUnretained(feed).toOpaque()
+        return ArchiveStatus(archive_read_open(raw, client, nil, { _, client, out in
+            guard let client, let out else { return -1 }
+            return Unmanaged<NestedFeed>.fromOpaque(client).takeUnretainedValue().next(out)
+        }, nil))
+    }
+
+    func nextHeader() -> ArchiveStatus {
+        ArchiveStatus(archive_read_next_header2(raw, entry))
+    }
+
+    func readData(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
+        archive_read_data(raw, buffer, count)
+    }
+
+    func skipData() -> ArchiveStatus {
+        ArchiveStatus(archive_read_data_skip(raw))
+    }
+
+    var errorMessage: String {
+        guard let message = archive_error_string(raw) else { return "unknown error" }
+        return String(cString: message)
+    }
+
+    var compressedBytes: Int64 { archive_filter_bytes(raw, -1) }
+
+    /// Name of the outermost decompression filter ("xz", "gzip"); nil for a plain tar.
+    var filterName: String? {
+        guard archive_filter_count(raw) > 1, let name = archive_filter_name(raw, 0) else { return nil }
+        return String(cString: name)
+    }
+
+    // Entry accessors: values are copied into Swift at once, the entry is reused by the next header.
+
+    var entryPath: String? {
+        if let utf8 = archive_entry_pathname_utf8(entry) { return String(cString: utf8) }
+        if let raw = archive_entry_pathname(entry) { return String(cString: raw) }
+        return nil
+    }
+
+    var entryFileType: UInt32 { UInt32(archive_entry_filetype(entry)) & EntryFileType.mask }
+
+    var entrySize: Int64 { archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : 0 }
+
+    var entrySymlink: String? {
+        if let utf8 = archive_entry_symlink_utf8(entry) { return String(cString: utf8) }
+        if let raw = archive_entry_symlink(entry) { return String(cString: raw) }
+        return nil
+    }
+
+    var entryHardlink: String? {
+        if let utf8 = archive_entry_hardlink_utf8(entry) { return String(cString: utf8) }
+        if let raw = archive_entry_hardlink(entry) { return String(cString: raw) }
+        return nil
+    }
+
+    func setError(_ code: Int32, _ message: String) {
+        sos_archive_set_error(raw, code, message)
+    }
+}

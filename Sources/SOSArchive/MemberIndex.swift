@@ -1,0 +1,226 @@
+/// What a path names once links are followed.
+public enum LinkResolution: Sendable, Equatable {
+    /// The path names (possibly through links, including links on intermediate directories such as
+    /// `lib -> usr/lib`) a member that holds data; `via` lists the link paths followed, in order.
+    case member(Member, via: [String])
+    /// Not there: "not collected", "dangling link etc/os-release -> ../usr/lib/os-release",
+    /// "link loop at a -> b", "link leaves the report: x -> ../../..".
+    case absent(reason: String)
+}
+
+/// Every member of one report, by report-relative path. Links are resolved here, inside the
+/// report, like a chroot: nothing outside the report is ever looked at.
+public struct MemberIndex: Sendable {
+    /// The archive's top folder as found in the members; nil for directories or tars without one.
+    public let topFolder: String?
+    private let members: [String: Member]
+    /// All paths, sorted by byte order.
+    public let allPaths: [String]
+
+    /// Most links a resolution follows before calling it a loop (Linux's MAXSYMLINKS).
+    static let maxHops = 40
+
+    public init(members: [Member], topFolder: String?) {
+        var table: [String: Member] = [:]
+        for member in members { table[member.path] = member }
+        self.topFolder = topFolder
+        self.members = table
+        self.allPaths = table.keys.sorted(by: byteOrder)
+    }
+
+    public var count: Int { members.count }
+
+    /// Exact lookup, no link following.
+    public func member(at path: String) -> Member? {
+        members[path]
+    }
+
+    /// Follows symlinks (relative, absolute = from the report root, multi-hop, on intermediate
+    /// directories) and hard links inside the report.
+    public func resolve(_ path: String) -> LinkResolution {
+        let start = PathHygiene.components(of: path)
+        if start.contains("..") { return .absent(reason: "link leaves the report: \(path)") }
+        var resolved: [String] = []
+        var pending = Array(start.reversed())  // a stack: last element is the next component
+        var via: [String] = []
+        var hops = 0
+        while let component = pending.popLast() {
+            if component == "." || component.isEmpty { continue }
+            if component == ".." {
+                if resolved.isEmpty {
+                    let link = via.last ?? path
+                    let target = members[link]?.linkTarget ?? ""
+                    return .absent(reason: "link leaves the report: \(link) -> \(target)")
+                }
+                resolved.removeLast()
+                continue
+            }
+            let candidate = (resolved + [component]).joined(separator: "/")
+            guard let member = members[candidate] else {
+                resolved.append(component)
+                continue
+            }
+            switch member.kind {
+            case .symlink:
+                hops += 1
+                let target = member.linkTarget ?? ""
+                if hops > Self.maxHops {
+                    let first = via.first ?? candidate
+                    return .absent(reason: "link loop at \(first) -> \(members[first]?.linkTarget ?? target)")
+                }
+                via.append(candidate)
+                if target.hasPrefix("/") { resolved.removeAll() }
+                pending.append(contentsOf: target.split(separator: "/", omittingEmptySubsequences: true).map(String.init).reversed())
+            case .hardlink where pending.isEmpty:
+                via.append(candidate)
+                guard let targetPath = member.linkTarget, let linked = members[targetPath], linked.kind != .hardlink else {
+                    return .absent(reason: "dangling hard link \(candidate) -> \(member.linkTarget ?? "")")
+                }
+                return .member(linked, via: via)
+            default:
+                resolved.append(component)
+            }
+        }
+        let final = resolved.joined(separator: "/")
+        if let member = members[final] { return .member(member, via: via) }
+        guard let lastLink = via.last else { return .absent(reason: "not collected") }
+        return .absent(reason: "dangling link \(lastLink) -> \(members[lastLink]?.linkTarget ?? "")")
+    }
+
+    /// Paths matching a glob whose `*` and `?` never cross "/" (e.g. "sos_commands/networking/ethtool_-i_*"),
+    /// sorted by byte order. No link following.
+    public func paths(matching glob: String) -> [String] {
+        let pattern = Array(glob.unicodeScalars)
+        // The literal part before the first wildcard narrows the sorted list to one range.
+        let literal = String(String.UnicodeScalarView(pattern.prefix { $0 != "*" && $0 != "?" }))
+        let literalBytes = Array(literal.utf8)
+        var low = 0
+        var high = allPaths.count
+        while low < high {
+            let mid = (low + high) / 2
+            if allPaths[mid].utf8.lexicographicallyPrecedes(literalBytes) { low = mid + 1 } else { high = mid }
+        }
+        var result: [String] = []
+        var index = low
+        while index < allPaths.count, allPaths[index].utf8.starts(with: literalBytes) {
+            if Self.glob(pattern, matches: Array(allPaths[index].unicodeScalars)) { result.append(allPaths[index]) }
+            index += 1
+        }
+        return result
+    }
+
+    static func glob(_ pattern: [Unicode.Scalar], matches name: [Unicode.Scalar]) -> Bool {
+        var p = 0
+        var n = 0
+        var starP = -1
+        var starN = 0
+        while n < name.count {
+            if p < pattern.count && pattern[p] == "*" {
+                starP = p
+                starN = n
+                p += 1
+            } else if p < pattern.count && (pattern[p] == name[n] || (pattern[p] == "?" && name[n] != "/")) {
+                p += 1
+                n += 1
+            } else if starP >= 0 && name[starN] != "/" {
+                starN += 1
+                n = starN
+                p = starP + 1
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count && pattern[p] == "*" { p += 1 }
+        return p == pattern.count
+    }
+}
+
+func byteOrder(_ a: String, _ b: String) -> Bool {
+    a.utf8.lexicographicallyPrecedes(b.utf8)
+}
+
+/// Member path rules shared by archives and folders.
+enum PathHygiene {
+    /// Components without "", "." (so "./a//b/" gives ["a", "b"]); ".." is kept for the caller to refuse.
+    static func components(of raw: String) -> [String] {
+        raw.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
+    }
+}
+
+/// Turns raw member names into report-relative paths while the stream goes by, deciding the top
+/// folder from the members themselves.
+struct MemberIndexBuilder {
+    /// Root names sos itself writes: an archive whose first folder is one of these has no top folder.
+    static let wellKnownRootNames: Set<String> = [
+        "sos_commands", "sos_reports", "sos_logs", "sos_strings", "etc", "proc", "sys", "var",
+        "usr", "boot", "run", "lib", "version.txt", "environment",
+    ]
+
+    private(set) var members: [Member] = []
+    private(set) var topFolder: String?
+    private var decided = false
+    /// Single-component files seen before the top folder was known: outside it if there is one.
+    private var undecidedRootFiles: [String] = []
+    let notes: NoteSink
+
+    init(notes: NoteSink) {
+        self.notes = notes
+    }
+
+    enum Placement {
+        case member(Member)
+        case skipped
+    }
+
+    /// Places one raw entry; returns the member to visit, or `.skipped` (unsafe path, the top folder itself).
+    mutating func place(rawPath: String, kind: MemberKind, size: Int64, rawLinkTarget: String?) -> Placement {
+        let parts = PathHygiene.components(of: rawPath)
+        if parts.contains("..") {
+            notes.add(nil, "unsafe member path '\(rawPath)' skipped")
+            return .skipped
+        }
+        if parts.isEmpty { return .skipped }
+        if !decided && (parts.count > 1 || kind == .directory) {
+            decided = true
+            if !Self.wellKnownRootNames.contains(parts[0]) {
+                topFolder = parts[0]
+                for path in undecidedRootFiles { noteOutside(path) }
+            }
+            undecidedRootFiles.removeAll()
+        }
+        guard let path = strip(parts, raw: rawPath, noteIfOutside: true) else { return .skipped }
+        if !decided { undecidedRootFiles.append(path) }
+        var linkTarget = rawLinkTarget
+        if kind == .hardlink, let raw = rawLinkTarget {
+            let targetParts = PathHygiene.components(of: raw)
+            if targetParts.contains("..") || targetParts.isEmpty {
+                notes.add(path, "unsafe hard link target '\(raw)' skipped")
+                return .skipped
+            }
+            linkTarget = strip(targetParts, raw: raw, noteIfOutside: false) ?? raw
+        }
+        let member = Member(path: path, kind: kind, size: size, linkTarget: linkTarget)
+        members.append(member)
+        return .member(member)
+    }
+
+    /// nil for the top folder's own entry.
+    private func strip(_ parts: [String], raw: String, noteIfOutside: Bool) -> String? {
+        guard let top = topFolder else { return parts.joined(separator: "/") }
+        if parts[0] == top {
+            if parts.count == 1 { return nil }
+            return parts.dropFirst().joined(separator: "/")
+        }
+        let path = parts.joined(separator: "/")
+        if noteIfOutside { noteOutside(path) }
+        return path
+    }
+
+    private func noteOutside(_ path: String) {
+        notes.add(path, "member outside the top folder '\(topFolder ?? "")': kept with its full path")
+    }
+
+    func build() -> MemberIndex {
+        MemberIndex(members: members, topFolder: topFolder)
+    }
+}
