@@ -1,0 +1,109 @@
+/// One loaded module, from `lsmod` or `/proc/modules`.
+public struct LsmodEntry: Sendable, Codable, Equatable {
+    public var name: String
+    /// Size in bytes.
+    public var size: Int
+    /// Reference count as printed; `lsmod` can show more references than holder names. A kernel
+    /// without module unloading prints `-`, read as 0.
+    public var useCount: Int
+    /// Holder modules as printed (`[permanent]`, `-` and empty items dropped).
+    public var usedBy: [String]
+    /// `/proc/modules` per-module taint letters (`(POE)` -> `["P", "O", "E"]`); `[]` from `lsmod`.
+    public var taintFlags: [String]
+    /// 1-based line of the module.
+    public var line: Int
+
+    public init(name: String, size: Int, useCount: Int, usedBy: [String], taintFlags: [String], line: Int) {
+        self.name = name
+        self.size = size
+        self.useCount = useCount
+        self.usedBy = usedBy
+        self.taintFlags = taintFlags
+        self.line = line
+    }
+}
+
+/// The modules of an `lsmod` or `/proc/modules` file, with the lines that could not be read.
+public struct LsmodTable: Sendable, Codable, Equatable {
+    public var entries: [LsmodEntry]
+    public var notes: [ParseNote]
+
+    public init(entries: [LsmodEntry], notes: [ParseNote]) {
+        self.entries = entries
+        self.notes = notes
+    }
+}
+
+/// Reads `sos_commands/kernel/lsmod` (`name size count holders`) and `proc/modules`
+/// (`name size count holders, state address [(taint)]`).
+///
+/// Real sample (corpus `lsmod-03.txt`, first lines):
+/// ```text
+/// Module                  Size  Used by
+/// rdma_ucm               32768  0
+/// rdma_cm               106496  1 rdma_ucm
+/// ```
+/// yields `rdma_ucm` (size 32768, count 0, no holders, line 2) and `rdma_cm` (106496, 1,
+/// `["rdma_ucm"]`, line 3). From `/proc/modules`,
+/// `zcommon 90112 2 zfs,icp, Live 0xffffffffc0952000 (PO)` yields holders `["zfs", "icp"]` and
+/// taint flags `["P", "O"]`.
+public enum LsmodParser {
+    /// The modules in file order; the header and a leading `> ` quote marker are skipped, and an
+    /// unreadable line (e.g. a truncated last line) is left out. Throws `notCollected` for an
+    /// empty file or an error message, `malformed` when no line is a module.
+    public static func parse(_ text: String) throws(ParseFailure) -> [LsmodEntry] {
+        let table = table(text)
+        if !table.entries.isEmpty { return table.entries }
+        guard let first = TextLines(text).first(where: { !NotCollectedText.trimmed($0.text).isEmpty }) else {
+            throw .notCollected("lsmod output is empty")
+        }
+        if NotCollectedText.matches(first.text) { throw .notCollected(NotCollectedText.trim(first.text)) }
+        if let note = table.notes.first { throw .malformed(line: note.line, message: note.message) }
+        throw .notCollected("no modules loaded")
+    }
+
+    /// Like `parse`, but never throws and reports each unreadable line as a note.
+    public static func table(_ text: String) -> LsmodTable {
+        var entries: [LsmodEntry] = []
+        var notes: [ParseNote] = []
+        for line in TextLines(text) {
+            var fields = NotCollectedText.fields(line.text)
+            if fields.first == ">" { fields.removeFirst() }
+            guard !fields.isEmpty else { continue }
+            if fields[0] == "Module", fields.count >= 2, fields[1] == "Size" { continue }
+            if let entry = entry(fields, line: line.number) {
+                entries.append(entry)
+            } else {
+                notes.append(ParseNote(line: line.number, message: "not a module line: \(NotCollectedText.trim(line.text))"))
+            }
+        }
+        return LsmodTable(entries: entries, notes: notes)
+    }
+
+    private static func entry(_ fields: [Substring], line: Int) -> LsmodEntry? {
+        guard fields.count >= 3, let size = Int(fields[1]) else { return nil }
+        let useCount: Int
+        if fields[2] == "-" {
+            useCount = 0
+        } else if let count = Int(fields[2]) {
+            useCount = count
+        } else {
+            return nil
+        }
+        var usedBy: [String] = []
+        var taintFlags: [String] = []
+        if fields.count >= 4 {
+            usedBy = fields[3].split(separator: ",")
+                .filter { $0 != "-" && !$0.hasPrefix("[") }
+                .map(String.init)
+        }
+        // /proc/modules: holders, state, address, then the optional "(POE)" taint letters.
+        if fields.count >= 5, ["Live", "Loading", "Unloading"].contains(fields[4]),
+           let last = fields.last, last.hasPrefix("("), last.hasSuffix(")")
+        {
+            taintFlags = last.dropFirst().dropLast().filter(\.isLetter).map(String.init)
+        }
+        return LsmodEntry(
+            name: String(fields[0]), size: size, useCount: useCount, usedBy: usedBy, taintFlags: taintFlags, line: line)
+    }
+}

@@ -1,0 +1,66 @@
+/// Decodes the kernel taint mask into flags, with the bit table of the kernel that wrote it.
+///
+/// Sample: 12289 (corpus `tainted-01.txt`, a host with a proprietary, out-of-tree, unsigned
+/// module) decoded with `.upstream` gives P (bit 0), O (bit 12), E (bit 13).
+public enum TaintDecoder {
+    /// The layout for a kernel release: `.elN` kernels use the Red Hat table of their major
+    /// (RHEL 9 and later use the RHEL 8 table); everything else, and `nil`, is upstream.
+    public static func layout(forKernel release: String?) -> KernelTaintLayout {
+        guard let release, let major = redHatMajor(release) else { return .upstream }
+        switch major {
+        case ..<5: return .upstream  // RHEL 3/4 print only bits 0-5, as upstream
+        case 5: return .rhel5
+        case 6: return .rhel6
+        case 7: return .rhel7
+        default: return .rhel8
+        }
+    }
+
+    /// Set bits in bit order with letters; unknown bits get letter "?" and name "bit N".
+    public static func decode(_ value: UInt64, layout: KernelTaintLayout) -> [TaintFlag] {
+        let known = TaintFlagTables.flags(for: layout)
+        return (0..<64).compactMap { bit -> TaintFlag? in
+            guard value & (UInt64(1) << UInt64(bit)) != 0 else { return nil }
+            return known.first { $0.bit == bit }
+                ?? TaintFlag(bit: bit, letter: "?", name: "bit \(bit)", meaning: "not defined for this kernel")
+        }
+    }
+
+    /// The N of the first `.elN` in a release, e.g. 6 for `2.6.32-358.el6.x86_64`.
+    private static func redHatMajor(_ release: String) -> Int? {
+        var rest = Substring(release)
+        while let marker = rest.firstRange(of: ".el") {
+            let digits = rest[marker.upperBound...].prefix(while: NotCollectedText.isDigit)
+            if let major = Int(digits) { return major }
+            rest = rest[marker.upperBound...]
+        }
+        return nil
+    }
+}
+
+/// Reads `/proc/sys/kernel/tainted` (also `kernel.tainted = N` from `sysctl -a`).
+///
+/// The value is the first decimal number of the first non-blank line; text around it is
+/// tolerated because copies of the file in tickets carry comments.
+///
+/// Real sample (corpus `tainted-03.txt`, fwupd issue #9737):
+/// ```text
+/// 4096 # means "out-of-tree module loaded"
+/// ```
+/// yields `value` 4096, `line` 1.
+public enum TaintedParser {
+    public static func parse(_ text: String) throws(ParseFailure) -> (value: UInt64, line: Int) {
+        guard let line = TextLines(text).first(where: { !NotCollectedText.trimmed($0.text).isEmpty }) else {
+            throw .notCollected("tainted is empty")
+        }
+        if NotCollectedText.matches(line.text) { throw .notCollected(NotCollectedText.trim(line.text)) }
+        guard let start = line.text.firstIndex(where: NotCollectedText.isDigit) else {
+            throw .malformed(line: line.number, message: "no taint value")
+        }
+        let digits = line.text[start...].prefix(while: NotCollectedText.isDigit)
+        guard let value = UInt64(digits) else {
+            throw .malformed(line: line.number, message: "taint value \(digits) does not fit 64 bits")
+        }
+        return (value, line.number)
+    }
+}
