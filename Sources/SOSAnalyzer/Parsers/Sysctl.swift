@@ -15,12 +15,13 @@ public struct SysctlEntry: Sendable, Codable, Equatable {
 ///
 /// Sample (real sos 4.2 archive `juju-04f1e3-0-lxd-5`, `sysctl_-a`, an LXD container):
 /// ```
-/// sysctl: unable to open directory "/proc/sys/fs/binfmt_misc/"
 /// abi.vsyscall32 = 1
+/// ...
+/// sysctl: unable to open directory "/proc/sys/fs/binfmt_misc/"
 /// ...
 /// sysctl: permission denied on key 'fs.protected_fifos'
 /// ```
-/// yields `entries["abi.vsyscall32"] == SysctlEntry(value: "1", line: 2)` and one note per
+/// yields `entries["abi.vsyscall32"] == SysctlEntry(value: "1", line: 1)` and one note per
 /// `sysctl:` line. `dev.cdrom.info` repeats its key on every line; the first one is kept.
 public enum SysctlParser {
     public static func parse(_ text: String) -> (entries: [String: SysctlEntry], notes: [ParseNote]) {
