@@ -1,0 +1,72 @@
+/// Who made the machine, from dmidecode's "System Information" (SMBIOS type 1) block.
+public struct HardwareIdentity: Sendable, Codable, Equatable {
+    /// `Manufacturer:`.
+    public var vendor: String?
+    /// `Product Name:`.
+    public var model: String?
+    /// `Serial Number:`.
+    public var serial: String?
+    /// Line of the `System Information` header.
+    public var line: Int?
+
+    public init(vendor: String? = nil, model: String? = nil, serial: String? = nil, line: Int? = nil) {
+        self.vendor = vendor
+        self.model = model
+        self.serial = serial
+        self.line = line
+    }
+}
+
+/// Reads `sos_commands/hardware/dmidecode` (or the top-level `dmidecode` link).
+///
+/// Sample (real sos 4.2 archive `juju-110cc2-k8stest-4`, an OpenStack guest):
+/// ```
+/// Handle 0x0100, DMI type 1, 27 bytes
+/// System Information
+/// 	Manufacturer: OpenStack Foundation
+/// 	Product Name: OpenStack Nova
+/// 	Version: 19.3.2
+/// 	Serial Number: f9a1477e-7b80-4398-a25d-3710d4e796ba
+/// ```
+/// yields vendor `OpenStack Foundation`, model `OpenStack Nova`, serial
+/// `f9a1477e-7b80-4398-a25d-3710d4e796ba`, line 21. dmidecode's placeholder `Not Specified`
+/// becomes nil; vendor strings such as `To Be Filled By O.E.M.` are kept as written.
+public enum DmidecodeParser {
+    /// - Throws: `.notCollected` when there is no System Information block (containers: "/dev/mem:
+    ///   No such file or directory", "Permission denied", command not found, empty file).
+    public static func parse(_ text: String) throws(ParseFailure) -> HardwareIdentity {
+        var identity: HardwareIdentity?
+        var lastError: Substring?
+        var sawContent = false
+        for line in TextLines(text) {
+            let content = line.text.trimmedBlanks
+            if content.isEmpty {
+                if identity != nil { break }
+                continue
+            }
+            sawContent = true
+            if var current = identity {
+                // The block's fields are indented; the next header is not.
+                guard let head = line.text.first, head == "\t" || head == " " else { break }
+                guard let colon = content.firstIndex(of: ":") else { continue }
+                let raw = content[content.index(after: colon)...].trimmedBlanks
+                let value: String? = raw.isEmpty || raw == "Not Specified" ? nil : String(raw)
+                switch content[..<colon] {
+                case "Manufacturer": current.vendor = value
+                case "Product Name": current.model = value
+                case "Serial Number": current.serial = value
+                default: break
+                }
+                identity = current
+            } else if content == "System Information" {
+                identity = HardwareIdentity(line: line.number)
+            } else if content.contains("denied") || content.contains("No such file")
+                        || content.contains("not found") || content.contains("No SMBIOS") {
+                lastError = content
+            }
+        }
+        if let identity { return identity }
+        guard sawContent else { throw .notCollected("dmidecode output is empty") }
+        throw .notCollected(lastError.map(String.init) ?? "no System Information block in dmidecode output")
+    }
+}

@@ -1,0 +1,168 @@
+/// One installed package, from an rpm list or `dpkg -l`.
+public struct InstalledPackage: Sendable, Codable, Equatable {
+    public var name: String
+    /// rpm: VERSION (with `E:` when the list printed an epoch). dpkg: the whole Debian version
+    /// (`[epoch:]upstream[-revision]`), unsplit.
+    public var version: String?
+    /// rpm RELEASE; nil for dpkg.
+    public var release: String?
+    /// nil when the rpm list printed none (`rpm -qa` with a custom format, gpg-pubkey).
+    public var arch: String?
+    /// As written (`Wed May 18 14:17:17 2016`); nil for dpkg and bare `rpm -qa`.
+    public var installTime: String?
+    public var line: Int
+
+    public init(name: String, version: String? = nil, release: String? = nil, arch: String? = nil,
+                installTime: String? = nil, line: Int) {
+        self.name = name
+        self.version = version
+        self.release = release
+        self.arch = arch
+        self.installTime = installTime
+        self.line = line
+    }
+
+    /// `name-version-release.arch` ("kernel-2.6.32-358.el6.x86_64"), leaving out absent parts.
+    public var nvra: String {
+        var text = name
+        if let version { text += "-" + version }
+        if let release { text += "-" + release }
+        if let arch { text += "." + arch }
+        return text
+    }
+}
+
+/// Reads package lists: `installed-rpms`, `sos_commands/rpm/package-data`, `installed-debs`.
+///
+/// rpm sample (lines from insights-core `test_installed_rpms.py`, as sos 2.2-3.2 wrote them):
+/// ```
+/// BESAgent-9.2.5.130-rhe5.x86_64                              Wed Jan 27 09:18:52 2016	1453904332	IBM Corp.	rhel5x64bs	(none)	(none)
+/// kernel-2.6.32-573.el6.x86_64                                Wed May 18 14:17:17 2016
+/// tftp-server-5.2-12.el7.x86_64
+/// ```
+/// yields `kernel` `2.6.32` `573.el6` `x86_64` installed `Wed May 18 14:17:17 2016` (line 2), and
+/// `BESAgent` with installTime `Wed Jan 27 09:18:52 2016` (the 3.0 TAB columns are dropped).
+///
+/// dpkg sample (real sos 4.2 `installed-debs`):
+/// ```
+/// ||/ Name                           Version                               Architecture Description
+/// +++-==============================-=====================================-============-======…
+/// ii  accountsservice                0.6.55-0ubuntu12~20.04.5              amd64        query and manipulate user account information
+/// hi  containerd                     1.5.5-0ubuntu3~20.04.1                amd64        daemon to control runC
+/// ```
+/// yields `accountsservice` `0.6.55-0ubuntu12~20.04.5` `amd64` and the held `containerd`.
+public enum InstalledPackagesParser {
+    /// Architectures rpm builds for. A suffix outside this list is part of the release
+    /// (`glibc-2.5-81`, `gpg-pubkey-0608b895-4bd22942`), so such lines get no arch.
+    static let rpmArchitectures: Set<Substring> = [
+        "noarch", "x86_64", "i386", "i486", "i586", "i686", "athlon", "geode", "ia32e", "amd64",
+        "ia64", "aarch64", "arm64", "armv5tel", "armv6hl", "armv7l", "armv7hl", "armv7hnl", "armhfp",
+        "ppc", "ppc64", "ppc64le", "ppc64p7", "ppc64iseries", "ppc64pseries", "s390", "s390x",
+        "sparc", "sparcv9", "sparc64", "alpha", "mips", "mipsel", "mips64", "mips64el",
+        "riscv64", "loongarch64", "x86_64_v2", "x86_64_v3", "x86_64_v4", "src", "nosrc", "(none)",
+    ]
+
+    /// installed-rpms (2.2 `%-59s date`, 3.0/3.2 extra TAB columns, 3.3+, 4.3+), `package-data` (TAB separated), plain `rpm -qa`.
+    public static func parseRPMList(_ text: String) -> (packages: [InstalledPackage], notes: [ParseNote]) {
+        var packages: [InstalledPackage] = []
+        var notes: [ParseNote] = []
+        for line in TextLines(text) {
+            let content = line.text.trimmedBlanks
+            if content.isEmpty { continue }
+            // rpm's own complaints (corrupt rpmdb, signature warnings) and "command not found".
+            if content.hasPrefix("error:") || content.hasPrefix("warning:") || content.contains("command not found") {
+                notes.append(ParseNote(line: line.number, message: String(content)))
+                continue
+            }
+            let columns = content.split(separator: "\t", omittingEmptySubsequences: false)
+            let head = columns[0].trimmedBlanks
+            let headFields = head.blankSeparatedFields
+            guard let nvraField = headFields.first else {
+                notes.append(ParseNote(line: line.number, message: "no package name"))
+                continue
+            }
+            var installTime: Substring? = nil
+            if headFields.count > 1 {
+                installTime = head[nvraField.endIndex...].trimmedBlanks
+            } else if columns.count > 1 {
+                // package-data: NVRA<TAB>date<TAB>epoch…; a bare epoch is not a date.
+                let second = columns[1].trimmedBlanks
+                if !second.isEmpty, !second.allSatisfy(\.isASCIIDigit) { installTime = second }
+            }
+            guard var package = splitNVRA(nvraField, line: line.number) else {
+                notes.append(ParseNote(line: line.number, message: "not a name-version-release: \"\(nvraField)\""))
+                continue
+            }
+            package.installTime = installTime.map(String.init)
+            packages.append(package)
+        }
+        return (packages, notes)
+    }
+
+    /// NVRA split: arch = after last "." when it is a known architecture; release = after last
+    /// "-" of the rest; version = after the previous "-"; name = the rest (names contain dashes).
+    static func splitNVRA(_ nvra: Substring, line: Int) -> InstalledPackage? {
+        var nvr = nvra
+        var arch: Substring?
+        if let dot = nvra.lastIndex(of: "."), rpmArchitectures.contains(nvra[nvra.index(after: dot)...]) {
+            arch = nvra[nvra.index(after: dot)...]
+            nvr = nvra[..<dot]
+        }
+        guard let releaseDash = nvr.lastIndex(of: "-") else { return nil }
+        let release = nvr[nvr.index(after: releaseDash)...]
+        let nv = nvr[..<releaseDash]
+        guard let versionDash = nv.lastIndex(of: "-") else { return nil }
+        let version = nv[nv.index(after: versionDash)...]
+        let name = nv[..<versionDash]
+        guard !name.isEmpty, !version.isEmpty, !release.isEmpty,
+              nvra.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "#" && $0 != "$" && $0 != "%" && $0 != "^" })
+        else { return nil }
+        return InstalledPackage(name: String(name), version: String(version), release: String(release),
+                                arch: arch.map(String.init), line: line)
+    }
+
+    /// `dpkg -l` (installed-debs / sos_commands/dpkg/dpkg_-l): only rows whose status starts with "ii" (or "hi"...: installed states)
+    ///
+    /// A row counts when its second status letter is `i` (installed: `ii`, `hi` held, `ri`/`pi`
+    /// marked for removal but still there). `rc` (config files only), `un`, `iU`, `iF` are skipped.
+    /// Multiarch names (`libc6:amd64`) lose the `:arch` suffix. Old dpkg without the
+    /// Architecture column (no "Architecture" in the `||/` header) gives arch nil.
+    public static func parseDpkgList(_ text: String) -> (packages: [InstalledPackage], notes: [ParseNote]) {
+        var packages: [InstalledPackage] = []
+        var notes: [ParseNote] = []
+        var hasArchitectureColumn = true
+        var inTable = false
+        for line in TextLines(text) {
+            let content = line.text.trimmedBlanks
+            if content.isEmpty { continue }
+            if content.hasPrefix("||/") {
+                hasArchitectureColumn = content.contains("Arch")
+                continue
+            }
+            if content.hasPrefix("+++-") { inTable = true; continue }
+            if !inTable {
+                // The legend above the table; anything else there is an error message.
+                if !(content.hasPrefix("Desired=") || content.hasPrefix("|")) {
+                    notes.append(ParseNote(line: line.number, message: String(content)))
+                }
+                continue
+            }
+            let fields = content.blankSeparatedFields
+            guard fields.count >= 3, fields[0].count >= 2, fields[0].count <= 3 else {
+                notes.append(ParseNote(line: line.number, message: "not a dpkg -l row: \"\(content)\""))
+                continue
+            }
+            let status = fields[0]
+            guard status[status.index(after: status.startIndex)] == "i" else { continue }
+            var name = fields[1]
+            var arch: Substring? = hasArchitectureColumn && fields.count >= 4 ? fields[3] : nil
+            if let colon = name.firstIndex(of: ":") {
+                if arch == nil { arch = name[name.index(after: colon)...] }
+                name = name[..<colon]
+            }
+            packages.append(InstalledPackage(name: String(name), version: String(fields[2]),
+                                             arch: arch.map(String.init), line: line.number))
+        }
+        return (packages, notes)
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+@testable import SOSAnalyzer
+
+@Suite struct DmidecodeParserTests {
+    /// The doc comment's sample.
+    @Test func realOpenStackGuest() throws {
+        let identity = try DmidecodeParser.parse(try MemoryFixtures.text("real", "dmidecode-k8stest-4-lines1-29.txt"))
+        #expect(identity == HardwareIdentity(vendor: "OpenStack Foundation", model: "OpenStack Nova",
+                                             serial: "f9a1477e-7b80-4398-a25d-3710d4e796ba", line: 21))
+    }
+
+    @Test func realContainerWithoutSMBIOSIsNotCollected() throws {
+        let text = try MemoryFixtures.text("real", "dmidecode-lxd-5-0.txt")
+        #expect(throws: ParseFailure.notCollected("/dev/mem: No such file or directory")) {
+            try DmidecodeParser.parse(text)
+        }
+    }
+
+    @Test func placeholdersAndNextBlock() throws {
+        let text = "Handle 0x0001, DMI type 1, 27 bytes\r\nSystem Information\r\n\tManufacturer: To Be Filled By O.E.M.\r\n\tProduct Name: \r\n\tSerial Number: Not Specified\r\nHandle 0x0002, DMI type 2\r\n\tSerial Number: BOARD123\r\n"
+        #expect(try DmidecodeParser.parse(text) == HardwareIdentity(vendor: "To Be Filled By O.E.M.", model: nil,
+                                                                   serial: nil, line: 2))
+    }
+
+    @Test func emptyOutput() {
+        #expect(throws: ParseFailure.notCollected("dmidecode output is empty")) { try DmidecodeParser.parse("") }
+        #expect(throws: ParseFailure.notCollected("no System Information block in dmidecode output")) {
+            try DmidecodeParser.parse("# dmidecode 3.2\nSMBIOS 2.8 present.\n")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import SOSAnalyzer
+
+@Suite struct SysctlParserTests {
+    /// The doc comment's sample: an LXD container where sysctl could not read every key.
+    @Test func realContainerSysctlWithPermissionErrors() throws {
+        let (entries, notes) = SysctlParser.parse(try MemoryFixtures.text("real", "sysctl_-a-lxd-5-0-lines1-110.txt"))
+        #expect(entries.count == 81)
+        #expect(entries["abi.vsyscall32"] == SysctlEntry(value: "1", line: 1))
+        #expect(entries["debug.exception-trace"] == SysctlEntry(value: "1", line: 2))
+        // dev.cdrom.info repeats its key on every line; the first value is kept.
+        #expect(entries["dev.cdrom.info"] == SysctlEntry(value: "CD-ROM information, Id: cdrom.c 3.20 2003/12/17", line: 8))
+        #expect(entries["kernel.domainname"] == SysctlEntry(value: "(none)", line: 110))
+        #expect(entries["fs.protected_fifos"] == nil)
+        #expect(notes == [
+            ParseNote(line: 43, message: "sysctl: unable to open directory \"/proc/sys/fs/binfmt_misc/\""),
+            ParseNote(line: 68, message: "sysctl: permission denied on key 'fs.protected_fifos'"),
+            ParseNote(line: 69, message: "sysctl: permission denied on key 'fs.protected_hardlinks'"),
+            ParseNote(line: 70, message: "sysctl: permission denied on key 'fs.protected_regular'"),
+            ParseNote(line: 71, message: "sysctl: permission denied on key 'fs.protected_symlinks'"),
+            ParseNote(line: 103, message: "sysctl: permission denied on key 'kernel.cad_pid'"),
+        ])
+    }
+
+    @Test func emptyValuesTabsCRLFAndErrorLines() {
+        let text = "kernel.domainname = \r\nnet.ipv4.tcp_rmem = 4096\t131072\t6291456\r\nerror: \"Operation not permitted\" reading key \"a=b\"\r\nvm.min_free_kbytes=67584"
+        let (entries, notes) = SysctlParser.parse(text)
+        #expect(entries == [
+            "kernel.domainname": SysctlEntry(value: "", line: 1),
+            "net.ipv4.tcp_rmem": SysctlEntry(value: "4096\t131072\t6291456", line: 2),
+            "vm.min_free_kbytes": SysctlEntry(value: "67584", line: 4),
+        ])
+        #expect(notes == [ParseNote(line: 3, message: "error: \"Operation not permitted\" reading key \"a=b\"")])
+    }
+
+    @Test func realMinFreeKbytes() throws {
+        let value = try SysctlParser.parseInteger(try MemoryFixtures.text("real", "min_free_kbytes-k8stest-4.txt"))
+        #expect(value.value == 67584)
+        #expect(value.line == 1)
+    }
+
+    @Test func integerEdgeCases() throws {
+        let padded = try SysctlParser.parseInteger("\n  42 \r\n\n")
+        #expect(padded.value == 42)
+        #expect(padded.line == 2)
+        #expect(try SysctlParser.parseInteger("-1").value == -1)
+        #expect(throws: ParseFailure.notCollected("file is empty")) { try SysctlParser.parseInteger("") }
+        #expect(throws: ParseFailure.malformed(line: 1, message: "integer 99999999999999999999999 does not fit in 64 bits")) {
+            try SysctlParser.parseInteger("99999999999999999999999\n")
+        }
+        #expect(throws: ParseFailure.malformed(line: 1, message: "not a single integer: \"4\t4\t1\t7\"")) {
+            try SysctlParser.parseInteger("4\t4\t1\t7\n")
+        }
+        #expect(throws: ParseFailure.malformed(line: 2, message: "more than one line after 1")) {
+            try SysctlParser.parseInteger("1\n2\n")
+        }
+    }
+}
