@@ -1,0 +1,306 @@
+/// How a kernel log line was written down: the prefix shape, which tells which tool produced the file.
+public enum KernelLogFormat: String, Sendable, Codable, CaseIterable {
+    /// `dmesg` output: no prefix or `[  secs.usecs]` stamps.
+    case dmesg
+    /// `dmesg -T`: `[Mon Apr 20 15:08:07 2020]` stamps.
+    case dmesgT = "dmesg-T"
+    /// `Mon DD HH:MM:SS [host] kernel:` (rsyslog, journalctl short) or `host kernel:` without date.
+    case syslog
+    /// journalctl short-monotonic: `[secs] [host] kernel: `.
+    case journal
+    /// A bare `kernel: ` tag with date and host stripped, or prose.
+    case other
+}
+
+/// When a kernel line was logged, as written.
+public enum KernelLogTimestamp: Sendable, Codable, Equatable {
+    /// Seconds since boot: `[  123.456789]` or journal short-monotonic.
+    case monotonic(Double)
+    /// "Jun 10 12:00:01" (syslog, no year) or "Tue Jun 10 12:00:01 2014" (dmesg -T), as written.
+    case wallClock(String)
+}
+
+/// One raw line of a kernel log with every prefix taken off.
+public struct KernelLogLine: Sendable, Equatable {
+    /// The kernel's own text: after the syslog header, `[secs]` stamps, `[Day Mon DD ...]`
+    /// stamps, a bare `kernel: ` tag, `<N>` printk levels and leading indentation. rsyslog's
+    /// `#011` (tab) and `#012` (newline) escapes are decoded.
+    public var message: Substring
+    /// The monotonic stamp when one was printed (also after a syslog header), else the wall clock.
+    public var timestamp: KernelLogTimestamp?
+    /// The host name of a syslog or journal line.
+    public var host: String?
+    public var format: KernelLogFormat
+    /// False for syslog or journal lines of other programs (`sshd[123]: ...`); skip them.
+    public var isKernel: Bool
+    /// The printk caller id (`T123` task or `C4` CPU) of kernels built with
+    /// `CONFIG_PRINTK_CALLER`: `[  12.345][ T123] msg`. Keys interleaved output apart.
+    public var caller: String?
+
+    public init(message: Substring, timestamp: KernelLogTimestamp? = nil, host: String? = nil,
+                format: KernelLogFormat, isKernel: Bool = true, caller: String? = nil) {
+        self.message = message
+        self.timestamp = timestamp
+        self.host = host
+        self.format = format
+        self.isKernel = isKernel
+        self.caller = caller
+    }
+}
+
+/// Takes the prefixes off one kernel log line of any form sos collects.
+///
+/// Real inputs (from the corpus) and what they yield:
+/// ```
+/// Dec  1 06:57:51 hostname kernel: swapper: page allocation failure. order:1, mode:0x20
+///   -> syslog, host "hostname", wallClock "Dec  1 06:57:51", message "swapper: page allocation ..."
+/// [49212.455709] txg_sync: page allocation failure. order:0, mode:0x20
+///   -> dmesg, monotonic 49212.455709
+/// [Mon Apr 20 15:08:07 2020] CPU: 1 PID: 1333536 Comm: kworker/u16:3 Not tainted ...
+///   -> dmesg-T, wallClock "Mon Apr 20 15:08:07 2020"
+/// server1 kernel: [3640039.236414] novfsd: page allocation failure: order:4, mode:0xd0
+///   -> syslog, host "server1", monotonic 3640039.236414
+/// kernel: bma: page allocation failure. order:0, mode:0x20
+///   -> other (bare tag)
+/// Sep  5 17:23:40 box3 freshclam[10631]: main.cvd database is up-to-date ...
+///   -> syslog, isKernel false
+/// ```
+/// Never fails: a line it cannot read is returned whole as an unprefixed `dmesg` line.
+public enum KernelLogLineParser {
+    public static func parse(_ raw: Substring) -> KernelLogLine {
+        var text = raw
+        if text.last == "\r" { text = text.dropLast() }
+        text = dropLeadingBlanks(text)
+        text = dropPrintkLevel(text)
+
+        // syslog: "Mon DD HH:MM:SS" or ISO-8601 "2020-04-20T15:08:07.123+02:00"
+        if let (stamp, rest) = syslogDate(text) {
+            return finishSyslog(rest, wallClock: stamp, format: .syslog)
+        }
+        if text.first == "[" {
+            if let (stamp, rest) = dmesgTStamp(text) {
+                return kernelBody(rest, timestamp: .wallClock(stamp), host: nil, format: .dmesgT)
+            }
+            if let (secs, rest) = monotonicStamp(text) {
+                // journal short-monotonic: "[secs] [host] kernel: msg" or "[secs] [host] prog[pid]: msg"
+                if let tagged = journalTag(rest) {
+                    var line = tagged
+                    line.timestamp = line.timestamp ?? .monotonic(secs)
+                    return line
+                }
+                return kernelBody(rest, timestamp: .monotonic(secs), host: nil, format: .dmesg)
+            }
+        }
+        // bare tag: "kernel: msg"
+        if let rest = dropPrefix(text, "kernel:") {
+            return kernelBody(rest, timestamp: nil, host: nil, format: .other)
+        }
+        // "host kernel: msg" without a date (SLES /var/log/messages excerpts)
+        if let (host, rest) = hostThenKernelTag(text) {
+            return kernelBody(rest, timestamp: nil, host: host, format: .syslog)
+        }
+        return KernelLogLine(message: decodeEscapes(text), format: .dmesg)
+    }
+
+    // MARK: - Prefix forms
+
+    private static let months: Set<Substring> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let days: Set<Substring> = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+    /// "Mon DD HH:MM:SS " (day space- or zero-padded, optional fraction) or an ISO-8601 stamp.
+    private static func syslogDate(_ text: Substring) -> (String, Substring)? {
+        if months.contains(text.prefix(3)) {
+            var rest = text.dropFirst(3)
+            guard rest.first == " " else { return nil }
+            rest = dropLeadingBlanks(rest)
+            let day = rest.prefix(while: \.isASCIIDigit)
+            guard (1...2).contains(day.count) else { return nil }
+            rest = rest.dropFirst(day.count)
+            guard rest.first == " " else { return nil }
+            rest = rest.dropFirst()
+            guard let afterTime = clockTime(rest) else { return nil }
+            let stamp = String(text[text.startIndex..<afterTime.startIndex])
+            guard afterTime.first == " " else { return nil }
+            return (stamp, afterTime.dropFirst())
+        }
+        // 2020-04-20T15:08:07[.fraction][Z|+hh:mm|+hhmm]
+        let bytes = Array(text.utf8.prefix(20))
+        guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+              bytes[0...3].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard let space = text.firstIndex(of: " ") else { return nil }
+        return (String(text[..<space]), text[text.index(after: space)...])
+    }
+
+    /// "HH:MM:SS" with an optional ".fraction"; returns what follows.
+    private static func clockTime(_ text: Substring) -> Substring? {
+        let chars = Array(text.prefix(8))
+        guard chars.count == 8, chars[2] == ":", chars[5] == ":",
+              [0, 1, 3, 4, 6, 7].allSatisfy({ chars[$0].isASCIIDigit }) else { return nil }
+        var rest = text.dropFirst(8)
+        if rest.first == ".", rest.dropFirst().first?.isASCIIDigit == true {
+            rest = rest.dropFirst().drop(while: \.isASCIIDigit)
+        }
+        return rest
+    }
+
+    /// After a syslog date: "[host ]kernel: msg" or "[host ]prog[pid]: msg".
+    private static func finishSyslog(_ rest: Substring, wallClock: String, format: KernelLogFormat) -> KernelLogLine {
+        let stamp = KernelLogTimestamp.wallClock(wallClock)
+        if let body = dropPrefix(rest, "kernel:") {
+            return kernelBody(body, timestamp: stamp, host: nil, format: format)
+        }
+        let first = rest.prefix(while: { $0 != " " })
+        let afterFirst = rest.dropFirst(first.count).drop(while: { $0 == " " })
+        if let body = dropPrefix(afterFirst, "kernel:") {
+            return kernelBody(body, timestamp: stamp, host: String(first), format: format)
+        }
+        if first.hasSuffix(":") {
+            // "prog[pid]: msg" with no host, or "kernel" spelled differently: another program
+            return KernelLogLine(message: dropLeadingBlanks(afterFirst), timestamp: stamp, host: nil,
+                                 format: format, isKernel: false)
+        }
+        let tag = afterFirst.prefix(while: { $0 != " " })
+        let message = dropLeadingBlanks(afterFirst.dropFirst(tag.count))
+        return KernelLogLine(message: decodeEscapes(message), timestamp: stamp, host: String(first),
+                             format: format, isKernel: false)
+    }
+
+    /// "[Mon Apr 20 15:08:07 2020] " as printed by `dmesg -T`.
+    private static func dmesgTStamp(_ text: Substring) -> (String, Substring)? {
+        guard let close = text.firstIndex(of: "]") else { return nil }
+        let inside = text[text.index(after: text.startIndex)..<close]
+        let parts = inside.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 5, days.contains(parts[0]), months.contains(parts[1]),
+              parts[2].allSatisfy(\.isASCIIDigit), clockTime(parts[3])?.isEmpty == true,
+              parts[4].count == 4, parts[4].allSatisfy(\.isASCIIDigit) else { return nil }
+        return (parts.joined(separator: " "), text[text.index(after: close)...])
+    }
+
+    /// "[  123.456789]" (optionally followed by a printk caller "[ T123]"); returns the seconds.
+    private static func monotonicStamp(_ text: Substring) -> (Double, Substring)? {
+        guard let close = text.firstIndex(of: "]") else { return nil }
+        let inside = text[text.index(after: text.startIndex)..<close].drop(while: { $0 == " " })
+        guard !inside.isEmpty, inside.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
+              inside.first?.isASCIIDigit == true, let secs = Double(inside) else { return nil }
+        return (secs, text[text.index(after: close)...])
+    }
+
+    /// journalctl short-monotonic after the stamp: " [host ]kernel: msg" or " [host ]prog[pid]: msg".
+    private static func journalTag(_ rest: Substring) -> KernelLogLine? {
+        let body = dropLeadingBlanks(rest)
+        if let msg = dropPrefix(body, "kernel:") {
+            return kernelBody(msg, timestamp: nil, host: nil, format: .journal)
+        }
+        let first = body.prefix(while: { $0 != " " })
+        guard !first.isEmpty else { return nil }
+        let afterFirst = body.dropFirst(first.count).drop(while: { $0 == " " })
+        if isHostName(first), let msg = dropPrefix(afterFirst, "kernel:") {
+            return kernelBody(msg, timestamp: nil, host: String(first), format: .journal)
+        }
+        // "prog[pid]: msg": a userspace program writing to the journal (earlyoom, systemd)
+        if isProgramWithPid(first) {
+            return KernelLogLine(message: dropLeadingBlanks(afterFirst), format: .journal, isKernel: false)
+        }
+        if isHostName(first) {
+            let second = afterFirst.prefix(while: { $0 != " " })
+            if isProgramWithPid(second) {
+                return KernelLogLine(message: dropLeadingBlanks(afterFirst.dropFirst(second.count)),
+                                     host: String(first), format: .journal, isKernel: false)
+            }
+        }
+        return nil
+    }
+
+    /// "server1 kernel: msg": a host token then the kernel tag, no date.
+    private static func hostThenKernelTag(_ text: Substring) -> (String, Substring)? {
+        let first = text.prefix(while: { $0 != " " })
+        guard isHostName(first) else { return nil }
+        let after = text.dropFirst(first.count).drop(while: { $0 == " " })
+        guard let body = dropPrefix(after, "kernel:") else { return nil }
+        return (String(first), body)
+    }
+
+    /// What follows "kernel:": an optional "[secs]" stamp, an optional caller id, a printk level.
+    private static func kernelBody(_ body: Substring, timestamp: KernelLogTimestamp?, host: String?,
+                                   format: KernelLogFormat) -> KernelLogLine {
+        var rest = dropLeadingBlanks(body)
+        var stamp = timestamp
+        rest = dropPrintkLevel(rest)
+        if rest.first == "[", let (secs, after) = monotonicStamp(rest) {
+            stamp = .monotonic(secs)
+            rest = after
+        }
+        var caller: String?
+        if rest.first == "[", let close = rest.firstIndex(of: "]") {
+            let inside = rest[rest.index(after: rest.startIndex)..<close].drop(while: { $0 == " " })
+            if let kind = inside.first, kind == "T" || kind == "C", inside.count > 1,
+               inside.dropFirst().allSatisfy(\.isASCIIDigit) {
+                caller = String(inside)
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        rest = dropPrintkLevel(dropLeadingBlanks(rest))
+        return KernelLogLine(message: decodeEscapes(dropLeadingBlanks(rest)), timestamp: stamp, host: host,
+                             format: format, isKernel: true, caller: caller)
+    }
+
+    // MARK: - Small helpers
+
+    private static func dropPrefix(_ text: Substring, _ prefix: String) -> Substring? {
+        guard text.hasPrefix(prefix) else { return nil }
+        return text.dropFirst(prefix.count)
+    }
+
+    private static func dropLeadingBlanks(_ text: Substring) -> Substring {
+        text.drop(while: { $0 == " " || $0 == "\t" })
+    }
+
+    /// "<4>" printk level, as `dmesg -r` or some serial consoles keep it.
+    private static func dropPrintkLevel(_ text: Substring) -> Substring {
+        let chars = Array(text.prefix(3))
+        guard chars.count == 3, chars[0] == "<", chars[1].isASCIIDigit, chars[2] == ">" else { return text }
+        return text.dropFirst(3)
+    }
+
+    private static func isHostName(_ token: Substring) -> Bool {
+        !token.isEmpty && token.count <= 253 && !token.hasSuffix(":")
+            && token.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "-" || $0 == "." || $0 == "_" })
+    }
+
+    private static func isProgramWithPid(_ token: Substring) -> Bool {
+        guard token.hasSuffix("]:"), let open = token.firstIndex(of: "["), open > token.startIndex else { return false }
+        let pid = token[token.index(after: open)..<token.index(token.endIndex, offsetBy: -2)]
+        return !pid.isEmpty && pid.allSatisfy(\.isASCIIDigit)
+    }
+
+    /// rsyslog escapes control characters as "#ooo" (octal): "#011" tab, "#012" newline.
+    private static func decodeEscapes(_ text: Substring) -> Substring {
+        guard text.contains("#01") else { return text }
+        var result = String(text)
+        result = result.replacingAll("#011", with: "\t")
+        result = result.replacingAll("#012", with: "\n")
+        return Substring(result)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIILetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
+}
+
+extension String {
+    /// Foundation-free replace of every occurrence.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            out += rest[..<range.lowerBound]
+            out += replacement
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}
