@@ -284,10 +284,6 @@ public enum KernelLogLineParser {
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-    var isASCIILetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
-}
 
 extension String {
     /// Foundation-free replace of every occurrence.

@@ -73,11 +73,3 @@ public enum SysctlParser {
         return found
     }
 }
-
-extension Character {
-    /// 0-9 only, unlike `isNumber` which accepts other scripts and fractions.
-    var isASCIIDigit: Bool {
-        guard let ascii = asciiValue else { return false }
-        return ascii >= 48 && ascii <= 57
-    }
-}

@@ -21,3 +21,12 @@ public struct InputOutcome: Sendable {
         self.problems = problems
     }
 }
+
+extension InputOutcome {
+    /// Reports of a bundle in the order of their names, not of the bundle's members, so that
+    /// a summary lists node1 before node2 however the bundle was packed.
+    func sortedByPath() -> InputOutcome {
+        InputOutcome(reports: reports.sorted { $0.source.path < $1.source.path },
+                     problems: problems.sorted { $0.path < $1.path })
+    }
+}

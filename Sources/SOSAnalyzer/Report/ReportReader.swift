@@ -50,7 +50,7 @@ public enum ReportReader {
         let index = pass.index
         let isReport = index.allPaths.contains(where: isSOSMarker)
         if !isReport {
-            var outcome = capture.nested
+            var outcome = capture.nested.sortedByPath()
             if outcome.reports.isEmpty && outcome.problems.isEmpty {
                 let why = pass.damage.map { $0.description }
                     ?? "\(reader.path): not a sosreport: \(index.count) members but no sos_commands/, version.txt, sos_logs/ or sos_reports/"
@@ -97,7 +97,7 @@ public enum ReportReader {
         }
         var outcome = capture.nested
         outcome.reports.insert(report, at: 0)
-        return outcome
+        return outcome.sortedByPath()
     }
 
     static func isSOSMarker(_ path: String) -> Bool {

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import SOSAnalyzer
+
+/// The three sos 4.2 archives of real Ubuntu 20.04 machines in `shared/real-sosreports`,
+/// checked against the facts that folder's `expected.json` lists.
+@Suite struct RealSosreportTests {
+    struct Expected: Decodable {
+        struct Zone: Decodable { let node: Int; let zone: String; let freeBlocks: [Int] }
+        let hostname: String
+        let kernel: String
+        let osId: String
+        let osVersion: String
+        let moduleCount: Int
+        let nics: [String: String]
+        let buddyinfo: [Zone]
+        let memTotalKiB: Int
+    }
+
+    static var archives: [String] {
+        guard let folder = SharedData.realSosreports,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.filter { $0.hasSuffix(".tar.xz") }.sorted()
+    }
+
+    @Test(arguments: archives)
+    func factsMatchExpected(name: String) throws {
+        let folder = try #require(SharedData.realSosreports)
+        let expectations = try JSONDecoder().decode(
+            [String: Expected].self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))
+        let expected = try #require(expectations[name])
+        let outcome = ReportReader.read(path: folder.appendingPathComponent(name).path)
+        #expect(outcome.problems.isEmpty)
+        let report = try #require(outcome.reports.first)
+        #expect(outcome.reports.count == 1)
+
+        #expect(report.hostname == expected.hostname)
+        #expect(report.kernel?.release == expected.kernel)
+        #expect(report.kernel?.distroRelease == nil)
+        #expect(report.os?.id == expected.osId)
+        #expect(report.os?.version == expected.osVersion)
+        #expect(report.modules.count == expected.moduleCount)
+        #expect(report.memory?.memTotalKiB == expected.memTotalKiB)
+        #expect(report.sosVersion == "4.2")
+        #expect(report.sosGeneration == "4.x")
+        #expect(report.source.format == "tar.xz")
+        #expect(report.source.memberCount > 10_000)
+
+        var drivers: [String: String] = [:]
+        for nic in report.nics { if let driver = nic.driver { drivers[nic.interface] = driver } }
+        #expect(drivers == expected.nics)
+
+        #expect(report.buddyinfo.map(\.node) == expected.buddyinfo.map(\.node))
+        #expect(report.buddyinfo.map(\.zone) == expected.buddyinfo.map(\.zone))
+        #expect(report.buddyinfo.map(\.freeBlocks) == expected.buddyinfo.map(\.freeBlocks))
+
+        // Every scalar fact cites the member it came from.
+        for fact in ["hostname", "os", "kernel.release", "memory", "taint", "vm.min_free_kbytes"] {
+            #expect(report.evidence[fact] != nil, "no evidence for \(fact)")
+        }
+    }
+
+    @Test func zfsModulesAreThirdPartyWithTheirReasons() throws {
+        let folder = try #require(SharedData.realSosreports)
+        let outcome = ReportReader.read(
+            path: folder.appendingPathComponent("sosreport-juju-110cc2-k8stest-4-2022-02-10-dnuxkgx.tar.xz").path)
+        let report = try #require(outcome.reports.first)
+        let thirdParty = report.modules.filter(\.thirdParty).map(\.name).sorted()
+        #expect(thirdParty == ["icp", "spl", "zavl", "zcommon", "zfs", "zlua", "znvpair", "zunicode"])
+        let spl = try #require(report.modules.first { $0.name == "spl" })
+        #expect(spl.taintFlags == ["O"])
+        #expect(spl.license == "GPL")
+        #expect(spl.thirdPartyReasons.contains { $0.contains("spl: loading out-of-tree module taints kernel.") })
+        #expect(spl.thirdPartyReasons.contains { $0.hasPrefix("taint flag O (out-of-tree)") })
+        let virtio = try #require(report.modules.first { $0.name == "virtio_net" })
+        #expect(!virtio.thirdParty)
+        #expect(virtio.intree == true)
+        #expect(report.taint?.value == 4097)
+        #expect(report.taint?.flags == ["P", "O"])
+        #expect(report.evidence["os"]?.member == "usr/lib/os-release")
+    }
+}
