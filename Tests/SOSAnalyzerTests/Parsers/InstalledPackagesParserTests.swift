@@ -114,4 +114,11 @@ import Testing
             ParseNote(line: 1, message: "sh: dpkg: command not found"),
         ])
     }
+
+    @Test func invalidUTF8NameIsANoteNotAPackage() {
+        let bytes = Array("bash-4.2.46-34.el7.x86_64\nopenobex".utf8) + [0xC6] + Array("-1.4-7.el6.x86_64\n".utf8)
+        let (packages, notes) = InstalledPackagesParser.parseRPMList(String(decoding: bytes, as: UTF8.self))
+        #expect(packages == [InstalledPackage(name: "bash", version: "4.2.46", release: "34.el7", arch: "x86_64", line: 1)])
+        #expect(notes.map(\.line) == [2])
+    }
 }

@@ -65,4 +65,14 @@ import Testing
             try MemInfoParser.parse("\ncat: /proc/meminfo: No such file or directory\n")
         }
     }
+
+    /// Archive members arrive decoded with U+FFFD for invalid bytes.
+    @Test func invalidUTF8LineBecomesANote() throws {
+        let bytes = Array("MemTotal: 10 kB\n".utf8) + [0xFF, 0xFE, 0x0A] + Array("MemFree: 4 kB\n".utf8)
+        let info = try MemInfoParser.parse(String(decoding: bytes, as: UTF8.self))
+        #expect(info.memTotalKiB == 10)
+        #expect(info.memFreeKiB == 4)
+        #expect(info.lines["MemFree"] == 3)
+        #expect(info.notes.map(\.line) == [2])
+    }
 }

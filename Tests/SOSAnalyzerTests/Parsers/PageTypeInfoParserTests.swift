@@ -74,3 +74,25 @@ import Testing
         }
     }
 }
+
+@Suite struct PageTypeInfoRealSosReportTests {
+    /// Ubuntu 20.04, 5.4.0-99-generic: 4.4+ type order with CMA.
+    @Test func realUbuntu54() throws {
+        let info = try PageTypeInfoParser.parse(try MemoryFixtures.text("real", "pagetypeinfo-k8stest-4.txt"))
+        #expect(info.pageBlockOrder == 9)
+        #expect(info.pagesPerBlock == 512)
+        #expect(info.freeRows.count == 18)
+        #expect(info.freeRows.prefix(6).map(\.type) == ["Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA", "Isolate"])
+        #expect(info.freeRows[13] == PageTypeInfo.FreeRow(node: 0, zone: "Normal", type: "Movable",
+                                                          freeBlocks: [57, 16, 19, 7, 32, 0, 1, 5, 10, 0, 0],
+                                                          capped: Array(repeating: false, count: 11), line: 18))
+        #expect(info.blockRows == [
+            PageTypeInfo.BlockRow(node: 0, zone: "DMA", blocks: ["Unmovable": 1, "Movable": 7, "Reclaimable": 0,
+                                                                 "HighAtomic": 0, "CMA": 0, "Isolate": 0], line: 25),
+            PageTypeInfo.BlockRow(node: 0, zone: "DMA32", blocks: ["Unmovable": 40, "Movable": 1426, "Reclaimable": 62,
+                                                                   "HighAtomic": 0, "CMA": 0, "Isolate": 0], line: 26),
+            PageTypeInfo.BlockRow(node: 0, zone: "Normal", blocks: ["Unmovable": 46, "Movable": 437, "Reclaimable": 29,
+                                                                    "HighAtomic": 0, "CMA": 0, "Isolate": 0], line: 27),
+        ])
+    }
+}

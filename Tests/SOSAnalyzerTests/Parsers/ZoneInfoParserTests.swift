@@ -57,3 +57,27 @@ import Testing
         }
     }
 }
+
+@Suite struct ZoneInfoRealSosReportTests {
+    /// Ubuntu 20.04, 5.4.0-99-generic: 4.18+ layout, and the zone minimums add up to vm.min_free_kbytes.
+    @Test func realUbuntuZonesMatchMinFreeKbytes() throws {
+        let zones = try ZoneInfoParser.parse(try MemoryFixtures.text("real", "zoneinfo-k8stest-4.txt"))
+        #expect(zones == [
+            ZoneInfoZone(node: 0, zone: "DMA", freePages: 3962, minPages: 67, lowPages: 83, highPages: 99,
+                         spannedPages: 4095, presentPages: 3998, managedPages: 3977, line: 1),
+            ZoneInfoZone(node: 0, zone: "DMA32", freePages: 21173, minPages: 12698, lowPages: 15872, highPages: 19046,
+                         spannedPages: 1044480, presentPages: 782300, managedPages: 758582, line: 75),
+            ZoneInfoZone(node: 0, zone: "Normal", freePages: 5146, minPages: 4130, lowPages: 5162, highPages: 6194,
+                         spannedPages: 262144, presentPages: 262144, managedPages: 243950, line: 116),
+            ZoneInfoZone(node: 0, zone: "Movable", freePages: 0, minPages: 0, lowPages: 0, highPages: 0,
+                         spannedPages: 0, presentPages: 0, managedPages: 0, line: 157),
+            ZoneInfoZone(node: 0, zone: "Device", freePages: 0, minPages: 0, lowPages: 0, highPages: 0,
+                         spannedPages: 0, presentPages: 0, managedPages: 0, line: 166),
+        ])
+        let minFree = try SysctlParser.parseInteger(try MemoryFixtures.text("real", "min_free_kbytes-k8stest-4.txt"))
+        let minKiB = zones.compactMap(\.minPages).reduce(0, +) * 4
+        // The per-zone split rounds down, so the sum falls short by at most a page per zone.
+        #expect(minKiB == 67580)
+        #expect(minFree.value - minKiB < 4 * zones.count)
+    }
+}
