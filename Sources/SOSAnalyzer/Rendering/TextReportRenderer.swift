@@ -21,7 +21,7 @@ public enum TextReportRenderer {
         fact("kernel", report.kernel.map(kernelText), "kernel.release")
         fact("taint", report.taint.map(taintText), "taint")
         fact("memory", report.memory.map(memoryText), "memory")
-        fact("min_free_kbytes", report.sysctl["vm.min_free_kbytes"].map { "\($0) (\(HumanSize.kibibytes($0)))" }, "vm.min_free_kbytes")
+        fact("min_free_kbytes", report.sysctl["vm.min_free_kbytes"].map { "\($0) (\(ByteFormatter.kibibytes($0)))" }, "vm.min_free_kbytes")
         fact("zone_reclaim_mode", report.sysctl["vm.zone_reclaim_mode"].map(zoneReclaimText), "vm.zone_reclaim_mode")
         fact("hardware", report.hardware.map { [$0.vendor, $0.model].compactMap { $0 }.joined(separator: " ") }, "hardware")
         fact("packages", report.packages.map(packagesText), "packages")
@@ -77,7 +77,7 @@ public enum TextReportRenderer {
             var table = TextTable()
             table.add(["process", "order", "block", "mask", "flags", "modules", "where"])
             for failure in report.allocationFailures {
-                table.add([failure.process, "\(failure.order)", HumanSize.bytes(4096 << Int64(failure.order)),
+                table.add([failure.process, "\(failure.order)", ByteFormatter.human(4096 << Int64(failure.order)),
                            failure.gfpMask, failure.gfpDescription ?? failure.gfpFlags.joined(separator: "|"),
                            failure.modules.isEmpty ? "—" : failure.modules.joined(separator: ","),
                            failure.source.description])
@@ -90,10 +90,10 @@ public enum TextReportRenderer {
             out.append("Free memory by block size (/proc/buddyinfo, 4 kB pages)")
             let orders = report.buddyinfo.map(\.freeBlocks.count).max() ?? 0
             var table = TextTable()
-            table.add(["node", "zone"] + (0..<orders).map { HumanSize.bytes(4096 << Int64($0)) } + ["free"])
+            table.add(["node", "zone"] + (0..<orders).map { ByteFormatter.human(4096 << Int64($0)) } + ["free"])
             for row in report.buddyinfo {
                 let free = row.freeBlocks.enumerated().reduce(Int64(0)) { $0 + Int64($1.element) * (4096 << Int64($1.offset)) }
-                table.add(["\(row.node)", row.zone] + row.freeBlocks.map { "\($0)" } + [HumanSize.bytes(free)])
+                table.add(["\(row.node)", row.zone] + row.freeBlocks.map { "\($0)" } + [ByteFormatter.human(free)])
             }
             out.append(table.render())
         }
@@ -129,9 +129,9 @@ public enum TextReportRenderer {
     }
 
     private static func memoryText(_ memory: MemoryInfo) -> String {
-        [memory.memTotalKiB.map { "total \(HumanSize.kibibytes($0))" },
-         memory.memFreeKiB.map { "free \(HumanSize.kibibytes($0))" },
-         memory.memAvailableKiB.map { "available \(HumanSize.kibibytes($0))" }]
+        [memory.memTotalKiB.map { "total \(ByteFormatter.kibibytes($0))" },
+         memory.memFreeKiB.map { "free \(ByteFormatter.kibibytes($0))" },
+         memory.memAvailableKiB.map { "available \(ByteFormatter.kibibytes($0))" }]
             .compactMap { $0 }.joined(separator: ", ")
     }
 

@@ -22,3 +22,10 @@ public enum ByteFormatter {
         return fraction == 0 ? "\(whole) \(labels[index])" : "\(whole).\(fraction) \(labels[index])"
     }
 }
+
+extension ByteFormatter {
+    /// For values /proc writes in kB: `kibibytes(67584)` is "66 MB".
+    public static func kibibytes(_ value: Int) -> String {
+        human(Int64(value).multipliedReportingOverflow(by: 1024).overflow ? Int64.max : Int64(value) * 1024)
+    }
+}

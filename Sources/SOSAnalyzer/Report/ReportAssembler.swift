@@ -235,6 +235,7 @@ struct ReportAssembler {
             return
         }
         note(found, for: "packages")
+        cite("packages", found.member, line: nil)
         let names = Set(packages.map(\.name))
         report.packages = PackageSummary(
             manager: manager, count: packages.count,
