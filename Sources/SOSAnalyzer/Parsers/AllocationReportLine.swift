@@ -53,7 +53,8 @@ enum AllocationReportLine {
         }
         if before.contains(where: { quoteCharacters.contains($0) }) { return nil }
         // TASK_COMM_LEN is 16: a whole prefix that short is the comm, spaces included
-        if before.count <= 16 {
+        let isStackWord = (before.count == 8 || before.count == 16) && before.allSatisfy(\.isHexDigit)
+        if before.count <= 16, !isStackWord {
             return Header(comm: String(before), commUncertain: false, order: order, gfpMask: hex.lowercased(), gfpFlags: flags)
         }
         // Something glued before the comm: raw stack words of another CPU's dump. Keep the last
@@ -62,6 +63,10 @@ enum AllocationReportLine {
         guard var lastWord = words.last else { return nil }
         guard words.dropLast().allSatisfy({ $0.allSatisfy(\.isHexDigit) }) else { return nil }
         if lastWord.count > 16, lastWord.prefix(16).allSatisfy(\.isHexDigit) { lastWord = lastWord.dropFirst(16) }
+        // only stack words before the header: the comm went to another line (the task line tells it)
+        if (lastWord.count == 8 || lastWord.count == 16), lastWord.allSatisfy(\.isHexDigit) {
+            return Header(comm: nil, commUncertain: true, order: order, gfpMask: hex.lowercased(), gfpFlags: flags)
+        }
         guard !lastWord.isEmpty, lastWord.count <= 16 else { return nil }
         return Header(comm: String(lastWord), commUncertain: true, order: order,
                       gfpMask: hex.lowercased(), gfpFlags: flags)
@@ -74,7 +79,7 @@ enum AllocationReportLine {
         let text = message.trimmingBlanks()
         guard text.hasSuffix(":"), text.count >= 2, text.count <= 17 else { return nil }
         let comm = text.dropLast()
-        guard !comm.contains(" "), !comm.contains(":"),
+        guard !comm.contains(" "), !comm.contains(":"), !zoneNames.contains(comm),
               comm.contains(where: { $0.isLetter }) else { return nil }
         return String(comm)
     }
