@@ -32,14 +32,16 @@ public enum GFPDecoder {
     public static func table(forKernel release: String?) -> GFPTable? {
         guard let release, let version = KernelVersion(release) else { return nil }
         let el = release.contains(".el")
-        switch (version.major, version.minor) {
+        // 2.6.x kernels number their generations in the third field
+        let generation = version.major == 2 ? (version.patch ?? 0) : version.minor
+        switch (version.major, generation) {
         case (2, ..<19): return el ? .rhel5 : .linux2_6_18
         case (2, 19...31): return .linux2_6_32
         case (2, 32): return el ? .rhel6 : .linux2_6_32
         case (2, _): return .linux2_6_32
         case (3, ..<15):
             // RHEL 7.8 (3.10.0-1127) renamed 0x100000 to __GFP_ACCOUNT; 7.3 (-514) still had KMEMCG.
-            if el, version.minor == 10, version.patch == 0, let build = version.build, build >= 1127 { return .rhel7_8 }
+            if el, generation == 10, version.patch == 0, let build = version.build, build >= 1127 { return .rhel7_8 }
             return .linux3_10
         case (3, _): return .linux3_15
         case (4, ..<4): return .linux3_15
@@ -68,7 +70,8 @@ public enum GFPDecoder {
     /// Best composite reading, e.g. 0x4020 on 2.6.32 -> "GFP_ATOMIC|__GFP_COMP"; 0xd0 -> "GFP_KERNEL".
     ///
     /// Like the kernel's own `%pGg`: the largest composite contained in the mask, then the
-    /// remaining single bits in bit order.
+    /// remaining single bits in the order of the kernel's name table (`include/trace/events/mmflags.h`,
+    /// so the output matches what 4.6+ kernels print); bits that table lacks follow in bit order.
     public static func describe(_ mask: UInt64, table: GFPTable) -> String {
         guard mask != 0 else { return "none" }
         var rest = mask
@@ -80,8 +83,22 @@ public enum GFPDecoder {
             parts.append(best.name)
             rest &= ~best.value
         }
-        parts += flags(rest, table: table)
+        let remaining = flags(rest, table: table)
+        parts += remaining.enumerated()
+            .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
         return parts.joined(separator: "|")
+    }
+
+    /// Single-flag order of `__def_gfpflag_names` (mmflags.h, 4.6 through 6.x).
+    private static let printOrder = ["DMA", "HIGHMEM", "DMA32", "HIGH", "ATOMIC", "IO", "FS", "COLD", "NOWARN", "REPEAT",
+                                     "RETRY_MAYFAIL", "NOFAIL", "NORETRY", "COMP", "ZERO", "NOMEMALLOC", "MEMALLOC",
+                                     "HARDWALL", "THISNODE", "RECLAIMABLE", "MOVABLE", "ACCOUNT", "NOTRACK", "WRITE",
+                                     "DIRECT_RECLAIM", "KSWAPD_RECLAIM", "OTHER_NODE", "NOLOCKDEP"]
+
+    /// Position in `printOrder`; names it lacks (and "0x..." bits) keep bit order after it.
+    private static func rank(_ name: String) -> Int {
+        printOrder.firstIndex(of: String(name.dropFirst("__GFP_".count))) ?? printOrder.count
     }
 
     // MARK: - Tables

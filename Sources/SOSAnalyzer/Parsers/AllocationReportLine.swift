@@ -1,0 +1,355 @@
+/// Readers for the single lines an allocation-failure report is made of. Each takes a message
+/// with the log prefixes already removed (`KernelLogLine.message`) and returns nil when the
+/// line is not of its kind.
+enum AllocationReportLine {
+
+    // MARK: Header
+
+    struct Header: Equatable {
+        /// Nil when the comm was printed on another line (interleaved printk pieces).
+        var comm: String?
+        /// True when the comm was cut out of a line with other text glued before it.
+        var commUncertain: Bool
+        var order: Int
+        var gfpMask: String
+        var gfpFlags: [String]?
+    }
+
+    /// `comm: page allocation failure. order:N, mode:0xM` and its later forms
+    /// (`: order:N, mode:0xM(FLAGS), nodemask=...`, `vmalloc: allocation failure: N bytes, mode:...`,
+    /// `vmalloc error: size N, ... mode:...`). Returns nil for prose quoting a header.
+    static func header(_ message: Substring) -> Header? {
+        let markers = ["page allocation failure", "vmalloc: allocation failure", "vmalloc error:"]
+        var found: (Range<Substring.Index>, Bool)?
+        for (index, marker) in markers.enumerated() {
+            if let range = message.firstRange(of: marker) { found = (range, index > 0); break }
+        }
+        guard let (range, isVmalloc) = found else { return nil }
+        let after = message[range.upperBound...]
+        var order = 0
+        if !isVmalloc {
+            guard let first = after.first, first == "." || first == ":" else { return nil }
+            guard let orderValue = intAfter("order:", in: after) else { return nil }
+            order = orderValue
+        }
+        guard let modeRange = after.firstRange(of: "mode:0x") else { return nil }
+        let hexStart = message.index(modeRange.lowerBound, offsetBy: 5)
+        let hex = message[hexStart...].prefix(while: { $0 == "x" || $0.isHexDigit })
+        guard hex.count > 2 else { return nil }
+        var flags: [String]?
+        let afterHex = message[hex.endIndex...]
+        if afterHex.first == "(", let close = afterHex.firstIndex(of: ")") {
+            let inside = afterHex[afterHex.index(after: afterHex.startIndex)..<close]
+            flags = inside.split(separator: "|").map { String($0.trimmingBlanks()) }.filter { !$0.isEmpty }
+            if flags?.isEmpty == true { flags = nil }
+        }
+        // Prose quoting a header ("messages like “swapper: page allocation failure ...”")
+        if let next = message[hex.endIndex...].first, quoteCharacters.contains(next) { return nil }
+
+        var before = message[..<range.lowerBound].trimmingBlanks()
+        if before.hasSuffix(":") { before = before.dropLast().trimmingBlanks() }
+        if before.isEmpty {
+            return Header(comm: nil, commUncertain: false, order: order, gfpMask: hex.lowercased(), gfpFlags: flags)
+        }
+        if before.contains(where: { quoteCharacters.contains($0) }) { return nil }
+        // TASK_COMM_LEN is 16: a whole prefix that short is the comm, spaces included
+        let isStackWord = (before.count == 8 || before.count == 16) && before.allSatisfy(\.isHexDigit)
+        if before.count <= 16, !isStackWord {
+            return Header(comm: String(before), commUncertain: false, order: order, gfpMask: hex.lowercased(), gfpFlags: flags)
+        }
+        // Something glued before the comm: raw stack words of another CPU's dump. Keep the last
+        // word as a guess; anything else before it (a sentence) is prose, not a log line.
+        let words = before.split(separator: " ")
+        guard var lastWord = words.last else { return nil }
+        guard words.dropLast().allSatisfy({ $0.allSatisfy(\.isHexDigit) }) else { return nil }
+        if lastWord.count > 16, lastWord.prefix(16).allSatisfy(\.isHexDigit) { lastWord = lastWord.dropFirst(16) }
+        // only stack words before the header: the comm went to another line (the task line tells it)
+        if (lastWord.count == 8 || lastWord.count == 16), lastWord.allSatisfy(\.isHexDigit) {
+            return Header(comm: nil, commUncertain: true, order: order, gfpMask: hex.lowercased(), gfpFlags: flags)
+        }
+        guard !lastWord.isEmpty, lastWord.count <= 16 else { return nil }
+        return Header(comm: String(lastWord), commUncertain: true, order: order,
+                      gfpMask: hex.lowercased(), gfpFlags: flags)
+    }
+
+    static let quoteCharacters: Set<Character> = ["\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2019}", "`", "'"]
+
+    /// "swapper/12: " alone on a line: the comm part of a header whose rest came later.
+    static func loneComm(_ message: Substring) -> String? {
+        let text = message.trimmingBlanks()
+        guard text.hasSuffix(":"), text.count >= 2, text.count <= 17 else { return nil }
+        let comm = text.dropLast()
+        guard !comm.contains(" "), !comm.contains(":"), !zoneNames.contains(comm),
+              comm.contains(where: { $0.isLetter }) else { return nil }
+        return String(comm)
+    }
+
+    // MARK: Task line
+
+    struct Task: Equatable {
+        var comm: String
+        var pid: Int?
+        var cpu: Int?
+        var taint: String?
+        var release: String?
+    }
+
+    /// `Pid: 0, comm: swapper Tainted: G  ...  2.6.32-279.9.1.el6.x86_64 #1` (2.6.x) or
+    /// `CPU: 21 PID: 0 Comm: swapper/21 Kdump: loaded Tainted: P  OE ... 3.10.0-1062.el7.x86_64 #1`.
+    static func task(_ message: Substring) -> Task? {
+        let text = message.trimmingBlanks()
+        let isOld = text.hasPrefix("Pid: ")
+        guard isOld || text.hasPrefix("CPU: ") else { return nil }
+        guard let commRange = text.firstRange(of: isOld ? ", comm: " : " Comm: ") else { return nil }
+        var cpu: Int?
+        if !isOld { cpu = intAfter("CPU:", in: text) }
+        let pid = intAfter(isOld ? "Pid:" : "PID:", in: text)
+        let rest = text[commRange.upperBound...]
+        let stops = [" Not tainted", " Tainted:", " Kdump:"]
+        var commEnd = rest.endIndex
+        for stop in stops {
+            if let r = rest.firstRange(of: stop), r.lowerBound < commEnd { commEnd = r.lowerBound }
+        }
+        if commEnd == rest.endIndex { commEnd = rest.firstIndex(of: " ") ?? rest.endIndex }
+        let comm = String(rest[..<commEnd])
+        guard !comm.isEmpty else { return nil }
+        var taint: String?
+        var release: String?
+        let tail = rest[commEnd...]
+        let taintStart = tail.firstRange(of: "Not tainted")?.lowerBound ?? tail.firstRange(of: "Tainted:")?.lowerBound
+        if let taintStart {
+            let fromTaint = tail[taintStart...]
+            // the release is the word before " #<build>"
+            let end = fromTaint.firstRange(of: " #")?.lowerBound ?? fromTaint.endIndex
+            let body = fromTaint[..<end].trimmingBlanks()
+            if fromTaint.hasPrefix("Not tainted") {
+                taint = "Not tainted"
+                let rel = body.dropFirst("Not tainted".count).trimmingBlanks()
+                release = rel.isEmpty ? nil : String(rel.split(separator: " ").last ?? rel)
+            } else if let space = body.lastIndex(of: " ") {
+                taint = String(body[..<space].trimmingBlanks())
+                release = String(body[body.index(after: space)...])
+            } else {
+                taint = String(body)
+            }
+        }
+        return Task(comm: comm, pid: pid, cpu: cpu, taint: taint, release: release)
+    }
+
+    // MARK: Call trace frames
+
+    struct Frame: Equatable {
+        var frame: CallFrame
+        /// Modules named elsewhere on the line: the ARM "from" caller.
+        var otherModules: [String]
+    }
+
+    /// Markers the unwinder prints between frames, alone or before the first frame of a stack.
+    static let traceMarkers = ["<IRQ>", "</IRQ>", "<EOI>", "<NMI>", "</NMI>", "<TASK>", "</TASK>", "<EOE>", "<<EOE>>"]
+
+    static func droppingMarkers(_ message: Substring) -> Substring {
+        var text = message.trimmingBlanks()
+        var changed = true
+        while changed {
+            changed = false
+            for marker in traceMarkers where text.hasPrefix(marker) {
+                text = text.dropFirst(marker.count).trimmingBlanks()
+                changed = true
+            }
+        }
+        return text
+    }
+
+    /// A frame in any of the printed forms:
+    /// ` [<ffffffffa065c4fe>] ? kv_alloc.clone.10+0x6e/0xa0 [spl]`, ` [] ? sym+0x../0x..` (HTML-stripped),
+    /// `dump_stack+0x66/0x90`, `? sym+0x../0x.. [mod]`, ARM `[<c000d20c>] (show_stack) from [<c009bf44>] (warn_alloc_failed+0xdc/0x124)`,
+    /// 2.6.9 ` [__alloc_pages+441/862] __alloc_pages+0x1b9/0x35e`, 2.6.18 ` [<ffffffff8812>] :e1000:e1000_clean+0x5d/0x1f0`.
+    static func frame(_ message: Substring) -> Frame? {
+        var text = droppingMarkers(message)
+        var hadAddress = false
+        if text.hasPrefix("[<"), let close = text.firstRange(of: ">]") {
+            text = text[close.upperBound...].trimmingBlanks()
+            hadAddress = true
+        } else if text.hasPrefix("[]") {
+            text = text.dropFirst(2).trimmingBlanks()
+            hadAddress = true
+        }
+        if hadAddress, text.first == "(" {
+            return armFrame(text)
+        }
+        var reliable = true
+        if text.hasPrefix("? ") {
+            reliable = false
+            text = text.dropFirst(2).trimmingBlanks()
+        }
+        // 2.6.9 "[sym+dec/dec] sym+0x../0x..": the bracket holds the symbol, not a module
+        if text.first == "[", let close = text.firstIndex(of: "]") {
+            let inside = text[text.index(after: text.startIndex)..<close]
+            if inside.contains("+"), inside.contains("/") {
+                text = text[text.index(after: close)...].trimmingBlanks()
+                hadAddress = true
+            }
+        }
+        var symbolText = text.prefix(while: { $0 != " " })
+        var module: String?
+        // 2.6.18 ":mod:sym+off/len"
+        if symbolText.first == ":" {
+            let parts = symbolText.dropFirst().split(separator: ":", maxSplits: 1)
+            if parts.count == 2, isModuleName(parts[0]) {
+                module = String(parts[0])
+                symbolText = parts[1]
+            }
+        }
+        guard isSymbolWithOffset(symbolText) || (hadAddress && isPlainSymbol(symbolText)) else { return nil }
+        let after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmingBlanks()
+        if !after.isEmpty {
+            guard after.first == "[", let close = after.firstIndex(of: "]") else {
+                // a trailing word that is not a module: not a frame unless an address made it one
+                return hadAddress ? Frame(frame: CallFrame(symbol: String(symbolText), module: module, reliable: reliable), otherModules: []) : nil
+            }
+            let inside = after[after.index(after: after.startIndex)..<close]
+            let name = inside.prefix(while: { $0 != " " })
+            if isModuleName(name) { module = String(name) }
+            else if !hadAddress { return nil }
+        }
+        return Frame(frame: CallFrame(symbol: String(symbolText), module: module, reliable: reliable), otherModules: [])
+    }
+
+    /// ARM: `(sym+off/len [mod]) from [<addr>] (caller+off/len [mod])`; the frame is the first part.
+    private static func armFrame(_ text: Substring) -> Frame? {
+        func paren(_ s: Substring) -> (String, String?, Substring)? {
+            guard s.first == "(", let close = s.firstIndex(of: ")") else { return nil }
+            let inside = s[s.index(after: s.startIndex)..<close].trimmingBlanks()
+            let symbol = inside.prefix(while: { $0 != " " })
+            guard !symbol.isEmpty else { return nil }
+            var module: String?
+            let rest = inside.dropFirst(symbol.count).trimmingBlanks()
+            if rest.first == "[", let end = rest.firstIndex(of: "]") {
+                let name = rest[rest.index(after: rest.startIndex)..<end]
+                if isModuleName(name) { module = String(name) }
+            }
+            return (String(symbol), module, s[s.index(after: close)...])
+        }
+        guard let (symbol, module, rest) = paren(text) else { return nil }
+        var others: [String] = []
+        var tail = rest.trimmingBlanks()
+        if tail.hasPrefix("from ") {
+            tail = tail.dropFirst(5).trimmingBlanks()
+            if tail.hasPrefix("[<"), let close = tail.firstRange(of: ">]") {
+                tail = tail[close.upperBound...].trimmingBlanks()
+            }
+            if let (_, callerModule, _) = paren(tail), let callerModule { others.append(callerModule) }
+        }
+        return Frame(frame: CallFrame(symbol: symbol, module: module, reliable: true), otherModules: others)
+    }
+
+    /// "name+0x1f/0x40" (also "name.cold+0x7b/0xdf", "name.constprop.0+...", "name+0x0/0x10").
+    static func isSymbolWithOffset(_ token: Substring) -> Bool {
+        guard let plus = token.lastIndex(of: "+") else { return false }
+        let name = token[..<plus]
+        let offset = token[token.index(after: plus)...]
+        guard isPlainSymbol(name) else { return false }
+        let parts = offset.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return false }
+        return parts.allSatisfy { part in
+            part.hasPrefix("0x") && part.count > 2 && part.dropFirst(2).allSatisfy(\.isHexDigit)
+        }
+    }
+
+    static func isPlainSymbol(_ token: Substring) -> Bool {
+        guard let first = token.first, first.isLetter || first == "_" || first == "." else { return false }
+        return token.allSatisfy { $0.isASCIILetterOrDigit || $0 == "_" || $0 == "." || $0 == "$" }
+    }
+
+    /// Module names are C identifiers (dashes allowed as modprobe writes them); not numbers
+    /// ("[3255]"), not "RX+TX", not empty.
+    static func isModuleName(_ token: Substring) -> Bool {
+        guard !token.isEmpty, token.count <= 64, token.contains(where: { $0.isLetter }) else { return false }
+        return token.allSatisfy { $0.isASCIILetterOrDigit || $0 == "_" || $0 == "-" }
+    }
+
+    /// " 0000000000000000 ffff88006b6fb9c8 ffffffff815f3246 0000000000000001": raw stack words.
+    static func isStackWords(_ message: Substring) -> Bool {
+        let words = message.split(separator: " ")
+        return !words.isEmpty && words.allSatisfy { ($0.count == 8 || $0.count == 16) && $0.allSatisfy(\.isHexDigit) }
+    }
+
+    // MARK: Mem-Info
+
+    static let zoneNames: Set<Substring> = ["DMA", "DMA32", "Normal", "HighMem", "Movable", "Device"]
+
+    /// `Node 0 Normal free:173104kB min:173116kB low:186432kB high:199748kB ...` or `DMA free:32kB min:40kB ...`.
+    static func watermarks(_ message: Substring, line: Int) -> MemInfoZoneWatermarks? {
+        var words = message.split(separator: " ")[...]
+        var node: Int?
+        if words.first == "Node", words.count > 2, let n = Int(words[words.startIndex + 1]) {
+            node = n
+            words = words.dropFirst(2)
+        }
+        guard let zone = words.first, zoneNames.contains(zone) else { return nil }
+        var values: [Substring: Int] = [:]
+        for word in words.dropFirst() {
+            guard let colon = word.firstIndex(of: ":") else { continue }
+            let key = word[..<colon]
+            let value = word[word.index(after: colon)...]
+            guard value.hasSuffix("kB") || value.hasSuffix("KB") else { continue }
+            if values[key] == nil, let number = Int(value.dropLast(2)) { values[key] = number }
+        }
+        guard let free = values["free"] else { return nil }
+        return MemInfoZoneWatermarks(node: node, zone: String(zone), freeKiB: free, minKiB: values["min"],
+                                     lowKiB: values["low"], highKiB: values["high"], line: line)
+    }
+
+    /// One token of a free-area line (`show_free_areas`), which pr_cont may have spread over lines.
+    enum FreeAreaToken: Equatable {
+        case node
+        case number(Int)
+        case zone(String)
+        case blocks(count: Int, sizeKiB: Int)
+        case typeLetters
+        case equals
+        case total(Int)
+        case empty
+    }
+
+    /// The tokens of a line made only of free-area pieces, or nil if any word is something else.
+    static func freeAreaTokens(_ message: Substring) -> [FreeAreaToken]? {
+        let words = message.split(separator: " ")
+        guard !words.isEmpty else { return nil }
+        var tokens: [FreeAreaToken] = []
+        for word in words {
+            if word == "Node" { tokens.append(.node) }
+            else if word == "=" { tokens.append(.equals) }
+            else if word == "empty" { tokens.append(.empty) }
+            else if let n = Int(word) { tokens.append(.number(n)) }
+            else if word.hasSuffix(":"), zoneNames.contains(word.dropLast()) { tokens.append(.zone(String(word.dropLast()))) }
+            else if word.hasPrefix("("), word.hasSuffix(")"), word.count > 2,
+                    word.dropFirst().dropLast().allSatisfy({ $0.isUppercase && $0.isASCII }) { tokens.append(.typeLetters) }
+            else if word.hasSuffix("kB"), let star = word.firstIndex(of: "*") {
+                guard let count = Int(word[..<star]), let size = Int(word[word.index(after: star)...].dropLast(2)) else { return nil }
+                tokens.append(.blocks(count: count, sizeKiB: size))
+            } else if word.hasSuffix("kB"), let total = Int(word.dropLast(2)) { tokens.append(.total(total)) }
+            else { return nil }
+        }
+        // a line of bare numbers is not a free-area line ("0 0 7459" lowmem_reserve values come with a key)
+        guard tokens.contains(where: { if case .number = $0 { return false }; return true }) else { return nil }
+        return tokens
+    }
+
+    // MARK: Helpers
+
+    /// The integer right after `key` (spaces skipped), e.g. "order:" in "order:2, mode:..".
+    static func intAfter(_ key: String, in text: Substring) -> Int? {
+        guard let range = text.firstRange(of: key) else { return nil }
+        let digits = text[range.upperBound...].drop(while: { $0 == " " }).prefix(while: \.isASCIIDigit)
+        return Int(digits)
+    }
+}
+
+extension Substring {
+    func trimmingBlanks() -> Substring {
+        var s = self.drop(while: { $0 == " " || $0 == "\t" })
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return s
+    }
+}
