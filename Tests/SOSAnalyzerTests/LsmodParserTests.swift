@@ -60,6 +60,12 @@ import Testing
         #expect(LsmodParser.table(text).notes == [ParseNote(line: 3, message: "not a module line: libcrc32c")])
     }
 
+    @Test func linesBeforeTheHeaderAreNotModules() throws {
+        let text = "[root@h ~]# lsmod | head -2\nsomething 1 2\nModule                  Size  Used by\nxfs                  1400832  2\n"
+        #expect(try LsmodParser.parse(text) == [LsmodEntry(name: "xfs", size: 1_400_832, useCount: 2, usedBy: [], taintFlags: [], line: 4)])
+        #expect(LsmodParser.table(text).notes.map(\.line) == [1, 2])
+    }
+
     @Test func permanentAndDashHolders() throws {
         let entries = try LsmodParser.parse("ip_tables 32768 0 [permanent]\nfoo 16384 - -\n")
         #expect(entries.map(\.usedBy) == [[], []])

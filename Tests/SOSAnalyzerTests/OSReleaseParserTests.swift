@@ -81,6 +81,19 @@ import Testing
             id: "rhel", version: "6.4", name: "Red Hat Enterprise Linux Server release 6.4 (Santiago)", beta: false, line: 3))
     }
 
+    @Test func redHatReleaseReaderRecognisesOtherShapes() throws {
+        #expect(try OSReleaseParser.parseRedHatRelease(try ParsersAFixtures.real("os-release"))
+            == OSRelease(id: "ubuntu", version: "20.04", name: "Ubuntu 20.04.3 LTS", beta: false, line: 5))
+        #expect(try OSReleaseParser.parseRedHatRelease(try ParsersAFixtures.real("lsb-release"))
+            == OSRelease(id: "ubuntu", version: "20.04", name: "Ubuntu 20.04.3 LTS", beta: false, line: 4))
+    }
+
+    @Test func suseRelease() throws {
+        let text = "SUSE Linux Enterprise Server 11 (x86_64)\nVERSION = 11\nPATCHLEVEL = 3\n"
+        #expect(try OSReleaseParser.parseRedHatRelease(text)
+            == OSRelease(id: "sles", version: "11.3", name: "SUSE Linux Enterprise Server 11 (x86_64)", beta: false, line: 1))
+    }
+
     @Test func notCollectedAndMalformed() {
         #expect(throws: ParseFailure.notCollected("release file is empty")) { try OSReleaseParser.parseRedHatRelease(" \n") }
         #expect(throws: ParseFailure.notCollected("os-release is empty")) { try OSReleaseParser.parseOSRelease("") }

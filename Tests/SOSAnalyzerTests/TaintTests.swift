@@ -76,6 +76,13 @@ import Testing
         #expect(line == 2)
     }
 
+    @Test func pastedPromptIsNotTheValue() throws {
+        let (value, line) = try TaintedParser.parse("[root@host1 ~]# cat /proc/sys/kernel/tainted\n536870912\n")
+        #expect(value == 536_870_912)
+        #expect(line == 2)
+        #expect(TaintDecoder.decode(value, layout: .rhel7).map(\.name) == ["TECH_PREVIEW"])
+    }
+
     @Test func notCollectedAndMalformed() {
         #expect(throws: ParseFailure.notCollected("tainted is empty")) { try TaintedParser.parse("") }
         #expect(throws: ParseFailure.malformed(line: 1, message: "no taint value")) { try TaintedParser.parse("abc\n") }
