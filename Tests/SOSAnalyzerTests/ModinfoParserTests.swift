@@ -68,6 +68,11 @@ import Testing
         #expect(listing.notes.isEmpty)
     }
 
+    @Test func realContainerArchiveAliasErrors() throws {
+        let listing = ModinfoParser.parse(try ParsersAFixtures.real("modinfo_ALL_MODULES-lxd-head"))
+        #expect(listing == ModinfoListing(records: [], notFound: ["thermal", "ebtables", "cpuidle"], notes: []))
+    }
+
     @Test(arguments: [
         ("/lib/modules/x/kernel/fs/xfs/xfs.ko", "xfs"),
         ("/lib/modules/x/extra/nvidia-drm.ko.zst", "nvidia_drm"),
