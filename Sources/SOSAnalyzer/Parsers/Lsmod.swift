@@ -66,11 +66,21 @@ public enum LsmodParser {
     public static func table(_ text: String) -> LsmodTable {
         var entries: [LsmodEntry] = []
         var notes: [ParseNote] = []
-        for line in TextLines(text) {
+        let lines = TextLines(text).map { line -> (number: Int, text: Substring, fields: [Substring]) in
             var fields = NotCollectedText.fields(line.text)
             if fields.first == ">" { fields.removeFirst() }
+            return (line.number, line.text, fields)
+        }
+        // Output pasted with whatever came before it (a prompt, another command): the table
+        // starts at its header.
+        let header = lines.firstIndex { $0.fields.count >= 2 && $0.fields[0] == "Module" && $0.fields[1] == "Size" }
+        for (index, line) in lines.enumerated() {
+            let fields = line.fields
             guard !fields.isEmpty else { continue }
-            if fields[0] == "Module", fields.count >= 2, fields[1] == "Size" { continue }
+            if let header, index <= header {
+                if index < header { notes.append(ParseNote(line: line.number, message: "before the lsmod header")) }
+                continue
+            }
             if let entry = entry(fields, line: line.number) {
                 entries.append(entry)
             } else {

@@ -181,8 +181,10 @@ public enum ModinfoParser {
     }
 
     private static func recordError(_ error: Substring, line: Int, notFound: inout [String], notes: inout [ParseNote]) {
-        let words = NotCollectedText.fields(error)
-        // "modinfo: ERROR: Module <name> not found."
+        var words = NotCollectedText.fields(error)
+        // "modinfo: ERROR: Module <name> not found." or, when modinfo resolved the name as an
+        // alias first (kmod in containers without /lib/modules), "Module alias <name> not found."
+        if words.count >= 7, words[3] == "alias" { words.remove(at: 3) }
         if words.count >= 6, words[2] == "Module", words[4] == "not", words[5].hasPrefix("found") {
             notFound.append(String(words[3]))
         } else {

@@ -48,7 +48,7 @@ public enum ModuleTaintMessageParser {
 
     /// Same for one log line (for streaming callers); nil if the line is not such a message.
     public static func message(inLine line: Substring, number: Int) -> ModuleTaintMessage? {
-        guard line.contains("taint") else { return nil }  // cheap reject for streamed logs
+        guard line.contains("taint") || line.contains("staging") else { return nil }  // cheap reject for streamed logs
         var searchFrom = line.startIndex
         while let colon = line[searchFrom...].firstIndex(of: ":") {
             let afterColon = line.index(after: colon)
@@ -69,7 +69,7 @@ public enum ModuleTaintMessageParser {
     /// The reason and flag for the text after `<module>:`, compared with blanks collapsed because
     /// some kernels print doubled spaces in these messages.
     private static func classify(_ text: Substring) -> (String, String)? {
-        let words = NotCollectedText.fields(text)
+        let words = NotCollectedText.fields(text).map(bare)
         func starts(_ phrase: String) -> Bool {
             let expected = phrase.split(separator: " ")
             return words.count >= expected.count && zip(words, expected).allSatisfy { $0 == $1 }
@@ -81,6 +81,13 @@ public enum ModuleTaintMessageParser {
         if starts("module verification failed") { return ("unsigned", "E") }
         if starts("module is from the staging directory") { return ("staging", "C") }
         return nil
+    }
+
+    /// A word without the punctuation that ends it (`failed:`, `directory,`, `kernel.`).
+    private static func bare(_ word: Substring) -> Substring {
+        var word = word
+        while let last = word.last, last == ":" || last == "," || last == "." { word.removeLast() }
+        return word
     }
 
     private static func isModuleName(_ name: Substring) -> Bool {

@@ -35,13 +35,49 @@ public struct OSRelease: Sendable, Codable, Equatable {
 public enum OSReleaseParser {
     /// `etc/redhat-release`, `etc/system-release`, `etc/centos-release`, `etc/fedora-release`, ...:
     /// one line `<product> release <version> [Beta] [(<codename>)]`.
+    ///
+    /// The `/etc/*release` glob of sos 3.6+ also collects `os-release`, `lsb-release` and SUSE's
+    /// `SuSE-release`; content in those shapes is read as such, so a caller that picked the wrong
+    /// file still gets the right answer.
     public static func parseRedHatRelease(_ text: String) throws(ParseFailure) -> OSRelease {
         guard let line = firstContentLine(text) else { throw .notCollected("release file is empty") }
         if NotCollectedText.matches(line.text) { throw .notCollected(NotCollectedText.trim(line.text)) }
-        let name = NotCollectedText.trim(line.text)
-        return OSRelease(
+        let first = NotCollectedText.trimmed(line.text)
+        if first.hasPrefix("DISTRIB_") || first.hasPrefix("LSB Version") || first.hasPrefix("Distributor ID") {
+            return try parseLSBRelease(text)
+        }
+        if let equals = first.firstIndex(of: "="), !first[..<equals].isEmpty,
+           first[..<equals].allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber })
+        {
+            return try parseOSRelease(text)
+        }
+        let name = String(first)
+        var release = OSRelease(
             id: distributionID(forProductName: name), version: version(inReleaseLine: name),
             name: name, beta: namesBeta(name), line: line.number)
+        if release.id == "sles" || release.id == "opensuse", let suse = suseVersion(in: text) {
+            release.version = suse
+        }
+        return release
+    }
+
+    /// `VERSION = 11` and `PATCHLEVEL = 3` of `etc/SuSE-release` -> `"11.3"`.
+    private static func suseVersion(in text: String) -> String? {
+        var version: String?
+        var patchLevel: String?
+        for line in TextLines(text) {
+            let parts = line.text.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            switch NotCollectedText.trim(parts[0]) {
+            case "VERSION": version = NotCollectedText.trim(parts[1])
+            case "PATCHLEVEL": patchLevel = NotCollectedText.trim(parts[1])
+            default: break
+            }
+        }
+        guard let version else { return nil }
+        // Same form as os-release VERSION_ID: "12" for GA, "12.1" for SP1.
+        guard let patchLevel, patchLevel != "0", !version.contains(".") else { return version }
+        return "\(version).\(patchLevel)"
     }
 
     /// `etc/os-release` / `usr/lib/os-release` (systemd format, `KEY=value`, values optionally quoted).

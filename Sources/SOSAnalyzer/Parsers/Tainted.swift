@@ -40,8 +40,9 @@ public enum TaintDecoder {
 
 /// Reads `/proc/sys/kernel/tainted` (also `kernel.tainted = N` from `sysctl -a`).
 ///
-/// The value is the first decimal number of the first non-blank line; text around it is
-/// tolerated because copies of the file in tickets carry comments.
+/// The value is the first line that is only a number, else the first decimal number in the text
+/// (after the `=` of a sysctl line); text around it is tolerated because copies of the file in
+/// tickets carry comments and prompts.
 ///
 /// Real sample (corpus `tainted-03.txt`, fwupd issue #9737):
 /// ```text
@@ -50,14 +51,21 @@ public enum TaintDecoder {
 /// yields `value` 4096, `line` 1.
 public enum TaintedParser {
     public static func parse(_ text: String) throws(ParseFailure) -> (value: UInt64, line: Int) {
-        guard let line = TextLines(text).first(where: { !NotCollectedText.trimmed($0.text).isEmpty }) else {
-            throw .notCollected("tainted is empty")
-        }
-        if NotCollectedText.matches(line.text) { throw .notCollected(NotCollectedText.trim(line.text)) }
-        guard let start = line.text.firstIndex(where: NotCollectedText.isDigit) else {
+        let lines = TextLines(text).filter { !NotCollectedText.trimmed($0.text).isEmpty }
+        guard let first = lines.first else { throw .notCollected("tainted is empty") }
+        if NotCollectedText.matches(first.text) { throw .notCollected(NotCollectedText.trim(first.text)) }
+        // The file itself is one number. Pasted copies may carry the shell prompt and command
+        // before it (`[root@host1 ~]# cat /proc/sys/kernel/tainted`), whose digits are no value.
+        let chosen = lines.first { NotCollectedText.trimmed($0.text).allSatisfy(NotCollectedText.isDigit) }
+            ?? lines.first { !$0.text.contains("/proc/sys/kernel/tainted") && $0.text.contains(where: NotCollectedText.isDigit) }
+        guard let line = chosen else { throw .malformed(line: first.number, message: "no taint value") }
+        var searched = line.text[...]
+        // "kernel.tainted = 4096": the value follows the '='.
+        if let equals = searched.firstIndex(of: "=") { searched = searched[searched.index(after: equals)...] }
+        guard let start = searched.firstIndex(where: NotCollectedText.isDigit) else {
             throw .malformed(line: line.number, message: "no taint value")
         }
-        let digits = line.text[start...].prefix(while: NotCollectedText.isDigit)
+        let digits = searched[start...].prefix(while: NotCollectedText.isDigit)
         guard let value = UInt64(digits) else {
             throw .malformed(line: line.number, message: "taint value \(digits) does not fit 64 bits")
         }
