@@ -334,6 +334,54 @@ struct ArchiveReaderTests {
         #expect(caught == .notAnArchive(path: file + "/README.txt", detail: "text file"))
     }
 
+    @Test("an xz cut right after its header cannot be read at all: the first header fails")
+    func truncatedAtStart() throws {
+        let factory = try FixtureFactory()
+        defer { factory.remove() }
+        let xz = try factory.compress(try factory.tar("report.tar", entries: sampleReport), with: "xz", suffix: ".xz")
+        let whole = try Data(contentsOf: URL(fileURLWithPath: xz))
+        let cut = try factory.write("cut.tar.xz", bytes: Array(whole.prefix(40)))
+        let reader = try ArchiveReader(path: cut)
+        #expect(reader.format == .tarXZ)
+        do {
+            _ = try reader.forEachMember { _ in }
+            Issue.record("a 40-byte xz read without error")
+        } catch let error as SOSArchiveError {
+            guard case .damaged(let path, _, let message) = error else {
+                Issue.record("expected .damaged, got \(error)")
+                return
+            }
+            #expect(path == cut)
+            #expect(!message.isEmpty)
+        }
+    }
+
+    @Test("a 24 MiB line with no newline stays one cut line; progress grows during the pass")
+    func hugeLine() throws {
+        let factory = try FixtureFactory()
+        defer { factory.remove() }
+        let tar = factory.path("huge.tar")
+        try factory.run("/usr/bin/env", ["python3", "-c", """
+        import sys, tarfile, io
+        data = b"x" * (24 << 20)
+        with tarfile.open(sys.argv[1], "w") as out:
+            info = tarfile.TarInfo("top/var/log/one-line"); info.size = len(data)
+            out.addfile(info, io.BytesIO(data))
+        """, tar])
+        let zst = try factory.compress(tar, with: "zstd", suffix: ".zst")
+        let reader = try ArchiveReader(path: zst)
+        var lengths: [Int] = []
+        var progress: [Int64] = []
+        let outcome = try reader.forEachMember { cursor in
+            progress.append(reader.bytesConsumed)
+            try cursor.forEachLine { bytes, number in lengths.append(bytes.count * 10 + number) }
+            progress.append(reader.bytesConsumed)
+        }
+        #expect(lengths == [(16 << 10) * 10 + 1])
+        #expect(outcome.notes == [ArchiveNote(member: "var/log/one-line", message: "1 line longer than 16 KiB was cut")])
+        #expect(progress.count == 2 && progress[0] < progress[1])
+    }
+
     @Test("an error thrown by the visitor propagates")
     func visitorErrors() throws {
         struct Stop: Error {}
