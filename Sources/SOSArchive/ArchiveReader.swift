@@ -75,9 +75,7 @@ public final class ArchiveReader {
             return try walkDirectory(visit)
         case .file:
             let handle = try makeHandle()
-            guard handle.openFile(path) != .fatal else {
-                throw SOSArchiveError.damaged(path: path, stage: "open", message: handle.errorMessage)
-            }
+            guard handle.openFile(path) != .fatal else { throw firstHeaderError(handle, handle.errorMessage) }
             return try stream(handle, visit)
         case .nested(let feed):
             guard !feed.used else {
@@ -89,9 +87,7 @@ public final class ArchiveReader {
             let opened = handle.open(feed: feed)
             let outcome: ReadOutcome
             do {
-                guard opened != .fatal else {
-                    throw SOSArchiveError.damaged(path: path, stage: "open", message: handle.errorMessage)
-                }
+                guard opened != .fatal else { throw firstHeaderError(handle, handle.errorMessage) }
                 outcome = try stream(handle, visit)
             } catch {
                 withExtendedLifetime(feed) {}
