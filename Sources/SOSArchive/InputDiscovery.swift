@@ -31,8 +31,8 @@ public struct InputProblem: Sendable, Equatable, Codable {
 /// searched (recursively, never following symlinks, depth <= 6, sorted) for archives and extracted
 /// trees. Files are sniffed by content. Side files (*.md5, *.sha256, *.sha1, *-private_map,
 /// *-obfuscation.log) are ignored. Inside a searched folder, files that sniff as `unknown`/`empty`
-/// are ignored silently (README.txt next to reports), but openPGP/zip ones are problems (the user
-/// wants to know). A path given directly on the command line that is not readable gives a problem.
+/// are ignored silently (README.txt next to reports) unless their name claims an archive
+/// (`.tar.gz`, `.tar.xz`, ...); openPGP/zip ones are always problems (the user wants to know). A path given directly on the command line that is not readable gives a problem.
 public enum InputDiscovery {
     static let maxDepth = 6
     static let sideFileSuffixes = [".md5", ".sha256", ".sha1", "-private_map", "-obfuscation.log"]
@@ -82,6 +82,13 @@ public enum InputDiscovery {
         }
     }
 
+    /// A file whose name says archive (`sosreport-x.tar.gz`) but whose bytes do not is a
+    /// problem the user must hear about; a README next to the reports is not.
+    static func claimsToBeAnArchive(_ name: String) -> Bool {
+        let suffixes = [".tar", ".tar.xz", ".tar.gz", ".tar.bz2", ".tar.zst", ".tgz", ".txz", ".tbz2", ".xz", ".gz", ".bz2", ".zst"]
+        return suffixes.contains { name.hasSuffix($0) }
+    }
+
     private static func search(_ directory: String, depth: Int, into found: inout Found) {
         let names: [String]
         do {
@@ -108,6 +115,9 @@ public enum InputDiscovery {
                     case .archive(let format): found.input(path, format)
                     case .openPGP: found.problem(.encrypted(path: path))
                     case .zip: found.problem(.zip(path: path))
+                    case .empty where claimsToBeAnArchive(name): found.problem(.empty(path: path))
+                    case .unknown(let detail) where claimsToBeAnArchive(name):
+                        found.problem(.notAnArchive(path: path, detail: detail))
                     case .empty, .unknown: break
                     }
                 } catch {

@@ -98,7 +98,9 @@ struct InputDiscoveryTests {
             DiscoveredInput(path: cases + "/node2/sosreport-node2-2022-02-10-bbbbbbb", format: .directory),
             DiscoveredInput(path: cases + "/sosreport-node1-2022-02-10-abcdefg.tar.xz", format: .tarXZ),
         ])
+        // An empty file named like an archive is a failed copy the user must hear about; README.txt is not.
         #expect(problems == [
+            InputProblem(path: cases + "/empty.tar.xz", error: SOSArchiveError.empty(path: cases + "/empty.tar.xz").description),
             InputProblem(path: cases + "/node4.zip", error: SOSArchiveError.zip(path: cases + "/node4.zip").description),
             InputProblem(path: cases + "/secured-sosreport-node3.tar.xz.gpg",
                          error: SOSArchiveError.encrypted(path: cases + "/secured-sosreport-node3.tar.xz.gpg").description),
