@@ -33,6 +33,8 @@ public struct InputProblem: Sendable, Equatable, Codable {
 /// *-obfuscation.log) are ignored. Inside a searched folder, files that sniff as `unknown`/`empty`
 /// are ignored silently (README.txt next to reports), but openPGP/zip ones are problems (the user
 /// wants to know). A path given directly on the command line that is not readable gives a problem.
+/// Side files given directly (a shell glob over a case folder) are skipped too; any other file
+/// given directly that is not an archive is a problem.
 public enum InputDiscovery {
     static let maxDepth = 6
     static let sideFileSuffixes = [".md5", ".sha256", ".sha1", "-private_map", "-obfuscation.log"]
@@ -53,6 +55,8 @@ public enum InputDiscovery {
                 }
                 continue
             }
+            // `sosanalyze case/*` passes checksum and map files too: they are not reports.
+            if isSideFile(path) { continue }
             do {
                 switch try FormatSniffer.sniff(fileAt: path) {
                 case .archive(let format): found.input(path, format)
@@ -66,6 +70,10 @@ public enum InputDiscovery {
             }
         }
         return (found.inputs, found.problems)
+    }
+
+    static func isSideFile(_ name: String) -> Bool {
+        sideFileSuffixes.contains { name.hasSuffix($0) }
     }
 
     private struct Found {
@@ -91,7 +99,7 @@ public enum InputDiscovery {
             return
         }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        for name in names where !sideFileSuffixes.contains(where: { name.hasSuffix($0) }) {
+        for name in names where !isSideFile(name) {
             let path = base + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
