@@ -190,7 +190,10 @@ struct ArchiveReaderTests {
     func refusedInputs() throws {
         let factory = try FixtureFactory()
         defer { factory.remove() }
-        let gpg = try factory.write("secured-sosreport-h.tar.xz.gpg", bytes: [0x8C, 0x0D, 0x04, 0x09, 0x03, 0x02, 0x11, 0x22, 0x33, 0x44])
+        // The first bytes `gpg -c` (GnuPG 2.2, symmetric) writes: SKESK packet, AES-256, iterated+salted S2K.
+        let gpg = try factory.write("secured-sosreport-h.tar.xz.gpg", bytes: [0x8C, 0x0D, 0x04, 0x09, 0x03, 0x02, 0xAA, 0x71, 0xD9, 0x12])
+        let armored = try factory.write("secured-sosreport-h.tar.xz.asc", text: "-----BEGIN PGP MESSAGE-----\n\njA0ECQMCqnHZEuD2YgY=\n-----END PGP MESSAGE-----\n")
+        #expect(throws: SOSArchiveError.encrypted(path: armored)) { try ArchiveReader(path: armored) }
         #expect(throws: SOSArchiveError.encrypted(path: gpg)) { try ArchiveReader(path: gpg) }
         #expect(SOSArchiveError.encrypted(path: gpg).description == "\(gpg): encrypted sosreport (OpenPGP): decrypt it with gpg first (gpg -o report.tar.xz -d \(gpg))")
         let zip = try factory.write("report.zip", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00])
