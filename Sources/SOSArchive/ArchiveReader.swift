@@ -155,7 +155,9 @@ public final class ArchiveReader {
                 try visit(&cursor)
             } catch {
                 body.finish()
-                guard let failure = body.failure, (error as? SOSArchiveError) == failure else { throw error }
+                // Once the outer stream broke, whatever the visitor threw (its own error, or a nested
+                // reader's) follows from that break: report the damage, not the symptom.
+                guard body.failure != nil else { throw error }
             }
             body.finish()
             if let failure = body.failure {

@@ -32,7 +32,10 @@ public struct InputProblem: Sendable, Equatable, Codable {
 /// trees. Files are sniffed by content. Side files (*.md5, *.sha256, *.sha1, *-private_map,
 /// *-obfuscation.log) are ignored. Inside a searched folder, files that sniff as `unknown`/`empty`
 /// are ignored silently (README.txt next to reports) unless their name claims an archive
-/// (`.tar.gz`, `.tar.xz`, ...); openPGP/zip ones are always problems (the user wants to know). A path given directly on the command line that is not readable gives a problem.
+/// (`.tar.gz`, `.tar.xz`, ...); openPGP/zip ones are always problems (the user wants to know).
+/// A path given directly on the command line that is not readable gives a problem. Side files
+/// given directly (a shell glob over a case folder) are skipped too; any other file given
+/// directly that is not an archive is a problem.
 public enum InputDiscovery {
     static let maxDepth = 6
     static let sideFileSuffixes = [".md5", ".sha256", ".sha1", "-private_map", "-obfuscation.log"]
@@ -53,6 +56,8 @@ public enum InputDiscovery {
                 }
                 continue
             }
+            // `sosanalyze case/*` passes checksum and map files too: they are not reports.
+            if isSideFile(path) { continue }
             do {
                 switch try FormatSniffer.sniff(fileAt: path) {
                 case .archive(let format): found.input(path, format)
@@ -66,6 +71,10 @@ public enum InputDiscovery {
             }
         }
         return (found.inputs, found.problems)
+    }
+
+    static func isSideFile(_ name: String) -> Bool {
+        sideFileSuffixes.contains { name.hasSuffix($0) }
     }
 
     private struct Found {
@@ -98,7 +107,7 @@ public enum InputDiscovery {
             return
         }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        for name in names where !sideFileSuffixes.contains(where: { name.hasSuffix($0) }) {
+        for name in names where !isSideFile(name) {
             let path = base + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }

@@ -69,8 +69,15 @@ final class LibArchiveReadHandle {
         ArchiveStatus(archive_read_next_header2(raw, entry))
     }
 
-    func readData(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
-        archive_read_data(raw, buffer, count)
+    /// The next block of the current entry's data, without copying (`archive_read_data_block`).
+    /// Unlike `archive_read_data`, it hands over every byte that arrived before a break, so a
+    /// truncated stream yields all it holds.
+    func readDataBlock() -> (status: ArchiveStatus, block: UnsafeRawBufferPointer, offset: Int64) {
+        var pointer: UnsafeRawPointer?
+        var size = 0
+        var offset: la_int64_t = 0
+        let status = ArchiveStatus(archive_read_data_block(raw, &pointer, &size, &offset))
+        return (status, UnsafeRawBufferPointer(start: pointer, count: pointer == nil ? 0 : size), offset)
     }
 
     func skipData() -> ArchiveStatus {

@@ -21,6 +21,10 @@ final class MemberBody {
     private var fd: Int32 = -1
     private var valid = true
     private(set) var bytesRead: Int64 = 0
+    /// The rest of the block libarchive last handed over (valid until the next libarchive call).
+    private var block = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var holeEnd: Int64 = 0
+    private var atEnd = false
 
     init(origin: Origin, member: Member, readerPath: String) {
         self.origin = origin
@@ -51,12 +55,34 @@ final class MemberBody {
         case .none:
             return 0
         case .archive(let handle):
-            let got = handle.readData(into: buffer, count: count)
-            if got < 0 {
-                throw fail(.damaged(path: readerPath, stage: "read data of \(member.path)", message: handle.errorMessage))
+            while true {
+                if holeEnd > bytesRead {
+                    // Sparse tar members: holes read as zeros, as they would on disk.
+                    let zeros = Int(min(Int64(count), holeEnd - bytesRead))
+                    buffer.initializeMemory(as: UInt8.self, repeating: 0, count: zeros)
+                    bytesRead += Int64(zeros)
+                    return zeros
+                }
+                if !block.isEmpty {
+                    let taken = min(count, block.count)
+                    if let base = block.baseAddress { buffer.copyMemory(from: base, byteCount: taken) }
+                    block = UnsafeRawBufferPointer(rebasing: block[taken...])
+                    bytesRead += Int64(taken)
+                    return taken
+                }
+                if atEnd { return 0 }
+                let next = handle.readDataBlock()
+                switch next.status {
+                case .ok, .warn:
+                    block = next.block
+                    if next.offset > bytesRead { holeEnd = next.offset }
+                case .eof:
+                    atEnd = true
+                    if member.size > bytesRead { holeEnd = member.size }  // a sparse member can end in a hole
+                case .retry, .failed, .fatal:
+                    throw fail(.damaged(path: readerPath, stage: "read data of \(member.path)", message: handle.errorMessage))
+                }
             }
-            bytesRead += Int64(got)
-            return got
         case .file(let path):
             if fd < 0 {
                 fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)

@@ -190,7 +190,10 @@ struct ArchiveReaderTests {
     func refusedInputs() throws {
         let factory = try FixtureFactory()
         defer { factory.remove() }
-        let gpg = try factory.write("secured-sosreport-h.tar.xz.gpg", bytes: [0x8C, 0x0D, 0x04, 0x09, 0x03, 0x02, 0x11, 0x22, 0x33, 0x44])
+        // The first bytes `gpg -c` (GnuPG 2.2, symmetric) writes: SKESK packet, AES-256, iterated+salted S2K.
+        let gpg = try factory.write("secured-sosreport-h.tar.xz.gpg", bytes: [0x8C, 0x0D, 0x04, 0x09, 0x03, 0x02, 0xAA, 0x71, 0xD9, 0x12])
+        let armored = try factory.write("secured-sosreport-h.tar.xz.asc", text: "-----BEGIN PGP MESSAGE-----\n\njA0ECQMCqnHZEuD2YgY=\n-----END PGP MESSAGE-----\n")
+        #expect(throws: SOSArchiveError.encrypted(path: armored)) { try ArchiveReader(path: armored) }
         #expect(throws: SOSArchiveError.encrypted(path: gpg)) { try ArchiveReader(path: gpg) }
         #expect(SOSArchiveError.encrypted(path: gpg).description == "\(gpg): encrypted sosreport (OpenPGP): decrypt it with gpg first (gpg -o report.tar.xz -d \(gpg))")
         let zip = try factory.write("report.zip", bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00])
@@ -322,6 +325,35 @@ struct ArchiveReaderTests {
         }
     }
 
+    @Test("a bundle cut in half: the break inside a nested report is damage to the outer pass, not a throw")
+    func truncatedBundle() throws {
+        let factory = try FixtureFactory()
+        defer { factory.remove() }
+        var entries: [FixtureFactory.Entry] = [.directory("sosreport-node1-2024-01-10-aaaaaaa")]
+        for index in 0..<30 {
+            let body = (0..<300).map { "row \($0) \(($0 * 7919 + index * 104729) % 1000003)" }.joined(separator: "\n")
+            entries.append(.file("sosreport-node1-2024-01-10-aaaaaaa/var/log/f\(index)", body))
+        }
+        let inner = try factory.compress(try factory.tar("inner.tar", entries: entries), with: "gzip", suffix: ".gz")
+        let bundle = factory.path("bundle.tar")
+        try factory.run("/usr/bin/env", ["python3", "-c", """
+        import sys, tarfile
+        with tarfile.open(sys.argv[1], "w") as out:
+            out.add(sys.argv[2], arcname="sos-collector-x/sosreport-node1-2024-01-10-aaaaaaa.tar.gz")
+        """, bundle, inner])
+        let whole = try Data(contentsOf: URL(fileURLWithPath: bundle))
+        let cut = try factory.write("cut-bundle.tar", bytes: Array(whole.prefix(whole.count / 2)))
+        var innerMembers = 0
+        let outcome = try ArchiveReader(path: cut).forEachMember { cursor in
+            let nested = try cursor.openNested()
+            let innerOutcome = try nested.forEachMember { _ in innerMembers += 1 }
+            #expect(innerOutcome.damage != nil)
+        }
+        #expect(innerMembers > 1)
+        let damage = try #require(outcome.damage)
+        #expect(damage.path == cut)
+    }
+
     @Test("openNested on a member that is text gives notAnArchive naming outer/member")
     func nestedNotAnArchive() throws {
         let factory = try FixtureFactory()
@@ -380,6 +412,24 @@ struct ArchiveReaderTests {
         #expect(lengths == [(16 << 10) * 10 + 1])
         #expect(outcome.notes == [ArchiveNote(member: "var/log/one-line", message: "1 line longer than 16 KiB was cut")])
         #expect(progress.count == 2 && progress[0] < progress[1])
+    }
+
+    @Test("a GNU sparse member reads with its holes as zeros")
+    func sparseMember() throws {
+        let factory = try FixtureFactory()
+        defer { factory.remove() }
+        try FileManager.default.createDirectory(atPath: factory.path("top/var/log"), withIntermediateDirectories: true)
+        try factory.run("/bin/sh", ["-c", "cd '\(factory.folder.path)' && printf start > top/var/log/lastlog && truncate -s 300000 top/var/log/lastlog && printf end >> top/var/log/lastlog && tar -S -cf sparse.tar top"])
+        var data: MemberData?
+        let outcome = try ArchiveReader(path: factory.path("sparse.tar")).forEachMember { cursor in
+            if cursor.member.path == "var/log/lastlog" { data = try cursor.readAll() }
+        }
+        let bytes = try #require(data).bytes
+        #expect(outcome.index.member(at: "var/log/lastlog")?.size == 300_003)
+        #expect(bytes.count == 300_003)
+        #expect(Array(bytes.prefix(5)) == Array("start".utf8))
+        #expect(Array(bytes.suffix(3)) == Array("end".utf8))
+        #expect(bytes[5..<300_000].allSatisfy { $0 == 0 })
     }
 
     @Test("an error thrown by the visitor propagates")

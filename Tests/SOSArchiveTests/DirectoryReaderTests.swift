@@ -115,7 +115,8 @@ struct InputDiscoveryTests {
         let archive = try factory.compress(try factory.tar("r.tar", entries: sampleReport), with: "bzip2", suffix: ".bz2")
         let missing = factory.path("gone.tar.xz")
         let text = try factory.write("notes.tar.gz", text: "not a report\n")
-        let (inputs, problems) = InputDiscovery.discover([root, archive, missing, text, archive])
+        let sideFile = try factory.write("r.tar.bz2.sha256", text: "0123abcd\n")
+        let (inputs, problems) = InputDiscovery.discover([root, archive, missing, text, archive, sideFile])
         #expect(inputs == [DiscoveredInput(path: root, format: .directory), DiscoveredInput(path: archive, format: .tarBZ2)])
         #expect(problems == [
             InputProblem(path: missing, error: "\(missing): cannot open: No such file or directory"),
