@@ -904,7 +904,7 @@ ROLE_PKGS = {"db": ["java-1.6.0-openjdk 1.6.0.0-1.57.1.11.9.el6_4 x86_64", "unix
 
 def rpm_date22(t: dt.datetime) -> str:
     # %{INSTALLTIME:date} in an en_US.UTF-8 locale on RHEL 6
-    return t.strftime("%a %d %b %Y %I:%M:%S %p CEST")
+    return t.strftime("%a %d %b %Y %I:%M:%S %p ") + ("CEST" if 4 <= t.month <= 10 else "CET")
 
 
 def rhel6_packages(h: Host, rng: random.Random) -> list[tuple[str, dt.datetime]]:
@@ -942,9 +942,13 @@ def rhel6_packages(h: Host, rng: random.Random) -> list[tuple[str, dt.datetime]]
     running = h.kernel.removesuffix(".x86_64")
     kernels = {"6.4": ["2.6.32-279.el6", "2.6.32-279.19.1.el6"], "6.3": ["2.6.32-279.el6"]}[h.minor]
     kt = install
-    for k in kernels + [running]:
+    for k in kernels:
         pk.append((f"kernel-{k}.x86_64", kt))
         kt += dt.timedelta(days=60 + rng.randint(0, 60))
+    # the running kernel went in shortly before the last reboot
+    built = dt.datetime.strptime(re.sub(r" E[SD]T ", " ", h.kbuild), "%a %b %d %H:%M:%S %Y")
+    kt = built + dt.timedelta(days=3, seconds=rng.randint(0, 86400))
+    pk.append((f"kernel-{running}.x86_64", kt))
     pk.append((f"kernel-headers-{running}.x86_64", kt))
     pk.append((f"kernel-firmware-{running.removesuffix('.x86_64')}.noarch", kt))
     return pk
@@ -1320,7 +1324,7 @@ def build22(h: Host) -> tuple[Tree, dict]:
 
     # dmesg (plain, no timestamps) and the matching syslog lines
     boot = boot_dmesg(h, zones, rng)
-    boot_time = col - dt.timedelta(days=rng.randint(20, 60), seconds=rng.randint(0, 86400))
+    boot_time = col - dt.timedelta(days=rng.randint(10, 34), seconds=rng.randint(0, 86400))
     dmesg = list(boot)
     msgs: list[tuple[dt.datetime, str]] = []
     log_start = col - dt.timedelta(days=2, hours=rng.randint(0, 12))
