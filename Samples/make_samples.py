@@ -1345,7 +1345,7 @@ def build22(h: Host) -> tuple[Tree, dict]:
     tr.add("sos_commands/general/date", f"{col:%a %b} {col.day:>2} {col:%H:%M:%S} CEST {col:%Y}\n")
     users = rng.randint(1, 4)
     tr.add("sos_commands/general/uptime",
-           f" {col:%H:%M:%S} up {up.days} days, {up.seconds // 3600:>2}:{up.seconds % 3600 // 60:02d},  {users} users,  "
+           f" {col:%H:%M:%S} up {up.days} days, {up.seconds // 3600:>2}:{up.seconds % 3600 // 60:02d},  {users} user{'s' if users > 1 else ''},  "
            f"load average: {rng.uniform(0.5, 6):.2f}, {rng.uniform(0.5, 6):.2f}, {rng.uniform(0.5, 6):.2f}\n")
     dm = "\n".join(dmesg) + "\n"
     tr.add("sos_commands/general/dmesg", dm)
