@@ -293,34 +293,99 @@ def zoneinfo_text(zones: list[Zone], cpus: int, rng: random.Random, managed: boo
     return "".join(out)
 
 
+def zoneinfo_5x(zones: list[Zone], cpus: int, rng: random.Random) -> str:
+    """5.14 (RHEL 9) layout after corpus zoneinfo-01: per-node stats under each node's first zone,
+    watermarks + boost, managed, 5-entry protection, unpopulated Movable/Device zones."""
+    out = []
+    nodes = sorted({z.node for z in zones})
+    names = ["DMA", "DMA32", "Normal", "Movable", "Device"]
+    for node in nodes:
+        nz = {z.name: z for z in zones if z.node == node}
+        first = True
+        for name in names:
+            z = nz.get(name)
+            out.append(f"Node {node}, zone {name:>8}\n")
+            if first:
+                used = sum(x.present - x.free_pages for x in nz.values())
+                stats = [("nr_inactive_anon", used // 40), ("nr_active_anon", used // 5), ("nr_inactive_file", used // 4),
+                         ("nr_active_file", used // 6), ("nr_unevictable", 0), ("nr_slab_reclaimable", used // 60),
+                         ("nr_slab_unreclaimable", used // 90), ("nr_isolated_anon", 0), ("nr_isolated_file", 0),
+                         ("workingset_nodes", rng.randint(100, 9000)), ("workingset_refault_anon", 0),
+                         ("workingset_refault_file", rng.randint(1000, 90000)), ("workingset_activate_anon", 0),
+                         ("workingset_activate_file", rng.randint(100, 9000)), ("workingset_restore_anon", 0),
+                         ("workingset_restore_file", rng.randint(100, 9000)), ("workingset_nodereclaim", 0),
+                         ("nr_anon_pages", used // 5), ("nr_mapped", used // 50), ("nr_file_pages", used // 2),
+                         ("nr_dirty", rng.randint(10, 900)), ("nr_writeback", 0), ("nr_writeback_temp", 0),
+                         ("nr_shmem", used // 300), ("nr_shmem_hugepages", 0), ("nr_shmem_pmdmapped", 0),
+                         ("nr_file_hugepages", 0), ("nr_file_pmdmapped", 0), ("nr_anon_transparent_hugepages", used // 5 // 1024),
+                         ("nr_vmscan_write", 0), ("nr_vmscan_immediate_reclaim", 0), ("nr_dirtied", rng.randint(10**6, 10**8)),
+                         ("nr_written", rng.randint(10**6, 10**8)), ("nr_throttled_written", 0), ("nr_kernel_misc_reclaimable", 0),
+                         ("nr_foll_pin_acquired", 0), ("nr_foll_pin_released", 0), ("nr_kernel_stack", rng.randint(20000, 60000)),
+                         ("nr_page_table_pages", used // 500), ("nr_sec_page_table_pages", 0), ("nr_swapcached", 0)]
+                out.append("  per-node stats\n")
+                out += [f"      {k:<12} {v}\n" for k, v in stats]
+                first = False
+            if z is None:
+                out.append("  pages free     0\n        boost    0\n        min      0\n        low      0\n        high     0\n"
+                           "        spanned  0\n        present  0\n        managed  0\n        cma      0\n"
+                           "        protection: (0, 0, 0, 0, 0)\n")
+                continue
+            free = z.free_pages
+            managed = z.present - z.present // 64
+            prot = z.protection + [z.protection[-1]]
+            out.append(f"  pages free     {free}\n        boost    0\n        min      {z.min}\n        low      {z.low}\n"
+                       f"        high     {z.high}\n        spanned  {z.spanned}\n        present  {z.present}\n"
+                       f"        managed  {managed}\n        cma      0\n"
+                       f"        protection: ({', '.join(str(p) for p in prot)})\n")
+            used = max(0, managed - free)
+            zs = [("nr_free_pages", free), ("nr_zone_inactive_anon", used // 40), ("nr_zone_active_anon", used // 5),
+                  ("nr_zone_inactive_file", used // 4), ("nr_zone_active_file", used // 6), ("nr_zone_unevictable", 0),
+                  ("nr_zone_write_pending", rng.randint(0, 50) if used else 0), ("nr_mlock", 0), ("nr_bounce", 0),
+                  ("nr_zspages", 0), ("nr_free_cma", 0), ("numa_hit", rng.randint(10**6, 10**9) if used else 1),
+                  ("numa_miss", 0), ("numa_foreign", 0), ("numa_interleave", 0 if z.name == "DMA" else rng.randint(1000, 9000)),
+                  ("numa_local", rng.randint(10**6, 10**9) if used else 1), ("numa_other", 0)]
+            out += [f"      {k:<12} {v}\n" for k, v in zs]
+            out.append("  pagesets\n")
+            for c in range(cpus):
+                hi, bt = (0, 1) if z.name == "DMA" else (rng.choice([4096, 5120, 6144]), 63)
+                out.append(f"    cpu: {c}\n              count: {0 if z.name == 'DMA' else rng.randint(0, 900)}\n"
+                           f"              high:  {hi}\n              batch: {bt}\n"
+                           f"  vm stats threshold: {10 if z.name == 'DMA' else 125}\n")
+            out.append(f"  node_unreclaimable:  0\n  start_pfn:           {1 if z.name == 'DMA' else z.start_pfn}\n")
+    return "".join(out)
+
+
 MIGRATE = ["Unmovable", "Reclaimable", "Movable", "Reserve", "Isolate"]
 
 
-def pagetypeinfo_text(zones: list[Zone], rng: random.Random) -> str:
+def pagetypeinfo_text(zones: list[Zone], rng: random.Random, types: list[str] | None = None) -> str:
     # RHEL 6 format (types as in corpus pagetypeinfo-03/05: ... Reserve, Isolate); x86_64 order 9
     out = ["Page block order: 9\n", "Pages per block:  512\n", "\n",
-           "Free pages count per migrate type at order " + "".join(f"{k:>6} " for k in range(11)) + "\n"]
+           f"{'Free pages count per migrate type at order':<43} " + "".join(f"{k:>6} " for k in range(11)) + "\n"]
+    mig = types or MIGRATE
+    reserve = "Reserve" if "Reserve" in mig else "HighAtomic"
     for z in zones:
-        split = {t: [0] * 11 for t in MIGRATE}
+        split = {t: [0] * 11 for t in mig}
         for k, c in enumerate(z.buddy):
             u = c * rng.randint(5, 25) // 100
             rc = c * rng.randint(0, 5) // 100
             res = 1 if (k == 10 and c > 0 and z.name != "DMA") else 0
             split["Unmovable"][k] = u
             split["Reclaimable"][k] = rc
-            split["Reserve"][k] = res
+            split[reserve][k] = res if reserve == "Reserve" else 0
             split["Movable"][k] = c - u - rc - res
-        for t in MIGRATE:
+        for t in mig:
             out.append(f"Node {z.node:>4}, zone {z.name:>8}, type {t:>12} "
                        + "".join(f"{c:>6} " for c in split[t]) + "\n")
-    out.append("\nNumber of blocks type     " + "".join(f"{t:>12} " for t in MIGRATE) + "\n")
+    out.append(f"\n{'Number of blocks type ':<23}" + "".join(f"{t:>12} " for t in mig) + "\n")
     for z in zones:
         blocks = (z.spanned + 511) // 512
         un = max(1, blocks * rng.randint(3, 8) // 100)
         rc = blocks * rng.randint(1, 3) // 100
-        res = 1 if z.name == "DMA" else 2
+        res = (1 if z.name == "DMA" else 2) if reserve == "Reserve" else 0
         mv = blocks - un - rc - res
-        out.append(f"Node {z.node}, zone {z.name:>8} " + "".join(f"{c:>12} " for c in [un, rc, mv, res, 0]) + "\n")
+        counts = {"Unmovable": un, "Reclaimable": rc, "Movable": mv, reserve: res, "Isolate": 0, "CMA": 0}
+        out.append(f"Node {z.node}, zone {z.name:>8} " + "".join(f"{counts[t]:>12} " for t in mig) + "\n")
     return "".join(out)
 
 
@@ -1739,8 +1804,13 @@ def build_modern(h: Modern) -> tuple[Tree, dict]:
     tr.add("sos_commands/kernel/dmesg", dm)
     tr.add("proc/meminfo", memtext)
     tr.add("proc/buddyinfo", buddyinfo_text(zones))
-    tr.add("proc/zoneinfo", zoneinfo_text(zones, h.cpus, rng, managed=True))
-    tr.add("proc/pagetypeinfo", pagetypeinfo_text(zones, rng))
+    if four:
+        tr.add("proc/zoneinfo", zoneinfo_5x(zones, h.cpus, rng))
+        # 4.x+ migrate type order, as in corpus pagetypeinfo-01
+        tr.add("proc/pagetypeinfo", pagetypeinfo_text(zones, rng, ["Unmovable", "Movable", "Reclaimable", "HighAtomic", "Isolate"]))
+    else:
+        tr.add("proc/zoneinfo", zoneinfo_text(zones, h.cpus, rng, managed=True))
+        tr.add("proc/pagetypeinfo", pagetypeinfo_text(zones, rng))
     tr.add("proc/sys/kernel/tainted", "0\n")
     tr.add("proc/sys/kernel/hostname", h.fqdn + "\n")
     tr.add("proc/sys/kernel/osrelease", rel + "\n")
