@@ -394,6 +394,8 @@ class MemStats:
     total_kb: int
     free_kb: int
     text: str
+    buffers_kb: int = 0
+    cached_kb: int = 0
 
 
 def meminfo_text(zones: list[Zone], ram_gb: int, rng: random.Random, healthy: bool) -> MemStats:
@@ -427,7 +429,7 @@ def meminfo_text(zones: list[Zone], ram_gb: int, rng: random.Random, healthy: bo
               "HugePages_Surp:        0\n", "Hugepagesize:       2048 kB\n",
               f"DirectMap4k:      {5632:>8} kB\n", f"DirectMap2M:  {3090432:>12} kB\n",
               f"DirectMap1G:  {(total // 1048576 + 1) * 1048576 - 4194304:>12} kB\n"]
-    return MemStats(total, free, "".join(lines))
+    return MemStats(total, free, "".join(lines), buffers, cached)
 
 
 def meminfo_block(zones: list[Zone], cpus: int, ram_gb: int, rng: random.Random) -> list[str]:
@@ -1300,8 +1302,13 @@ def ethtool_i(n: Nic) -> str:
 
 
 def mac(h: Host, i: int) -> str:
+    n = h.nics[i]
+    if n.driver == "bonding":   # a bond takes its first slave's address
+        n = next(x for x in h.nics if x.driver == "mlx4_en")
+        i = h.nics.index(n)
+    oui = {"mlx4_en": "00:02:c9", "igb": "3c:d9:2b", "bnx2": "84:2b:2b", "bnx2x": "00:10:18"}[n.driver]
     d = hashlib.md5(f"{h.short}{i}".encode()).digest()
-    return "00:02:c9:" + ":".join(f"{b:02x}" for b in d[:3]) if i else "3c:d9:2b:" + ":".join(f"{b:02x}" for b in d[:3])
+    return oui + ":" + ":".join(f"{b:02x}" for b in d[:3])
 
 
 def cluster_conf(h: Host, members: list[str]) -> str:
@@ -1425,8 +1432,8 @@ def build22(h: Host) -> tuple[Tree, dict]:
     free_kb = mem.free_kb
     tr.add("sos_commands/memory/free",
            "             total       used       free     shared    buffers     cached\n"
-           f"Mem:     {mem.total_kb:>10} {mem.total_kb - free_kb:>10} {free_kb:>10} {0:>10} {rng.randint(10**5, 10**6):>10} {(mem.total_kb - free_kb) // 2:>10}\n"
-           f"-/+ buffers/cache: {mem.total_kb // 3:>10} {mem.total_kb - mem.total_kb // 3:>10}\n"
+           f"Mem:     {mem.total_kb:>10} {mem.total_kb - free_kb:>10} {free_kb:>10} {0:>10} {mem.buffers_kb:>10} {mem.cached_kb:>10}\n"
+           f"-/+ buffers/cache: {mem.total_kb - free_kb - mem.buffers_kb - mem.cached_kb:>10} {free_kb + mem.buffers_kb + mem.cached_kb:>10}\n"
            f"Swap:      8388600          0    8388600\n")
     tr.add("proc/meminfo", mem.text)
     tr.add("proc/buddyinfo", buddyinfo_text(zones))
@@ -1455,10 +1462,18 @@ def build22(h: Host) -> tuple[Tree, dict]:
     for n in h.nics:
         if n.driver == "bonding":
             tr.add(f"sos_commands/networking/ethtool_-i_{n.ifname}", ethtool_i(n))
-    ipl = ["1: lo    inet 127.0.0.1/8 scope host lo", "1: lo    inet6 ::1/128 scope host \\       valid_lft forever preferred_lft forever"]
+    bonded = any(x.driver == "bonding" for x in h.nics)
+    ipl = ["1: lo: <LOOPBACK,UP,LOWER_UP> mtu 16436 qdisc noqueue state UNKNOWN \\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00",
+           "1: lo    inet 127.0.0.1/8 scope host lo",
+           "1: lo    inet6 ::1/128 scope host \\       valid_lft forever preferred_lft forever"]
     for i, n in enumerate(h.nics):
-        ipl.append(f"{i + 2}: {n.ifname:<5} link/ether {mac(h, i)} brd ff:ff:ff:ff:ff:ff")
-        if n.driver == "bonding" or not any(x.driver == "bonding" for x in h.nics) or n.driver not in ("mlx4_en",):
+        slave = bonded and n.driver == "mlx4_en"
+        flags = "BROADCAST,MULTICAST,SLAVE,UP,LOWER_UP" if slave else "BROADCAST,MULTICAST,MASTER,UP,LOWER_UP" if n.driver == "bonding" else "BROADCAST,MULTICAST,UP,LOWER_UP"
+        qd = "noqueue" if n.driver == "bonding" else "mq"
+        master = " master bond0" if slave else ""
+        ipl.append(f"{i + 2}: {n.ifname}: <{flags}> mtu {9000 if n.driver in ('mlx4_en', 'bonding') else 1500} qdisc {qd}{master} "
+                   f"state UP qlen 1000\\    link/ether {mac(h, i)} brd ff:ff:ff:ff:ff:ff")
+        if not slave:
             ipl.append(f"{i + 2}: {n.ifname:<5} inet 10.{10 + i}.0.{20 + h.seed % 100}/24 brd 10.{10 + i}.0.255 scope global {n.ifname}")
     tr.add("sos_commands/networking/ip_-o_addr", "\n".join(ipl) + "\n")
     tr.add("sos_commands/networking/route_-n",
