@@ -1985,7 +1985,7 @@ def expected22(h: Host, facts: dict, top: str, fmt: str) -> dict:
                       "modules": ["vxfs"] if f.kind == "vxfs" else ["mlx4_en"],
                       "syslogTimestamp": syslog_ts(f.when)})
     return {
-        "hostname": h.fqdn, "shortHostname": h.short, "topFolder": top, "format": fmt, "tarFormat": "gnu",
+        "hostname": h.fqdn, "shortHostname": h.short, "topFolder": top, "format": fmt, "tarFormat": None if fmt == "directory" else "gnu",
         "sosGeneration": "2.2", "sosVersion": None,
         "osId": "rhel", "osVersion": h.minor, "osName": f"Red Hat Enterprise Linux Server release {h.minor} (Santiago)",
         "kernel": h.kernel, "distroRelease": h.minor,
@@ -2117,7 +2117,7 @@ def write_readme(out: Path, rows: list) -> None:
             aff += f" ({x['allocationFailures']['count']} failures, orders {x['allocationFailures']['orders']})"
         table.append(f"| `{key}` | {x['hostname']} | RHEL {x['osVersion']} | {x['kernel']} | {nics} | {aff} | "
                      f"{x['cluster'] or '—'} | {', '.join(x['thirdPartyModules']) or '—'} | {x['sosGeneration']} | "
-                     f"{x['format']} ({x['tarFormat']}) |")
+                     f"{x['format']}{' (' + x['tarFormat'] + ')' if x['tarFormat'] else ''} |")
     text = (Path(__file__).resolve().parent / "README.template.md").read_text()
     (out / "README.md").write_text(text.replace("@@HOSTS@@", "\n".join(table)))
 
