@@ -1408,7 +1408,6 @@ def build22(h: Host) -> tuple[Tree, dict]:
         for i, line in enumerate(block):
             msgs.append((f.when + dt.timedelta(microseconds=i), "kernel: " + line.lstrip()))
     msgs.sort(key=lambda x: x[0])
-    msgs.append((col - dt.timedelta(seconds=40), f"kernel: sosreport: {h.short} started sosreport"))
     messages = "".join(f"{syslog_ts(t)} {h.short} {line}\n" for t, line in msgs)
 
     rel = h.kernel
