@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -18,7 +19,11 @@ let package = Package(
             providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
         ),
         .target(name: "SOSArchive", dependencies: ["CArchive"]),
-        .target(name: "SOSAnalyzer", dependencies: ["SOSArchive"]),
+        .target(
+            name: "SOSAnalyzer",
+            dependencies: ["SOSArchive", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("KnownIssues")]
+        ),
         .executableTarget(
             name: "sosanalyze",
             dependencies: [
@@ -26,6 +31,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks print ratios against `xz -dc` / `bsdtar -tf` on the same data in the same run.
+        .executableTarget(name: "bench-reading", dependencies: ["SOSAnalyzer"], path: "Benchmarks/bench-reading"),
+        .executableTarget(name: "bench-correlation", dependencies: ["SOSAnalyzer"], path: "Benchmarks/bench-correlation"),
         .testTarget(name: "SOSArchiveTests", dependencies: ["SOSArchive"]),
         .testTarget(
             name: "SOSAnalyzerTests",

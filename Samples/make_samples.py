@@ -1985,7 +1985,7 @@ def expected22(h: Host, facts: dict, top: str, fmt: str) -> dict:
                       "syslogTimestamp": syslog_ts(f.when)})
     return {
         "hostname": h.fqdn, "shortHostname": h.short, "topFolder": top, "format": fmt, "tarFormat": None if fmt == "directory" else "gnu",
-        "sosGeneration": "2.2", "sosVersion": None,
+        "sosGeneration": "2.2", "sosVersion": "2.2",
         "osId": "rhel", "osVersion": h.minor, "osName": f"Red Hat Enterprise Linux Server release {h.minor} (Santiago)",
         "kernel": h.kernel, "distroRelease": h.minor,
         "hardware": "ProLiant DL380p Gen8" if h.hw == "hp" else "PowerEdge R720",

@@ -1,0 +1,1 @@
+print("bench-correlation: not written yet")

@@ -1,0 +1,1 @@
+print("bench-reading: not written yet")
