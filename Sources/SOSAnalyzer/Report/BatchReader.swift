@@ -53,6 +53,8 @@ public enum BatchReader {
             outcome.reports += slot?.reports ?? []
             outcome.problems += slot?.problems ?? []
         }
+        // Hosts in name order read best in a case; the path breaks ties (several reports of one host).
+        outcome.reports.sort { ($0.hostname ?? "~", $0.source.path) < ($1.hostname ?? "~", $1.source.path) }
         return outcome
     }
 }

@@ -14,6 +14,8 @@ enum KernelLogDeduplication {
             if families[family] == nil { familyOrder.append(family) }
             families[family, default: []] += failures.map { (member, $0) }
         }
+        // On a tie the syslog family is believed: its lines carry wall-clock times.
+        familyOrder.sort { isSyslog($0) && !isSyslog($1) }
         var best: [Signature: (family: String, count: Int)] = [:]
         for family in familyOrder {
             var counts: [Signature: Int] = [:]
@@ -43,6 +45,10 @@ enum KernelLogDeduplication {
             mask = failure.gfpMask
             modules = failure.modules
         }
+    }
+
+    private static func isSyslog(_ family: String) -> Bool {
+        ["messages", "syslog", "kern.log", "journal"].contains(family)
     }
 
     /// `var/log/messages-20130211` and `sos_strings/logs/var.log.messages.tailed` are one family;
