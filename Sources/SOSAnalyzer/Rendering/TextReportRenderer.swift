@@ -43,6 +43,11 @@ public enum TextReportRenderer {
             var table = TextTable()
             for finding in report.findings {
                 table.add([finding.severity.rawValue.uppercased(), finding.title])
+                if !finding.evidence.isEmpty {
+                    let shown = finding.evidence.prefix(3).map(\.description).joined(separator: ", ")
+                    let more = finding.evidence.count > 3 ? " (+\(finding.evidence.count - 3) more)" : ""
+                    table.add(["", "at " + shown + more], measured: false)
+                }
             }
             out.append(table.render())
         }
