@@ -1,0 +1,287 @@
+import Foundation
+import Testing
+@testable import SOSAnalyzer
+
+/// Every field of the reports in selected corpus samples, and small invented edge cases.
+@Suite struct AllocationFailureScannerTests {
+    static func scan(_ text: String) -> (failures: [AllocationFailure], scanner: AllocationFailureScanner) {
+        var scanner = AllocationFailureScanner()
+        for line in TextLines(text) { scanner.feed(line.text, number: line.number) }
+        return (scanner.finish(), scanner)
+    }
+
+    static func corpus(_ name: String) throws -> (failures: [AllocationFailure], scanner: AllocationFailureScanner) {
+        scan(try AllocationFailureCorpusTests.sample(name))
+    }
+
+    @Test func rhel6SyslogReport() throws {
+        let (failures, scanner) = try Self.corpus("allocfail-rhel6-01.txt")
+        let failure = try #require(failures.first)
+        #expect(failures.count == 1)
+        #expect(failure.process == "swapper")
+        #expect(failure.pid == 0)
+        #expect(failure.cpu == nil)
+        #expect(failure.order == 1)
+        #expect(failure.gfpMask == "0x20")
+        #expect(failure.gfpFlags == nil)
+        #expect(failure.taint == "Tainted: G           --------------- H")
+        #expect(failure.kernelRelease == "2.6.32-279.9.1.el6.x86_64")
+        #expect(failure.timestamp == .wallClock("Dec  1 06:57:51"))
+        #expect(failure.callTrace.count == 13)
+        #expect(failure.callTrace.first == CallFrame(symbol: "__alloc_pages_nodemask+0x77f/0x940", module: nil, reliable: false))
+        #expect(failure.callTrace.last == CallFrame(symbol: "tcp_rcv_state_process+0x126/0xa10", module: nil, reliable: false))
+        #expect(failure.modules == [])
+        #expect(failure.memInfo == nil)
+        #expect(failure.line == 1)
+        #expect(failure.endLine == 16)
+        #expect(failure.decodedFlags() == ["GFP_ATOMIC"])
+        #expect(scanner.formatsSeen == [.syslog])
+    }
+
+    @Test func interleavedHeadersKeepTheirOwnTaskLines() throws {  // allocfail-rhel7-01
+        let (failures, _) = try Self.corpus("allocfail-rhel7-01.txt")
+        #expect(failures.count == 2)
+        let first = try #require(failures.first)
+        #expect(first.process == "swapper/21")
+        #expect(first.cpu == 21)
+        #expect(first.pid == 0)
+        #expect(first.taint == "Tainted: P           OE  ------------")
+        #expect(first.kernelRelease == "3.10.0-1062.el7.x86_64")
+        #expect(first.callTrace.map(\.symbol) == ["dump_stack+0x19/0x1b", "warn_alloc_failed+0x110/0x180",
+                                                  "__alloc_pages_slowpath+0x6b6/0x724", "__alloc_pages_nodemask+0x404/0x420",
+                                                  "page_frag_alloc+0x158/0x170", "__napi_alloc_skb+0x8d/0xe0"])
+        #expect(first.line == 1)
+        #expect(first.endLine == 10)
+        let second = try #require(failures.last)
+        #expect(second.process == "swapper/44")
+        #expect(second.cpu == 44)
+        #expect(second.line == 11)
+        #expect(second.endLine == 12)
+        #expect(second.callTrace.isEmpty)
+    }
+
+    @Test func traceTailBeforeHeaderIsNotPinnedOnIt() throws {  // allocfail-rhel6-03
+        let (failures, _) = try Self.corpus("allocfail-rhel6-03.txt")
+        let failure = try #require(failures.first)
+        #expect(failures.count == 1)
+        #expect(failure.process == "z_wr_iss/0")
+        #expect(failure.pid == 1663)
+        #expect(failure.line == 8)
+        #expect(failure.modules == [])
+        #expect(failure.callTrace.count == 3)
+        #expect(failure.taint == "Tainted: P        W  ----------------")
+    }
+
+    @Test func armFramesCarryModulesInParentheses() throws {  // allocfail-up4.x-03-arm
+        let (failures, _) = try Self.corpus("allocfail-up4.x-03-arm.txt")
+        let failure = try #require(failures.first)
+        #expect(failure.process == "systemd-cgroups")
+        #expect(failure.cpu == 0)
+        #expect(failure.pid == 1450)
+        #expect(failure.taint == "Tainted: G         C")
+        #expect(failure.kernelRelease == "4.3.0-1-ARCH")
+        #expect(failure.callTrace.count == 11)
+        #expect(failure.callTrace[0] == CallFrame(symbol: "unwind_backtrace", module: nil, reliable: true))
+        #expect(failure.callTrace[6] == CallFrame(symbol: "_rtl_rx_completed", module: "rtl_usb", reliable: true))
+        #expect(failure.modules == ["rtl_usb"])
+        #expect(failure.endLine == 14)
+    }
+
+    @Test func oldFrameFormsAndNonModuleBrackets() throws {
+        let (v269, _) = try Self.corpus("allocfail-rhel4era-01.txt")  // [sym+dec/dec] is no module
+        #expect(v269.first?.callTrace.first == CallFrame(symbol: "__alloc_pages+0x1b9/0x35e", module: nil, reliable: true))
+        #expect(v269.first?.callTrace.count == 15)
+        #expect(v269.first?.modules == [])
+        let (stripped, _) = try Self.corpus("allocfail-rhel6-07.txt")  // "[]" where addresses were
+        #expect(stripped.first?.callTrace.count == 20)
+        #expect(stripped.first?.callTrace[13] == CallFrame(symbol: "vmxnet3_rq_rx_complete+0x15b/0x880", module: "vmxnet3", reliable: false))
+        #expect(stripped.first?.modules == ["vmxnet3"])
+        let (pfRing, _) = try Self.corpus("allocfail-rhel7-02.txt")  // "[PF_RING]", "[RX+TX]" are text
+        #expect(pfRing.first?.line == 9)
+        #expect(pfRing.first?.modules == [])
+        #expect(pfRing.first?.callTrace.count == 7)
+        let (colon, _) = Self.scan("""
+            swapper: page allocation failure. order:2, mode:0x4020
+            Call Trace:
+             [<ffffffff8000f08c>] __alloc_pages+0x2b5/0x2ce
+             [<ffffffff8833d4a3>] :e1000:e1000_alloc_rx_buffers+0x93/0x2c0
+            """)  // invented: the 2.6.18 ":mod:sym" form
+        #expect(colon.first?.callTrace.last == CallFrame(symbol: "e1000_alloc_rx_buffers+0x93/0x2c0", module: "e1000", reliable: true))
+        #expect(colon.first?.modules == ["e1000"])
+    }
+
+    @Test func orphanTraceYieldsNothing() throws {  // allocfail-rhel8-01-fragment
+        let (failures, scanner) = try Self.corpus("allocfail-rhel8-01-fragment.txt")
+        #expect(failures.isEmpty)
+        #expect(scanner.logFormat == "syslog")
+    }
+
+    @Test func memInfoFragmentWatermarksAndFreeAreas() throws {  // allocfail-up6.x-04-meminfo-fragment
+        let (failures, scanner) = try Self.corpus("allocfail-up6.x-04-meminfo-fragment.txt")
+        #expect(failures.isEmpty)
+        let dump = try #require(scanner.lastMemInfo)
+        #expect(dump.watermarks == [
+            MemInfoZoneWatermarks(node: 0, zone: "DMA32", freeKiB: 75936, minKiB: 46144, lowKiB: 49692, highKiB: 53240, line: 1),
+            MemInfoZoneWatermarks(node: 0, zone: "Normal", freeKiB: 173104, minKiB: 173116, lowKiB: 186432, highKiB: 199748, line: 3),
+        ])
+        #expect(dump.freeAreas == [
+            MemInfoZoneFreeArea(node: 0, zone: "DMA", counts: [1, 1, 1, 0, 2, 1, 1, 0, 1, 1, 3], totalKiB: 15900, line: 5),
+            MemInfoZoneFreeArea(node: 0, zone: "DMA32", counts: [531, 642, 3751, 306, 0, 0, 0, 0, 0, 0, 0], totalKiB: 77068, line: 6),
+            MemInfoZoneFreeArea(node: 0, zone: "Normal", counts: [12, 5841, 7020, 463, 0, 0, 0, 0, 0, 0, 0], totalKiB: 173912, line: 7),
+        ])
+    }
+
+    @Test func wrappedBuddyLineOfAnEarlierReport() throws {  // allocfail-up4.x-07
+        let (failures, scanner) = try Self.corpus("allocfail-up4.x-07.txt")
+        #expect(scanner.lastMemInfo?.freeAreas == [
+            MemInfoZoneFreeArea(node: 1, zone: "Normal", counts: [4172, 8, 5, 0, 0, 0, 0, 0, 0, 0, 0], totalKiB: 16832, line: 1),
+        ])
+        let failure = try #require(failures.first)
+        #expect(failure.process == "swapper/12")
+        #expect(failure.memInfo == nil)
+        #expect(failure.line == 16)
+        #expect(failure.endLine == 20)
+        #expect(failure.gfpFlags == ["GFP_ATOMIC"])
+        #expect(failure.kernelRelease == "4.9.0-5-amd64")
+    }
+
+    @Test func nonNUMAWatermarksAndPrContPieces() throws {
+        let (_, fragment) = try Self.corpus("allocfail-up3.x-02-meminfo-fragment.txt")
+        #expect(fragment.lastMemInfo?.watermarks == [
+            MemInfoZoneWatermarks(node: nil, zone: "DMA", freeKiB: 32, minKiB: 40, lowKiB: 48, highKiB: 60, line: 21),
+        ])
+        #expect(fragment.lastMemInfo?.freeAreas == [])
+        // each pr_cont piece on its own syslog line; no zone is complete
+        let (_, prcont) = try Self.corpus("allocfail-up4.x-09-meminfo-prcont-fragment.txt")
+        #expect(prcont.lastMemInfo == nil)
+        #expect(prcont.logFormat == "syslog")
+    }
+
+    // MARK: - Invented edge cases (small, to pin behaviour the corpus does not show alone)
+
+    @Test func memInfoOfTheReportAndRHEL6EndLine() throws {
+        let text = """
+            [  100.000001] bash: page allocation failure. order:2, mode:0xd0
+            [  100.000002] Pid: 42, comm: bash Not tainted 2.6.32-431.el6.x86_64 #1
+            [  100.000003] Call Trace:
+            [  100.000004]  [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0
+            [  100.000005] Mem-Info:
+            [  100.000006] Node 0 DMA per-cpu:
+            [  100.000007] CPU    0: hi:    0, btch:   1 usd:   0
+            [  100.000008] active_anon:1 inactive_anon:2 isolated_anon:0
+            [  100.000009]  active_file:3 inactive_file:4 isolated_file:0
+            [  100.000010] Node 0 Normal free:1000kB min:40kB low:48kB high:60kB present:15684kB
+            [  100.000011] lowmem_reserve[]: 0 2004 2004 2004
+            [  100.000012] Node 0 Normal: 10*4kB 5*8kB 1*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = 96kB
+            [  100.000013] 1234 total pagecache pages
+            [  100.000014] Free swap  = 0kB
+            [  100.000015] Total swap = 0kB
+            [  100.000016] 262143 pages RAM
+            [  100.000017] 8000 pages reserved
+            [  100.000018] 1000 pages shared
+            [  100.000019] 2000 pages non-shared
+            [  100.000020] e1000e: eth0 NIC Link is Up
+            """
+        let (failures, _) = Self.scan(text)
+        let failure = try #require(failures.first)
+        #expect(failures.count == 1)
+        #expect(failure.endLine == 19)
+        #expect(failure.memInfo == MemInfoDump(
+            freeAreas: [MemInfoZoneFreeArea(node: 0, zone: "Normal", counts: [10, 5, 1, 0, 0, 0, 0, 0, 0, 0, 0], totalKiB: 96, line: 12)],
+            watermarks: [MemInfoZoneWatermarks(node: 0, zone: "Normal", freeKiB: 1000, minKiB: 40, lowKiB: 48, highKiB: 60, line: 10)]))
+        #expect(failure.decodedFlags() == ["GFP_KERNEL"])
+    }
+
+    @Test func printkCallerIdsKeepInterleavedTracesApart() {
+        let text = """
+            [  10.000001][    C1] swapper/1: page allocation failure: order:0, mode:0xa20(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0
+            [  10.000002][    C3] swapper/3: page allocation failure: order:0, mode:0xa20(GFP_ATOMIC), nodemask=(null),cpuset=/,mems_allowed=0
+            [  10.000003][    C1] CPU: 1 PID: 0 Comm: swapper/1 Not tainted 5.15.0-91-generic #101-Ubuntu
+            [  10.000004][    C3] CPU: 3 PID: 0 Comm: swapper/3 Not tainted 5.15.0-91-generic #101-Ubuntu
+            [  10.000005][    C1] Call Trace:
+            [  10.000006][    C3] Call Trace:
+            [  10.000007][    C1]  e1000_alloc_rx_buffers+0x10/0x20 [e1000]
+            [  10.000008][    C3]  ixgbe_alloc_rx_buffers+0x10/0x20 [ixgbe]
+            """
+        let (failures, _) = Self.scan(text)
+        #expect(failures.map(\.process) == ["swapper/1", "swapper/3"])
+        #expect(failures.map(\.cpu) == [1, 3])
+        #expect(failures.map(\.modules) == [["e1000"], ["ixgbe"]])
+        #expect(failures.map(\.endLine) == [7, 8])
+    }
+
+    @Test func unstampedEchoAndLoneCommLine() {
+        let text = """
+            [ 500.100001] swapper/20: page allocation failure: order:0, mode:0x2080020(GFP_ATOMIC)
+            swapper/20: page allocation failure: order:0, mode:0x2080020(GFP_ATOMIC)
+            [ 500.100002] swapper/12: 
+            [ 500.100003] ffff88103f003c00 0000000000000000 page allocation failure: order:0, mode:0x2080020(GFP_ATOMIC)
+            [ 500.100004] CPU: 20 PID: 0 Comm: swapper/20 Not tainted 4.9.0-5-amd64 #1 Debian 4.9.65-3+deb9u2
+            [ 500.100005] CPU: 12 PID: 0 Comm: swapper/12 Not tainted 4.9.0-5-amd64 #1 Debian 4.9.65-3+deb9u2
+            """
+        let (failures, scanner) = Self.scan(text)
+        #expect(failures.map(\.process) == ["swapper/20", "swapper/12"])
+        #expect(failures.map(\.cpu) == [20, 12])
+        #expect(failures.map(\.line) == [1, 4])
+        #expect(scanner.logFormat == "dmesg")
+    }
+
+    @Test func timestampJumpEndsAReport() {
+        let text = """
+            [  10.000000] a.out: page allocation failure: order:4, mode:0x2080d0
+            [  10.000001] Call Trace:
+            [  10.000002]  [<ffffffff82c2de0e>] dump_stack+0x46/0x58
+            [  99.000000]  [<ffffffffa0000000>] stray_frame+0x1/0x2 [stray]
+            """
+        let (failures, _) = Self.scan(text)
+        #expect(failures.first?.endLine == 3)
+        #expect(failures.first?.modules == [])
+        #expect(failures.first?.callTrace.count == 1)
+    }
+
+    @Test func unprefixedHeaderAmongSyslogLinesIsMixed() {
+        let text = """
+            sh: page allocation failure: order:7, mode:0x40a20(GFP_ATOMIC|__GFP_COMP), nodemask=(null)
+            Sep  5 17:45:01 box3 kernel: [12860.586608] CPU: 2 PID: 20288 Comm: sh Not tainted 5.13.14 #5
+            Sep  5 17:45:01 box3 kernel: [12860.586612] Call Trace:
+            """
+        let (failures, scanner) = Self.scan(text)
+        #expect(failures.count == 1)
+        #expect(failures.first?.pid == 20288)
+        #expect(scanner.logFormat == "mixed")
+        #expect(scanner.formatsSeen == [.dmesg, .syslog])
+    }
+
+    @Test func vmallocHeaders() {
+        let (failures, _) = Self.scan("""
+            [ 1.5] modprobe: vmalloc error: size 8192, vm_struct allocation failed, mode:0xcc0(GFP_KERNEL), nodemask=(null),cpuset=/,mems_allowed=0
+            [ 2.5] insmod: vmalloc: allocation failure: 4096 bytes, mode:0x6000c0(GFP_KERNEL), nodemask=(null)
+            """)
+        #expect(failures.map(\.process) == ["modprobe", "insmod"])
+        #expect(failures.map(\.order) == [0, 0])
+        #expect(failures.map(\.gfpMask) == ["0xcc0", "0x6000c0"])
+        #expect(failures.map(\.gfpFlags) == [["GFP_KERNEL"], ["GFP_KERNEL"]])
+    }
+
+    @Test func crlfEmptyAndGarbage() {
+        let crlf = Self.scan("swapper: page allocation failure. order:0, mode:0x20\r\n  [<c013ec91>] __alloc_pages+0x2bf/0x2dd\r\n")
+        #expect(crlf.failures.first?.callTrace.first?.symbol == "__alloc_pages+0x2bf/0x2dd")
+        #expect(crlf.failures.first?.endLine == 2)
+        #expect(Self.scan("").failures.isEmpty)
+        #expect(Self.scan("").scanner.logFormat == "other")
+        let garbage = Self.scan("\u{FFFD}\u{FFFD}\nbash: command not found\n[]]] order:x, mode:0xZZ page allocation failure\n")
+        #expect(garbage.failures.isEmpty)
+    }
+
+    @Test func parserConvenienceMatchesScanner() throws {
+        let text = try AllocationFailureCorpusTests.sample("allocfail-up5.x-01.txt")
+        #expect(AllocationFailureParser.parse(text) == Self.scan(text).failures)
+        let failure = try #require(AllocationFailureParser.parse(text).first)
+        #expect(failure.modules == ["nvme_core"])
+        #expect(failure.timestamp == .wallClock("Mon Apr 20 15:08:07 2020"))
+        #expect(failure.pid == 1333536)
+        #expect(failure.cpu == 1)
+        #expect(failure.kernelRelease == "5.4.19-100.fc30.x86_64")
+        #expect(failure.taint == "Not tainted")
+    }
+}
