@@ -94,7 +94,7 @@ import Testing
         #expect(v269.first?.modules == [])
         let (stripped, _) = try Self.corpus("allocfail-rhel6-07.txt")  // "[]" where addresses were
         #expect(stripped.first?.callTrace.count == 20)
-        #expect(stripped.first?.callTrace[13] == CallFrame(symbol: "vmxnet3_rq_rx_complete+0x15b/0x880", module: "vmxnet3", reliable: false))
+        #expect(stripped.first?.callTrace[12] == CallFrame(symbol: "vmxnet3_rq_rx_complete+0x15b/0x880", module: "vmxnet3", reliable: false))
         #expect(stripped.first?.modules == ["vmxnet3"])
         let (pfRing, _) = try Self.corpus("allocfail-rhel7-02.txt")  // "[PF_RING]", "[RX+TX]" are text
         #expect(pfRing.first?.line == 9)
