@@ -284,4 +284,27 @@ import Testing
         #expect(failure.kernelRelease == "5.4.19-100.fc30.x86_64")
         #expect(failure.taint == "Not tainted")
     }
+
+    @Test func twoHeadersGluedOnOneLineWithCommsOnLinesBefore() throws {
+        // dCache/dcache #3787 (turn 2), 4.9.0-5-amd64: two CPUs' printk pieces interleaved
+        let text = """
+            [73797.116745] swapper/8: 
+            [73797.116748] swapper/6: 
+            [73797.116750] page allocation failure: order:0page allocation failure: order:0, mode:0x2080020(GFP_ATOMIC)
+            , mode:0x2080020(GFP_ATOMIC)
+            [73797.116757] CPU: 8 PID: 0 Comm: swapper/8 Tainted: G             L  4.9.0-5-amd64 #1 Debian 4.9.65-3+deb9u2
+            [73797.116759] Hardware name: HP ProLiant DL380 Gen9/ProLiant DL380 Gen9, BIOS P89 10/25/2017
+            [73797.116763]  0000000000000000 ffffffffa8729964 ffffffffa8dfeb10 ffff88963f403bf0
+            """
+        let (failures, scanner) = Self.scan(text)
+        #expect(failures.map(\.process) == ["swapper/8", "swapper/6"])
+        #expect(failures.map(\.gfpMask) == ["0x2080020", "0x2080020"])
+        #expect(failures.map(\.gfpFlags) == [["GFP_ATOMIC"], ["GFP_ATOMIC"]])
+        #expect(failures.map(\.order) == [0, 0])
+        #expect(failures.map(\.line) == [3, 3])
+        #expect(failures.map(\.cpu) == [8, nil])
+        #expect(failures.first?.taint == "Tainted: G             L")
+        #expect(failures.first?.endLine == 7)
+        #expect(scanner.logFormat == "dmesg")
+    }
 }

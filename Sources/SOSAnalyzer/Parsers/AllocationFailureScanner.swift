@@ -57,7 +57,7 @@ public struct AllocationFailureScanner: Sendable {
     public mutating func finish() -> [AllocationFailure] {
         flushFreeArea()
         closeAll()
-        let result = done.sorted { $0.line < $1.line }
+        let result = done.sorted { ($0.failure.line, $0.sequence) < ($1.failure.line, $1.sequence) }.map(\.failure)
         done = []
         return result
     }
@@ -73,16 +73,20 @@ public struct AllocationFailureScanner: Sendable {
         var commUncertain = false
         var format: KernelLogFormat
         var stamped: Bool
+        var sequence: Int
         var seconds: Double?
         var caller: String?
     }
 
     private var formats: Set<KernelLogFormat> = []
-    private var done: [AllocationFailure] = []
+    /// Finished reports with the order their headers were read in (two can share a line).
+    private var done: [(sequence: Int, failure: AllocationFailure)] = []
+    private var headersRead = 0
     private var open: [Open] = []
     /// Index into `open` of the report receiving untagged lines; nil while reading an orphan trace.
     private var current: Int?
-    private var pendingComm: (comm: String, line: Int)?
+    /// Lone "comm: " lines waiting for the rest of their header (oldest first).
+    private var pendingComms: [(comm: String, line: Int)] = []
     private var memBlock = MemInfoDump()
     private var freeArea: FreeAreaBuilder?
     private var pendingNode: Int?
@@ -109,8 +113,17 @@ public struct AllocationFailureScanner: Sendable {
             current = keyed
         }
 
-        if let header = AllocationReportLine.header(message) {
-            startFailure(header, line: line, seconds: seconds, number: number)
+        let headers = AllocationReportLine.headers(message)
+        if !headers.isEmpty {
+            for header in headers { startFailure(header, line: line, seconds: seconds, number: number) }
+            return true
+        }
+        if let (mask, flags) = AllocationReportLine.modeContinuation(message) {
+            if let index = open.firstIndex(where: { $0.failure.gfpMask.isEmpty }) {
+                open[index].failure.gfpMask = mask
+                open[index].failure.gfpFlags = flags
+                open[index].failure.endLine = number
+            }
             return true
         }
         if let task = AllocationReportLine.task(message) {
@@ -118,7 +131,9 @@ public struct AllocationFailureScanner: Sendable {
             return true
         }
         if let comm = AllocationReportLine.loneComm(message), !message.hasPrefix("Mem-") {
-            pendingComm = (comm, number)
+            pendingComms.removeAll { number - $0.line > 4 }
+            pendingComms.append((comm, number))
+            if pendingComms.count > Self.maxOpen { pendingComms.removeFirst() }
             return true
         }
         if message.hasPrefix("Call Trace:") || message.hasPrefix("Call trace:") {
@@ -193,9 +208,12 @@ public struct AllocationFailureScanner: Sendable {
             candidate.format == .dmesg && candidate.stamped != stamped
                 && number - candidate.failure.line <= 6
                 && candidate.failure.order == header.order && candidate.failure.gfpMask == header.gfpMask
-                && (header.comm == nil || candidate.failure.process.isEmpty || candidate.failure.process == header.comm)
+                && (header.comm == nil || candidate.commUncertain || candidate.failure.process == header.comm)
         }) {
-            if open[twin].failure.process.isEmpty, let comm = header.comm { open[twin].failure.process = comm }
+            if let comm = header.comm, !header.commUncertain, open[twin].commUncertain || open[twin].failure.process.isEmpty {
+                open[twin].failure.process = comm
+                open[twin].commUncertain = false
+            }
             if stamped { open[twin].failure.timestamp = line.timestamp; open[twin].stamped = true; open[twin].seconds = seconds }
             open[twin].failure.endLine = number
             current = twin
@@ -215,13 +233,15 @@ public struct AllocationFailureScanner: Sendable {
         while open.count >= Self.maxOpen { close(0) }
 
         var comm = header.comm
-        if comm == nil, let pending = pendingComm, number - pending.line <= 3 { comm = pending.comm }
-        pendingComm = nil
+        pendingComms.removeAll { number - $0.line > 4 }
+        if comm == nil, !pendingComms.isEmpty { comm = pendingComms.removeFirst().comm }
         let failure = AllocationFailure(process: comm ?? "", order: header.order, gfpMask: header.gfpMask,
                                         gfpFlags: header.gfpFlags, timestamp: line.timestamp,
                                         line: number, endLine: number)
+        headersRead += 1
         open.append(Open(failure: failure, commUncertain: header.commUncertain || comm == nil,
-                         format: line.format, stamped: stamped, seconds: seconds, caller: line.caller))
+                         format: line.format, stamped: stamped, sequence: headersRead, seconds: seconds,
+                         caller: line.caller))
         current = open.count - 1
     }
 
@@ -341,7 +361,7 @@ public struct AllocationFailureScanner: Sendable {
         guard open.indices.contains(index) else { return }
         var failure = open[index].failure
         if failure.memInfo?.isEmpty == true { failure.memInfo = nil }
-        done.append(failure)
+        done.append((open[index].sequence, failure))
         open.remove(at: index)
         if let c = current {
             if c == index { current = nil } else if c > index { current = c - 1 }
