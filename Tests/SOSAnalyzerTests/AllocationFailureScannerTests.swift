@@ -307,4 +307,60 @@ import Testing
         #expect(failures.first?.endLine == 7)
         #expect(scanner.logFormat == "dmesg")
     }
+
+    @Test func rhel4BraceFramesAndMailQuotes() {
+        // invented in the RHEL4 x86_64 shape: several "<addr>{sym+dec}" frames per line
+        let text = """
+            > kswapd0: page allocation failure. order:2, mode:0x4020 Call Trace:
+            > Call Trace:<IRQ> <ffffffff8015f6b6>{__alloc_pages+789} <ffffffffa00b2c1e>{:e1000:e1000_alloc_rx_buffers+98}
+            >        <ffffffff8015f77f>{__get_free_pages+11}
+            """
+        let (failures, _) = Self.scan(text)
+        let failure = failures.first
+        #expect(failures.count == 1)
+        #expect(failure?.process == "kswapd0")
+        #expect(failure?.callTrace == [
+            CallFrame(symbol: "__alloc_pages+789", module: nil, reliable: true),
+            CallFrame(symbol: "e1000_alloc_rx_buffers+98", module: "e1000", reliable: true),
+            CallFrame(symbol: "__get_free_pages+11", module: nil, reliable: true),
+        ])
+        #expect(failure?.modules == ["e1000"])
+        #expect(failure?.endLine == 3)
+    }
+
+    @Test func rhel5ReportEndsAtPagesSwapCached() {
+        // invented in the RHEL5 2.6.18 shape (kernel-knowledge §2b): no task line, "Mem-info:"
+        let text = """
+            Jun 10 12:00:01 db1 kernel: java: page allocation failure. order:1, mode:0x20
+            Jun 10 12:00:01 db1 kernel:
+            Jun 10 12:00:01 db1 kernel: Call Trace:
+            Jun 10 12:00:01 db1 kernel:  <IRQ>  [<ffffffff8000f08c>] __alloc_pages+0x2b5/0x2ce
+            Jun 10 12:00:01 db1 kernel: Mem-info:
+            Jun 10 12:00:01 db1 kernel: Node 0 DMA per-cpu:
+            Jun 10 12:00:01 db1 kernel: cpu 0 hot: high 0, batch 1 used:0
+            Jun 10 12:00:01 db1 kernel: Free pages:       47436kB (0kB HighMem)
+            Jun 10 12:00:01 db1 kernel: Active:1 inactive:2 dirty:0 writeback:0 unstable:0 free:11859 slab:3 mapped-file:4 mapped-anon:5 pagetables:6
+            Jun 10 12:00:01 db1 kernel: Node 0 DMA free:10732kB min:8kB low:8kB high:12kB active:0kB inactive:0kB present:10316kB pages_scanned:0 all_unreclaimable? yes
+            Jun 10 12:00:01 db1 kernel: lowmem_reserve[]: 0 2003 2003 2003
+            Jun 10 12:00:01 db1 kernel: Node 0 DMA: 3*4kB 4*8kB 3*16kB 3*32kB 3*64kB 3*128kB 1*256kB 1*512kB 1*1024kB 0*2048kB 2*4096kB = 10732kB
+            Jun 10 12:00:01 db1 kernel: 2034 pagecache pages
+            Jun 10 12:00:01 db1 kernel: Swap cache: add 0, delete 0, find 0/0, race 0+0
+            Jun 10 12:00:01 db1 kernel: Free swap  = 0kB
+            Jun 10 12:00:01 db1 kernel: Total swap = 0kB
+            Jun 10 12:00:01 db1 kernel: Free swap:            0kB
+            Jun 10 12:00:01 db1 kernel: 524288 pages of RAM
+            Jun 10 12:00:01 db1 kernel: 12345 reserved pages
+            Jun 10 12:00:01 db1 kernel: 6789 pages shared
+            Jun 10 12:00:01 db1 kernel: 0 pages swap cached
+            Jun 10 12:00:02 db1 sshd[4242]: Accepted publickey for root
+            Jun 10 12:00:03 db1 kernel: e1000: eth0: e1000_watchdog: NIC Link is Up
+            """
+        let (failures, scanner) = Self.scan(text)
+        #expect(failures.count == 1)
+        #expect(failures.first?.endLine == 21)
+        #expect(failures.first?.memInfo?.freeAreas.first?.counts == [3, 4, 3, 3, 3, 3, 1, 1, 1, 0, 2])
+        #expect(failures.first?.memInfo?.watermarks.first?.minKiB == 8)
+        #expect(failures.first?.decodedFlags(kernelRelease: "2.6.18-274.el5") == ["__GFP_HIGH"])
+        #expect(scanner.logFormat == "syslog")
+    }
 }

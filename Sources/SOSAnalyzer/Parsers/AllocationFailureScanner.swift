@@ -139,17 +139,18 @@ public struct AllocationFailureScanner: Sendable {
         if message.hasPrefix("Call Trace:") || message.hasPrefix("Call trace:") {
             touch(number, phase: .trace)
             let rest = message.drop(while: { $0 != ":" }).dropFirst()
-            if let frame = AllocationReportLine.frame(rest) { addFrame(frame, number: number) }
+            for frame in AllocationReportLine.frames(rest) { addFrame(frame, number: number) }
             return true
         }
-        if let frame = AllocationReportLine.frame(message) {
-            addFrame(frame, number: number)
+        let frames = AllocationReportLine.frames(message)
+        if !frames.isEmpty {
+            for frame in frames { addFrame(frame, number: number) }
             return true
         }
         if AllocationReportLine.droppingMarkers(message).isEmpty || AllocationReportLine.isStackWords(message)
             || message.hasPrefix("Hardware name:") || message.hasPrefix("Workqueue:")
             || message.contains(" cpuset=") || message.hasPrefix("vmalloc: allocation failure")
-            || message.hasPrefix("Tainted: [") {
+            || message.hasPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" }) {
             touch(number, phase: nil)
             return true
         }

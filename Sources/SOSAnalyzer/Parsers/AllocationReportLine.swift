@@ -261,6 +261,35 @@ enum AllocationReportLine {
         return Frame(frame: CallFrame(symbol: String(symbolText), module: module, reliable: reliable), otherModules: [])
     }
 
+    /// All frames of a line. 2.6.9-era x86_64 (RHEL4) prints several per line in braces:
+    /// `Call Trace:<IRQ> <ffffffff8015f6b6>{__alloc_pages+789} <ffffffffa00b2c1e>{:e1000:e1000_alloc_rx_buffers+98}`.
+    static func frames(_ message: Substring) -> [Frame] {
+        if message.contains(">{") {
+            var result: [Frame] = []
+            var rest = message[...]
+            while let open = rest.firstRange(of: ">{") {
+                let inner = rest[open.upperBound...]
+                guard let close = inner.firstIndex(of: "}") else { break }
+                var symbol = inner[..<close]
+                var module: String?
+                if symbol.first == ":" {
+                    let parts = symbol.dropFirst().split(separator: ":", maxSplits: 1)
+                    if parts.count == 2, isModuleName(parts[0]) {
+                        module = String(parts[0])
+                        symbol = parts[1]
+                    }
+                }
+                let name = symbol.prefix(while: { $0 != "+" })
+                if isPlainSymbol(name) {
+                    result.append(Frame(frame: CallFrame(symbol: String(symbol), module: module, reliable: true), otherModules: []))
+                }
+                rest = inner[inner.index(after: close)...]
+            }
+            return result
+        }
+        return frame(message).map { [$0] } ?? []
+    }
+
     /// ARM: `(sym+off/len [mod]) from [<addr>] (caller+off/len [mod])`; the frame is the first part.
     private static func armFrame(_ text: Substring) -> Frame? {
         func paren(_ s: Substring) -> (String, String?, Substring)? {

@@ -71,6 +71,10 @@ public enum KernelLogLineParser {
         var text = raw
         if text.last == "\r" { text = text.dropLast() }
         text = dropLeadingBlanks(text)
+        // "> " quote markers of logs pasted into mail replies
+        while text.first == ">", text.dropFirst().first == " " || text.dropFirst().first == ">" {
+            text = dropLeadingBlanks(text.dropFirst())
+        }
         text = dropPrintkLevel(text)
 
         // syslog: "Mon DD HH:MM:SS" or ISO-8601 "2020-04-20T15:08:07.123+02:00"
