@@ -363,4 +363,23 @@ import Testing
         #expect(failures.first?.decodedFlags(kernelRelease: "2.6.18-274.el5") == ["__GFP_HIGH"])
         #expect(scanner.logFormat == "syslog")
     }
+
+    @Test func frameFormsOfOtherArchitectures() {
+        typealias R = AllocationReportLine
+        // powerpc
+        #expect(R.frame("[c0000000fe6b3a30] [c000000000017b54] .show_stack+0x74/0x1b0 (unreliable)")?.frame
+                == CallFrame(symbol: ".show_stack+0x74/0x1b0", module: nil, reliable: false))
+        #expect(R.frame("[c000000003a4b970] [c0080000012c1234] mlx5e_alloc_rx_wqe+0x4c/0x1a0 [mlx5_core]")?.frame
+                == CallFrame(symbol: "mlx5e_alloc_rx_wqe+0x4c/0x1a0", module: "mlx5_core", reliable: true))
+        // s390
+        #expect(R.frame("([<0000000000112f56>] show_trace+0x13e/0x148)")?.frame
+                == CallFrame(symbol: "show_trace+0x13e/0x148", module: nil, reliable: true))
+        // arm64 without addresses
+        #expect(R.frame(" dump_backtrace+0x0/0x1a0")?.frame == CallFrame(symbol: "dump_backtrace+0x0/0x1a0", module: nil, reliable: true))
+        // not frames
+        #expect(R.frame("[PF_RING] Min # ring slots 4096") == nil)
+        #expect(R.frame("NET: Registered protocol family 27") == nil)
+        #expect(R.frame("Hardware name: QEMU Standard PC (i440FX + PIIX, 1996)") == nil)
+        #expect(R.frame("[3255] some text+0x1/0x2 here") == nil)
+    }
 }

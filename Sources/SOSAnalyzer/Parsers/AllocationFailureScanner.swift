@@ -150,7 +150,9 @@ public struct AllocationFailureScanner: Sendable {
         if AllocationReportLine.droppingMarkers(message).isEmpty || AllocationReportLine.isStackWords(message)
             || message.hasPrefix("Hardware name:") || message.hasPrefix("Workqueue:")
             || message.contains(" cpuset=") || message.hasPrefix("vmalloc: allocation failure")
-            || message.hasPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" }) {
+            || message.hasPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
+            || message.hasPrefix("Exception stack(") || message.hasPrefix("Last Breaking-Event-Address:")
+            || Self.isStackDumpRow(message) {
             touch(number, phase: nil)
             return true
         }
@@ -393,6 +395,15 @@ public struct AllocationFailureScanner: Sendable {
             || message.hasSuffix("reserved pages")
     }
 
+    /// ARM "Exception stack" rows: "1f40: c0a3a3a0 00000000 ...".
+    private static func isStackDumpRow(_ message: Substring) -> Bool {
+        guard let colon = message.firstIndex(of: ":") else { return false }
+        let offset = message[..<colon]
+        guard (3...8).contains(offset.count), offset.allSatisfy(\.isHexDigit) else { return false }
+        let words = message[message.index(after: colon)...].split(separator: " ")
+        return !words.isEmpty && words.allSatisfy { ($0.count == 8 || $0.count == 16) && $0.allSatisfy(\.isHexDigit) }
+    }
+
     /// The other lines of a `show_mem()` dump, per generation (kernel-knowledge §2b).
     private static func isMemInfoLine(_ message: Substring) -> Bool {
         let prefixes = ["Node ", "CPU ", "cpu ", "lowmem_reserve", "Free pages:", "Active:", "active_anon:",
@@ -403,7 +414,7 @@ public struct AllocationFailureScanner: Sendable {
         if message.first?.isASCIIDigit == true, message.contains(" pages") || message.contains("pagecache") { return true }
         // "DMA32 per-cpu:", " free:194 slab_reclaimable:2144 ...": key:number pairs
         let words = message.split(separator: " ")
-        return words.count >= 2 && words.allSatisfy { word in
+        return !words.isEmpty && words.allSatisfy { word in
             guard let colon = word.firstIndex(of: ":") else { return false }
             return word[word.index(after: colon)...].first?.isASCIIDigit == true
         }

@@ -213,6 +213,17 @@ enum AllocationReportLine {
     static func frame(_ message: Substring) -> Frame? {
         var text = droppingMarkers(message)
         var hadAddress = false
+        // s390 prints the first frame in parentheses: "([<0000000000112f56>] show_trace+0x13e/0x148)"
+        if text.hasPrefix("([<"), text.hasSuffix(")") {
+            text = text.dropFirst().dropLast()
+        }
+        // powerpc: "[c0000000fe6b3a30] [c000000000017b54] .show_stack+0x74/0x1b0 (unreliable)"
+        while text.first == "[", let close = text.firstIndex(of: "]"),
+              text.distance(from: text.startIndex, to: close) > 8,
+              text[text.index(after: text.startIndex)..<close].allSatisfy(\.isHexDigit) {
+            text = text[text.index(after: close)...].trimmingBlanks()
+            hadAddress = true
+        }
         if text.hasPrefix("[<"), let close = text.firstRange(of: ">]") {
             text = text[close.upperBound...].trimmingBlanks()
             hadAddress = true
@@ -247,7 +258,11 @@ enum AllocationReportLine {
             }
         }
         guard isSymbolWithOffset(symbolText) || (hadAddress && isPlainSymbol(symbolText)) else { return nil }
-        let after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmingBlanks()
+        var after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmingBlanks()
+        if after.hasPrefix("(unreliable)") {
+            reliable = false
+            after = after.dropFirst("(unreliable)".count).trimmingBlanks()
+        }
         if !after.isEmpty {
             guard after.first == "[", let close = after.firstIndex(of: "]") else {
                 // a trailing word that is not a module: not a frame unless an address made it one
