@@ -48,6 +48,12 @@ public struct AllocationFailureScanner: Sendable {
         guard line.isKernel else { return }
         let message = line.message.trimmingBlanks()
         if message.isEmpty { return }
+        // Most lines of a big log belong to no report: when none is open, a stamped line that
+        // cannot start one or carry Mem-Info is skipped without the slower readers.
+        if open.isEmpty, freeArea == nil, pendingNode == nil, line.timestamp != nil, !Self.mayMatter(message) {
+            formats.insert(line.format)
+            return
+        }
         let recognised = process(line, message: message, number: number)
         if recognised || line.timestamp != nil || line.format != .dmesg {
             formats.insert(line.format)
@@ -378,6 +384,15 @@ public struct AllocationFailureScanner: Sendable {
 
     // MARK: Line kinds
 
+    /// Cheap byte test: could this line start a report, or be a Mem-Info line worth keeping?
+    private static func mayMatter(_ message: Substring) -> Bool {
+        let utf8 = message.utf8
+        if utf8.last == UInt8(ascii: ":") { return true }  // lone "comm: " piece
+        return utf8.containsBytes("allocation failure") || utf8.containsBytes("vmalloc error")
+            || utf8.containsBytes("kB") || utf8.containsBytes("KB") || utf8.containsBytes("Mem-")
+            || utf8.containsBytes("mode:0x")
+    }
+
     /// The last line of a report on RHEL5 (`pages swap cached`), RHEL6 (`pages non-shared`),
     /// RHEL8/upstream with MEMORY_FAILURE (`pages hwpoisoned`).
     private static func isTerminalTail(_ message: Substring) -> Bool {
@@ -444,5 +459,31 @@ public enum AllocationFailureParser {
         var scanner = AllocationFailureScanner()
         for line in TextLines(text) { scanner.feed(line.text, number: line.number) }
         return scanner.finish()
+    }
+}
+
+extension Substring.UTF8View {
+    /// Plain byte search, much cheaper than `Character`-level matching on long logs.
+    func containsBytes(_ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0, self.count >= count else { return false }
+        return needle.withUTF8Buffer { pattern -> Bool in
+            let first = pattern[0]
+            var index = startIndex
+            let last = self.index(endIndex, offsetBy: -count)
+            while index <= last {
+                if self[index] == first {
+                    var a = self.index(after: index)
+                    var matched = true
+                    for k in 1..<count {
+                        if self[a] != pattern[k] { matched = false; break }
+                        a = self.index(after: a)
+                    }
+                    if matched { return true }
+                }
+                index = self.index(after: index)
+            }
+            return false
+        }
     }
 }
