@@ -382,4 +382,14 @@ import Testing
         #expect(R.frame("Hardware name: QEMU Standard PC (i440FX + PIIX, 1996)") == nil)
         #expect(R.frame("[3255] some text+0x1/0x2 here") == nil)
     }
+
+    @Test func garbledHeaderCommIsTakenFromTheTaskLine() {
+        let text = """
+            [  7.000001] sw\u{FFFD}pper/3: page allocation failure: order:1, mode:0x20
+            [  7.000002] CPU: 3 PID: 0 Comm: swapper/3 Not tainted 3.10.0-957.el7.x86_64 #1
+            """
+        let (failures, _) = Self.scan(text)
+        #expect(failures.map(\.process) == ["swapper/3"])
+        #expect(failures.first?.endLine == 2)
+    }
 }

@@ -247,8 +247,10 @@ public struct AllocationFailureScanner: Sendable {
         let failure = AllocationFailure(process: comm ?? "", order: header.order, gfpMask: header.gfpMask,
                                         gfpFlags: header.gfpFlags, timestamp: line.timestamp,
                                         line: number, endLine: number)
+        // replacement characters (bytes that were not UTF-8) or control bytes: let the task line tell
+        let garbled = comm.map { $0.unicodeScalars.contains { $0 == "\u{FFFD}" || $0.value < 0x20 } } ?? false
         headersRead += 1
-        open.append(Open(failure: failure, commUncertain: header.commUncertain || comm == nil,
+        open.append(Open(failure: failure, commUncertain: header.commUncertain || comm == nil || garbled,
                          format: line.format, stamped: stamped, sequence: headersRead, seconds: seconds,
                          caller: line.caller))
         current = open.count - 1
