@@ -392,4 +392,37 @@ import Testing
         #expect(failures.map(\.process) == ["swapper/3"])
         #expect(failures.first?.endLine == 2)
     }
+
+    @Test func unstampedTraceOfACSkyBoardAndNodeLessWatermarks() throws {
+        // unix.stackexchange.com/questions/593335 (4.9.56 on C-SKY): the trace lines lost their stamps
+        let text = """
+            [ 2161.623563] xxxx: page allocation failure: order:10, mode:0x2084020(GFP_ATOMIC|__GFP_COMP)
+            [ 2161.632085] CPU: 0 PID: 179 Comm: AiApp Not tainted 4.9.56 #53
+            [ 2161.637947] 
+            Call Trace:
+            [<802f63f2>] dump_stack+0x1e/0x3c
+            [<800f6cf4>] warn_alloc+0x100/0x148
+            [<800f709c>] __alloc_pages_nodemask+0x2bc/0xb5c
+            [ 2161.689204] Mem-Info:
+            [ 2161.691518] active_anon:3268 inactive_anon:2 isolated_anon:0
+            [ 2161.691518]  active_file:1271 inactive_file:89286 isolated_file:0
+            [ 2161.691518]  free:62086 free_pcp:199 free_cma:60234
+
+            [ 2161.748626] Normal free:248344kB min:2444kB low:3052kB high:3660kB active_anon:13072kB
+            """
+        let (failures, scanner) = Self.scan(text)
+        let failure = try #require(failures.first)
+        #expect(failures.count == 1)
+        #expect(failure.process == "xxxx")  // the header's comm wins over the CPU line's ("AiApp")
+        #expect(failure.pid == 179)
+        #expect(failure.cpu == 0)
+        #expect(failure.order == 10)
+        #expect(failure.gfpFlags == ["GFP_ATOMIC", "__GFP_COMP"])
+        #expect(failure.callTrace.map(\.symbol) == ["dump_stack+0x1e/0x3c", "warn_alloc+0x100/0x148", "__alloc_pages_nodemask+0x2bc/0xb5c"])
+        #expect(failure.memInfo?.watermarks == [
+            MemInfoZoneWatermarks(node: nil, zone: "Normal", freeKiB: 248344, minKiB: 2444, lowKiB: 3052, highKiB: 3660, line: 13),
+        ])
+        #expect(failure.endLine == 13)
+        #expect(scanner.logFormat == "dmesg")
+    }
 }
