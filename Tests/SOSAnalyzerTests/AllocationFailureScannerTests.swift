@@ -114,6 +114,7 @@ import Testing
         let (failures, scanner) = try Self.corpus("allocfail-rhel8-01-fragment.txt")
         #expect(failures.isEmpty)
         #expect(scanner.logFormat == "syslog")
+        #expect(scanner.notes == [ParseNote(line: 2, message: "task line of kswapd0 without a page allocation failure header; its trace is not attributed")])
     }
 
     @Test func memInfoFragmentWatermarksAndFreeAreas() throws {  // allocfail-up6.x-04-meminfo-fragment

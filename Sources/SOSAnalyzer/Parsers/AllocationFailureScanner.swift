@@ -42,6 +42,10 @@ public struct AllocationFailureScanner: Sendable {
     /// not (a fragment, or the tail of a report whose header was cut off). Nil when none was seen.
     public var lastMemInfo: MemInfoDump? { memBlock.isEmpty ? nil : memBlock }
 
+    /// What could not be read or attributed, with the line it concerns: orphan traces (a task
+    /// line with no header of its own), headers whose comm or mode was never printed. At most 100.
+    public private(set) var notes: [ParseNote] = []
+
     /// Feed raw lines in order (line numbers 1-based); keeps only what it needs (bounded memory).
     public mutating func feed(_ raw: Substring, number: Int) {
         let line = KernelLogLineParser.parse(raw)
@@ -265,6 +269,7 @@ public struct AllocationFailureScanner: Sendable {
             // A task line with no header of its own: an orphan trace (fragment, or a warning of
             // another kind). Attribute what follows to nobody.
             current = nil
+            note(number, "task line of \(task.comm) without a page allocation failure header; its trace is not attributed")
             return
         }
         open[index].hasTask = true
@@ -372,11 +377,18 @@ public struct AllocationFailureScanner: Sendable {
         guard open.indices.contains(index) else { return }
         var failure = open[index].failure
         if failure.memInfo?.isEmpty == true { failure.memInfo = nil }
+        if failure.process.isEmpty { note(failure.line, "no comm printed for this allocation failure") }
+        if failure.gfpMask.isEmpty { note(failure.line, "no mode:0x... printed for this allocation failure") }
         done.append((open[index].sequence, failure))
         open.remove(at: index)
         if let c = current {
             if c == index { current = nil } else if c > index { current = c - 1 }
         }
+    }
+
+    private mutating func note(_ line: Int, _ message: String) {
+        guard notes.count < 100 else { return }
+        notes.append(ParseNote(line: line, message: message))
     }
 
     private mutating func closeAll() {
@@ -386,13 +398,14 @@ public struct AllocationFailureScanner: Sendable {
 
     // MARK: Line kinds
 
-    /// Cheap byte test: could this line start a report, or be a Mem-Info line worth keeping?
+    /// Cheap byte test: could this line start a report, be a Mem-Info line worth keeping, or a task
+    /// line worth a note?
     private static func mayMatter(_ message: Substring) -> Bool {
         let utf8 = message.utf8
         if utf8.last == UInt8(ascii: ":") { return true }  // lone "comm: " piece
         return utf8.containsBytes("allocation failure") || utf8.containsBytes("vmalloc error")
             || utf8.containsBytes("kB") || utf8.containsBytes("KB") || utf8.containsBytes("Mem-")
-            || utf8.containsBytes("mode:0x")
+            || utf8.containsBytes("mode:0x") || utf8.containsBytes("omm: ")
     }
 
     /// The last line of a report on RHEL5 (`pages swap cached`), RHEL6 (`pages non-shared`),
