@@ -50,7 +50,7 @@ public struct AllocationFailureScanner: Sendable {
     public mutating func feed(_ raw: Substring, number: Int) {
         let line = KernelLogLineParser.parse(raw)
         guard line.isKernel else { return }
-        let message = line.message.trimmingBlanks()
+        let message = line.message.trimmingLogBlanks()
         if message.isEmpty { return }
         // Most lines of a big log belong to no report: when none is open, a stamped line that
         // cannot start one or carry Mem-Info is skipped without the slower readers.
@@ -403,15 +403,15 @@ public struct AllocationFailureScanner: Sendable {
     private static func mayMatter(_ message: Substring) -> Bool {
         let utf8 = message.utf8
         if utf8.last == UInt8(ascii: ":") { return true }  // lone "comm: " piece
-        return utf8.containsBytes("allocation failure") || utf8.containsBytes("vmalloc error")
-            || utf8.containsBytes("kB") || utf8.containsBytes("KB") || utf8.containsBytes("Mem-")
-            || utf8.containsBytes("mode:0x") || utf8.containsBytes("omm: ")
+        return utf8.containsLogBytes("allocation failure") || utf8.containsLogBytes("vmalloc error")
+            || utf8.containsLogBytes("kB") || utf8.containsLogBytes("KB") || utf8.containsLogBytes("Mem-")
+            || utf8.containsLogBytes("mode:0x") || utf8.containsLogBytes("omm: ")
     }
 
     /// The last line of a report on RHEL5 (`pages swap cached`), RHEL6 (`pages non-shared`),
     /// RHEL8/upstream with MEMORY_FAILURE (`pages hwpoisoned`).
     private static func isTerminalTail(_ message: Substring) -> Bool {
-        guard message.first?.isASCIIDigit == true else { return false }
+        guard message.first?.isKernelLogDigit == true else { return false }
         return message.hasSuffix("pages non-shared") || message.hasSuffix("pages swap cached")
             || message.hasSuffix("pages hwpoisoned")
     }
@@ -420,7 +420,7 @@ public struct AllocationFailureScanner: Sendable {
     /// `pages reserved` or `pages cma reserved`).
     private static func isSoftTail(_ message: Substring) -> Bool {
         if message.hasPrefix("Total swap") { return true }
-        guard message.first?.isASCIIDigit == true else { return false }
+        guard message.first?.isKernelLogDigit == true else { return false }
         return message.hasSuffix("pages reserved") || message.hasSuffix("pages cma reserved")
             || message.hasSuffix("reserved pages")
     }
@@ -441,12 +441,12 @@ public struct AllocationFailureScanner: Sendable {
                         "Total swap", "SLUB: Unable", "cache: ", "node ", "Unreclaimable", "Tasks state",
                         "Name ", "HighMem per-cpu", "Normal per-cpu", "DMA per-cpu", "DMA32 per-cpu"]
         if prefixes.contains(where: { message.hasPrefix($0) }) { return true }
-        if message.first?.isASCIIDigit == true, message.contains(" pages") || message.contains("pagecache") { return true }
+        if message.first?.isKernelLogDigit == true, message.contains(" pages") || message.contains("pagecache") { return true }
         // "DMA32 per-cpu:", " free:194 slab_reclaimable:2144 ...": key:number pairs
         let words = message.split(separator: " ")
         return !words.isEmpty && words.allSatisfy { word in
             guard let colon = word.firstIndex(of: ":") else { return false }
-            return word[word.index(after: colon)...].first?.isASCIIDigit == true
+            return word[word.index(after: colon)...].first?.isKernelLogDigit == true
         }
     }
 
@@ -479,7 +479,7 @@ public enum AllocationFailureParser {
 
 extension Substring.UTF8View {
     /// Plain byte search, much cheaper than `Character`-level matching on long logs.
-    func containsBytes(_ needle: StaticString) -> Bool {
+    func containsLogBytes(_ needle: StaticString) -> Bool {
         let count = needle.utf8CodeUnitCount
         guard count > 0, self.count >= count else { return false }
         return needle.withUTF8Buffer { pattern -> Bool in

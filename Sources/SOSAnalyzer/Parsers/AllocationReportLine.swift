@@ -66,8 +66,8 @@ enum AllocationReportLine {
         guard let modeRange = segment.firstRange(of: "mode:0x") else {
             // "order:0" cut short by another CPU's piece; its ", mode:..." comes on a later line
             guard !isVmalloc, let orderRange = segment.firstRange(of: "order:") else { return nil }
-            let rest = segment[orderRange.upperBound...].drop(while: { $0 == " " }).drop(while: \.isASCIIDigit)
-            guard rest.trimmingBlanks().isEmpty || rest.trimmingBlanks() == "," else { return nil }
+            let rest = segment[orderRange.upperBound...].drop(while: { $0 == " " }).drop(while: \.isKernelLogDigit)
+            guard rest.trimmingLogBlanks().isEmpty || rest.trimmingLogBlanks() == "," else { return nil }
             return (order, "", nil, false)
         }
         let hexStart = segment.index(modeRange.lowerBound, offsetBy: 5)
@@ -82,14 +82,14 @@ enum AllocationReportLine {
     private static func flagsAfter(_ text: Substring) -> ([String]?, Substring) {
         guard text.first == "(", let close = text.firstIndex(of: ")") else { return (nil, text) }
         let inside = text[text.index(after: text.startIndex)..<close]
-        let flags = inside.split(separator: "|").map { String($0.trimmingBlanks()) }.filter { !$0.isEmpty }
+        let flags = inside.split(separator: "|").map { String($0.trimmingLogBlanks()) }.filter { !$0.isEmpty }
         return (flags.isEmpty ? nil : flags, text[text.index(after: close)...])
     }
 
     /// ", mode:0x2080020(GFP_ATOMIC)" on a line of its own: the rest of a header cut by another CPU.
     static func modeContinuation(_ message: Substring) -> (mask: String, flags: [String]?)? {
-        var text = message.trimmingBlanks()
-        if text.hasPrefix(",") { text = text.dropFirst().trimmingBlanks() }
+        var text = message.trimmingLogBlanks()
+        if text.hasPrefix(",") { text = text.dropFirst().trimmingLogBlanks() }
         guard text.hasPrefix("mode:0x") else { return nil }
         let hex = text.dropFirst(5).prefix(while: { $0 == "x" || $0.isHexDigit })
         guard hex.count > 2 else { return nil }
@@ -99,8 +99,8 @@ enum AllocationReportLine {
     /// The comm printed before the first header: nil result means "not a log header" (prose);
     /// a nil comm means none was printed on this line.
     private static func commBefore(_ text: Substring) -> (comm: String?, uncertain: Bool)? {
-        var before = text.trimmingBlanks()
-        if before.hasSuffix(":") { before = before.dropLast().trimmingBlanks() }
+        var before = text.trimmingLogBlanks()
+        if before.hasSuffix(":") { before = before.dropLast().trimmingLogBlanks() }
         if before.isEmpty { return (nil, false) }
         if before.contains(where: { quoteCharacters.contains($0) }) { return nil }
         // TASK_COMM_LEN is 16: a whole prefix that short is the comm, spaces included
@@ -122,7 +122,7 @@ enum AllocationReportLine {
 
     /// "swapper/12: " alone on a line: the comm part of a header whose rest came later.
     static func loneComm(_ message: Substring) -> String? {
-        let text = message.trimmingBlanks()
+        let text = message.trimmingLogBlanks()
         guard text.hasSuffix(":"), text.count >= 2, text.count <= 17 else { return nil }
         let comm = text.dropLast()
         guard !comm.contains(" "), !comm.contains(":"), !zoneNames.contains(comm),
@@ -143,7 +143,7 @@ enum AllocationReportLine {
     /// `Pid: 0, comm: swapper Tainted: G  ...  2.6.32-279.9.1.el6.x86_64 #1` (2.6.x) or
     /// `CPU: 21 PID: 0 Comm: swapper/21 Kdump: loaded Tainted: P  OE ... 3.10.0-1062.el7.x86_64 #1`.
     static func task(_ message: Substring) -> Task? {
-        let text = message.trimmingBlanks()
+        let text = message.trimmingLogBlanks()
         let isOld = text.hasPrefix("Pid: ")
         guard isOld || text.hasPrefix("CPU: ") else { return nil }
         guard let commRange = text.firstRange(of: isOld ? ", comm: " : " Comm: ") else { return nil }
@@ -167,13 +167,13 @@ enum AllocationReportLine {
             let fromTaint = tail[taintStart...]
             // the release is the word before " #<build>"
             let end = fromTaint.firstRange(of: " #")?.lowerBound ?? fromTaint.endIndex
-            let body = fromTaint[..<end].trimmingBlanks()
+            let body = fromTaint[..<end].trimmingLogBlanks()
             if fromTaint.hasPrefix("Not tainted") {
                 taint = "Not tainted"
-                let rel = body.dropFirst("Not tainted".count).trimmingBlanks()
+                let rel = body.dropFirst("Not tainted".count).trimmingLogBlanks()
                 release = rel.isEmpty ? nil : String(rel.split(separator: " ").last ?? rel)
             } else if let space = body.lastIndex(of: " ") {
-                taint = String(body[..<space].trimmingBlanks())
+                taint = String(body[..<space].trimmingLogBlanks())
                 release = String(body[body.index(after: space)...])
             } else {
                 taint = String(body)
@@ -194,12 +194,12 @@ enum AllocationReportLine {
     static let traceMarkers = ["<IRQ>", "</IRQ>", "<EOI>", "<NMI>", "</NMI>", "<TASK>", "</TASK>", "<EOE>", "<<EOE>>"]
 
     static func droppingMarkers(_ message: Substring) -> Substring {
-        var text = message.trimmingBlanks()
+        var text = message.trimmingLogBlanks()
         var changed = true
         while changed {
             changed = false
             for marker in traceMarkers where text.hasPrefix(marker) {
-                text = text.dropFirst(marker.count).trimmingBlanks()
+                text = text.dropFirst(marker.count).trimmingLogBlanks()
                 changed = true
             }
         }
@@ -221,14 +221,14 @@ enum AllocationReportLine {
         while text.first == "[", let close = text.firstIndex(of: "]"),
               text.distance(from: text.startIndex, to: close) > 8,
               text[text.index(after: text.startIndex)..<close].allSatisfy(\.isHexDigit) {
-            text = text[text.index(after: close)...].trimmingBlanks()
+            text = text[text.index(after: close)...].trimmingLogBlanks()
             hadAddress = true
         }
         if text.hasPrefix("[<"), let close = text.firstRange(of: ">]") {
-            text = text[close.upperBound...].trimmingBlanks()
+            text = text[close.upperBound...].trimmingLogBlanks()
             hadAddress = true
         } else if text.hasPrefix("[]") {
-            text = text.dropFirst(2).trimmingBlanks()
+            text = text.dropFirst(2).trimmingLogBlanks()
             hadAddress = true
         }
         if hadAddress, text.first == "(" {
@@ -237,13 +237,13 @@ enum AllocationReportLine {
         var reliable = true
         if text.hasPrefix("? ") {
             reliable = false
-            text = text.dropFirst(2).trimmingBlanks()
+            text = text.dropFirst(2).trimmingLogBlanks()
         }
         // 2.6.9 "[sym+dec/dec] sym+0x../0x..": the bracket holds the symbol, not a module
         if text.first == "[", let close = text.firstIndex(of: "]") {
             let inside = text[text.index(after: text.startIndex)..<close]
             if inside.contains("+"), inside.contains("/") {
-                text = text[text.index(after: close)...].trimmingBlanks()
+                text = text[text.index(after: close)...].trimmingLogBlanks()
                 hadAddress = true
             }
         }
@@ -258,10 +258,10 @@ enum AllocationReportLine {
             }
         }
         guard isSymbolWithOffset(symbolText) || (hadAddress && isPlainSymbol(symbolText)) else { return nil }
-        var after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmingBlanks()
+        var after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmingLogBlanks()
         if after.hasPrefix("(unreliable)") {
             reliable = false
-            after = after.dropFirst("(unreliable)".count).trimmingBlanks()
+            after = after.dropFirst("(unreliable)".count).trimmingLogBlanks()
         }
         if !after.isEmpty {
             guard after.first == "[", let close = after.firstIndex(of: "]") else {
@@ -309,11 +309,11 @@ enum AllocationReportLine {
     private static func armFrame(_ text: Substring) -> Frame? {
         func paren(_ s: Substring) -> (String, String?, Substring)? {
             guard s.first == "(", let close = s.firstIndex(of: ")") else { return nil }
-            let inside = s[s.index(after: s.startIndex)..<close].trimmingBlanks()
+            let inside = s[s.index(after: s.startIndex)..<close].trimmingLogBlanks()
             let symbol = inside.prefix(while: { $0 != " " })
             guard !symbol.isEmpty else { return nil }
             var module: String?
-            let rest = inside.dropFirst(symbol.count).trimmingBlanks()
+            let rest = inside.dropFirst(symbol.count).trimmingLogBlanks()
             if rest.first == "[", let end = rest.firstIndex(of: "]") {
                 let name = rest[rest.index(after: rest.startIndex)..<end]
                 if isModuleName(name) { module = String(name) }
@@ -322,11 +322,11 @@ enum AllocationReportLine {
         }
         guard let (symbol, module, rest) = paren(text) else { return nil }
         var others: [String] = []
-        var tail = rest.trimmingBlanks()
+        var tail = rest.trimmingLogBlanks()
         if tail.hasPrefix("from ") {
-            tail = tail.dropFirst(5).trimmingBlanks()
+            tail = tail.dropFirst(5).trimmingLogBlanks()
             if tail.hasPrefix("[<"), let close = tail.firstRange(of: ">]") {
-                tail = tail[close.upperBound...].trimmingBlanks()
+                tail = tail[close.upperBound...].trimmingLogBlanks()
             }
             if let (_, callerModule, _) = paren(tail), let callerModule { others.append(callerModule) }
         }
@@ -348,14 +348,14 @@ enum AllocationReportLine {
 
     static func isPlainSymbol(_ token: Substring) -> Bool {
         guard let first = token.first, first.isLetter || first == "_" || first == "." else { return false }
-        return token.allSatisfy { $0.isASCIILetterOrDigit || $0 == "_" || $0 == "." || $0 == "$" }
+        return token.allSatisfy { $0.isKernelLogAlnum || $0 == "_" || $0 == "." || $0 == "$" }
     }
 
     /// Module names are C identifiers (dashes allowed as modprobe writes them); not numbers
     /// ("[3255]"), not "RX+TX", not empty.
     static func isModuleName(_ token: Substring) -> Bool {
         guard !token.isEmpty, token.count <= 64, token.contains(where: { $0.isLetter }) else { return false }
-        return token.allSatisfy { $0.isASCIILetterOrDigit || $0 == "_" || $0 == "-" }
+        return token.allSatisfy { $0.isKernelLogAlnum || $0 == "_" || $0 == "-" }
     }
 
     /// " 0000000000000000 ffff88006b6fb9c8 ffffffff815f3246 0000000000000001": raw stack words.
@@ -431,13 +431,13 @@ enum AllocationReportLine {
     /// The integer right after `key` (spaces skipped), e.g. "order:" in "order:2, mode:..".
     static func intAfter(_ key: String, in text: Substring) -> Int? {
         guard let range = text.firstRange(of: key) else { return nil }
-        let digits = text[range.upperBound...].drop(while: { $0 == " " }).prefix(while: \.isASCIIDigit)
+        let digits = text[range.upperBound...].drop(while: { $0 == " " }).prefix(while: \.isKernelLogDigit)
         return Int(digits)
     }
 }
 
 extension Substring {
-    func trimmingBlanks() -> Substring {
+    func trimmingLogBlanks() -> Substring {
         var s = self.drop(while: { $0 == " " || $0 == "\t" })
         while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
         return s

@@ -30,6 +30,7 @@ public struct KernelLogLine: Sendable, Equatable {
     public var timestamp: KernelLogTimestamp?
     /// The host name of a syslog or journal line.
     public var host: String?
+    /// The prefix shape this line was written with.
     public var format: KernelLogFormat
     /// False for syslog or journal lines of other programs (`sshd[123]: ...`); skip them.
     public var isKernel: Bool
@@ -67,6 +68,7 @@ public struct KernelLogLine: Sendable, Equatable {
 /// ```
 /// Never fails: a line it cannot read is returned whole as an unprefixed `dmesg` line.
 public enum KernelLogLineParser {
+    /// Reads one line (a trailing `\r` is dropped). Never fails; see the type's documentation.
     public static func parse(_ raw: Substring) -> KernelLogLine {
         var text = raw
         if text.last == "\r" { text = text.dropLast() }
@@ -117,7 +119,7 @@ public enum KernelLogLineParser {
             var rest = text.dropFirst(3)
             guard rest.first == " " else { return nil }
             rest = dropLeadingBlanks(rest)
-            let day = rest.prefix(while: \.isASCIIDigit)
+            let day = rest.prefix(while: \.isKernelLogDigit)
             guard (1...2).contains(day.count) else { return nil }
             rest = rest.dropFirst(day.count)
             guard rest.first == " " else { return nil }
@@ -140,10 +142,10 @@ public enum KernelLogLineParser {
     private static func clockTime(_ text: Substring) -> Substring? {
         let chars = Array(text.prefix(8))
         guard chars.count == 8, chars[2] == ":", chars[5] == ":",
-              [0, 1, 3, 4, 6, 7].allSatisfy({ chars[$0].isASCIIDigit }) else { return nil }
+              [0, 1, 3, 4, 6, 7].allSatisfy({ chars[$0].isKernelLogDigit }) else { return nil }
         var rest = text.dropFirst(8)
-        if rest.first == ".", rest.dropFirst().first?.isASCIIDigit == true {
-            rest = rest.dropFirst().drop(while: \.isASCIIDigit)
+        if rest.first == ".", rest.dropFirst().first?.isKernelLogDigit == true {
+            rest = rest.dropFirst().drop(while: \.isKernelLogDigit)
         }
         return rest
     }
@@ -176,8 +178,8 @@ public enum KernelLogLineParser {
         let inside = text[text.index(after: text.startIndex)..<close]
         let parts = inside.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 5, days.contains(parts[0]), months.contains(parts[1]),
-              parts[2].allSatisfy(\.isASCIIDigit), clockTime(parts[3])?.isEmpty == true,
-              parts[4].count == 4, parts[4].allSatisfy(\.isASCIIDigit) else { return nil }
+              parts[2].allSatisfy(\.isKernelLogDigit), clockTime(parts[3])?.isEmpty == true,
+              parts[4].count == 4, parts[4].allSatisfy(\.isKernelLogDigit) else { return nil }
         return (parts.joined(separator: " "), text[text.index(after: close)...])
     }
 
@@ -185,8 +187,8 @@ public enum KernelLogLineParser {
     private static func monotonicStamp(_ text: Substring) -> (Double, Substring)? {
         guard let close = text.firstIndex(of: "]") else { return nil }
         let inside = text[text.index(after: text.startIndex)..<close].drop(while: { $0 == " " })
-        guard !inside.isEmpty, inside.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
-              inside.first?.isASCIIDigit == true, let secs = Double(inside) else { return nil }
+        guard !inside.isEmpty, inside.allSatisfy({ $0.isKernelLogDigit || $0 == "." }),
+              inside.first?.isKernelLogDigit == true, let secs = Double(inside) else { return nil }
         return (secs, text[text.index(after: close)...])
     }
 
@@ -239,7 +241,7 @@ public enum KernelLogLineParser {
         if rest.first == "[", let close = rest.firstIndex(of: "]") {
             let inside = rest[rest.index(after: rest.startIndex)..<close].drop(while: { $0 == " " })
             if let kind = inside.first, kind == "T" || kind == "C", inside.count > 1,
-               inside.dropFirst().allSatisfy(\.isASCIIDigit) {
+               inside.dropFirst().allSatisfy(\.isKernelLogDigit) {
                 caller = String(inside)
                 rest = rest[rest.index(after: close)...]
             }
@@ -263,39 +265,40 @@ public enum KernelLogLineParser {
     /// "<4>" printk level, as `dmesg -r` or some serial consoles keep it.
     private static func dropPrintkLevel(_ text: Substring) -> Substring {
         let chars = Array(text.prefix(3))
-        guard chars.count == 3, chars[0] == "<", chars[1].isASCIIDigit, chars[2] == ">" else { return text }
+        guard chars.count == 3, chars[0] == "<", chars[1].isKernelLogDigit, chars[2] == ">" else { return text }
         return text.dropFirst(3)
     }
 
     private static func isHostName(_ token: Substring) -> Bool {
         !token.isEmpty && token.count <= 253 && !token.hasSuffix(":")
-            && token.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "-" || $0 == "." || $0 == "_" })
+            && token.allSatisfy({ $0.isKernelLogAlnum || $0 == "-" || $0 == "." || $0 == "_" })
     }
 
     private static func isProgramWithPid(_ token: Substring) -> Bool {
         guard token.hasSuffix("]:"), let open = token.firstIndex(of: "["), open > token.startIndex else { return false }
         let pid = token[token.index(after: open)..<token.index(token.endIndex, offsetBy: -2)]
-        return !pid.isEmpty && pid.allSatisfy(\.isASCIIDigit)
+        return !pid.isEmpty && pid.allSatisfy(\.isKernelLogDigit)
     }
 
     /// rsyslog escapes control characters as "#ooo" (octal): "#011" tab, "#012" newline.
     private static func decodeEscapes(_ text: Substring) -> Substring {
         guard text.contains("#01") else { return text }
         var result = String(text)
-        result = result.replacingAll("#011", with: "\t")
-        result = result.replacingAll("#012", with: "\n")
+        result = result.replacingEveryLogEscape("#011", with: "\t")
+        result = result.replacingEveryLogEscape("#012", with: "\n")
         return Substring(result)
     }
 }
 
+// Names chosen not to clash with other parsers' helpers in the same module.
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-    var isASCIILetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
+    var isKernelLogDigit: Bool { isASCII && isNumber }
+    var isKernelLogAlnum: Bool { isASCII && (isLetter || isNumber) }
 }
 
 extension String {
     /// Foundation-free replace of every occurrence.
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    fileprivate func replacingEveryLogEscape(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var out = ""
         var rest = self[...]
