@@ -159,7 +159,7 @@ public struct AllocationFailureScanner: Sendable {
         }
         if AllocationReportLine.droppingMarkers(message).isEmpty || AllocationReportLine.isStackWords(message)
             || message.hasPrefix("Hardware name:") || message.hasPrefix("Workqueue:")
-            || message.contains(" cpuset=") || message.hasPrefix("vmalloc: allocation failure")
+            || message.contains(" cpuset=") || message.contains("vmalloc: allocation failure")
             || message.hasPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
             || message.hasPrefix("Exception stack(") || message.hasPrefix("Last Breaking-Event-Address:")
             || Self.isStackDumpRow(message) {

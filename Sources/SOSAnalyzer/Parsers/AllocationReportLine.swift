@@ -15,14 +15,10 @@ enum AllocationReportLine {
         var gfpFlags: [String]?
     }
 
-    /// `comm: page allocation failure. order:N, mode:0xM` and its later forms
-    /// (`: order:N, mode:0xM(FLAGS), nodemask=...`, `vmalloc: allocation failure: N bytes, mode:...`,
-    /// `vmalloc error: size N, ... mode:...`). Returns nil for prose quoting a header.
-    static func header(_ message: Substring) -> Header? {
-        headers(message).first
-    }
-
-    /// Every header on the line. Concurrent CPUs can glue two into one line:
+    /// Every header on the line: `comm: page allocation failure. order:N, mode:0xM` and its later
+    /// forms (`: order:N, mode:0xM(FLAGS), nodemask=...`, `vmalloc: allocation failure: N bytes, mode:...`,
+    /// `vmalloc error: size N, ... mode:...`). Empty for prose quoting a header.
+    /// Concurrent CPUs can glue two into one line:
     /// `page allocation failure: order:0page allocation failure: order:0, mode:0x2080020(GFP_ATOMIC)`
     /// (dCache/dcache #3787); a header whose `, mode:` went to a later line gets an empty mask,
     /// filled from that line by `modeContinuation`.
