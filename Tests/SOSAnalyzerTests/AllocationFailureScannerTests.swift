@@ -426,4 +426,35 @@ import Testing
         #expect(failure.endLine == 13)
         #expect(scanner.logFormat == "dmesg")
     }
+
+    @Test func journalShortMonotonicWithUserspaceLines() throws {
+        // rfjakob/earlyoom #220 (5.9.0-0.rc4.5.fc34): journalctl -o short-monotonic, no host
+        let text = """
+            [21160.626351] earlyoom[84786]: low memory! at or below SIGTERM limits: mem  4.00%, swap 10.00%
+            [21161.092614] kernel: earlyoom: page allocation failure: order:0, mode:0x800(GFP_NOWAIT), nodemask=(null),cpuset=/,mems_allowed=0
+            [21161.092848] kernel: CPU: 5 PID: 84786 Comm: earlyoom Not tainted 5.9.0-0.rc4.5.fc34.x86_64+debug #1
+            [21161.092853] kernel: Hardware name: Apple Inc. MacBookPro8,2/Mac-94245A3940C91C80, BIOS    MBP81.88Z.0050.B00.1804101331 04/10/18
+            [21161.092858] kernel: Call Trace:
+            [21161.092868] kernel:  dump_stack+0x8b/0xb8
+            [21161.092877] kernel:  warn_alloc.cold+0x75/0xd9
+            [21161.092898] kernel:  __alloc_pages_slowpath.constprop.0+0x1139/0x1170
+            [21161.092963] kernel:  ? avc_alloc_node+0x27/0x2d0
+            """
+        let (failures, scanner) = Self.scan(text)
+        let failure = try #require(failures.first)
+        #expect(failures.count == 1)
+        #expect(failure.process == "earlyoom")
+        #expect(failure.pid == 84786)
+        #expect(failure.cpu == 5)
+        #expect(failure.gfpMask == "0x800")
+        #expect(failure.gfpFlags == ["GFP_NOWAIT"])
+        #expect(failure.kernelRelease == "5.9.0-0.rc4.5.fc34.x86_64+debug")
+        #expect(failure.timestamp == .monotonic(21161.092614))
+        #expect(failure.callTrace.count == 4)
+        #expect(failure.callTrace.last == CallFrame(symbol: "avc_alloc_node+0x27/0x2d0", module: nil, reliable: false))
+        #expect(failure.line == 2)
+        #expect(failure.endLine == 9)
+        #expect(scanner.logFormat == "journal")
+        #expect(GFPDecoder.describe(0x800, table: GFPDecoder.table(forKernel: failure.kernelRelease) ?? .linux2_6_18) == "GFP_NOWAIT")
+    }
 }
