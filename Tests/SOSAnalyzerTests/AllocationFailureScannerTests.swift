@@ -457,4 +457,33 @@ import Testing
         #expect(scanner.logFormat == "journal")
         #expect(GFPDecoder.describe(0x800, table: GFPDecoder.table(forKernel: failure.kernelRelease) ?? .linux2_6_18) == "GFP_NOWAIT")
     }
+
+    @Test func consoleOverrunAndGluedPieces() throws {
+        // dCache/dcache #3787 (turn 4), 4.9.0-5-amd64: two CPUs, dropped printk messages, pr_cont
+        // pieces glued to another CPU's frames. Nothing here may end the two reports early.
+        let text = """
+            [73803.169476] 0 pages hwpoisoned
+            [73805.181180] swapper/8: 
+            [73805.181182] swapper/6: 
+            [73805.181184] page allocation failure: order:0page allocation failure: order:0, mode:0x2080020(GFP_ATOMIC)
+            , mode:0x2080020(GFP_ATOMIC)
+            [73805.181191] CPU: 8 PID: 0 Comm: swapper/8 Tainted: G             L  4.9.0-5-amd64 #1 Debian 4.9.65-3+deb9u2
+            [73805.181193] Hardware name: HP ProLiant DL380 Gen9/ProLiant DL380 Gen9, BIOS P89 10/25/2017
+            ** 94 printk messages dropped ** [73805.181427]  [<ffffffffa84b8e74>] ? cpu_startup_entry+0x154/0x240
+            [73805.181431] 1*128kB  [<ffffffffa8447afd>] ? start_secondary+0x14d/0x190
+            [73805.181433] (U) 1*256kB Mem-Info:
+            [73805.181439] (U) 0*512kB 1*1024kB active_anon:1693625 inactive_anon:253675 isolated_anon:0
+            [73805.181439]  active_file:13421962 inactive_file:590776 isolated_file:0
+            [73805.181500] CPU: 6 PID: 0 Comm: swapper/6 Tainted: G             L  4.9.0-5-amd64 #1 Debian 4.9.65-3+deb9u2
+            """
+        let (failures, scanner) = Self.scan(text)
+        #expect(failures.map(\.process) == ["swapper/8", "swapper/6"])
+        #expect(failures.map(\.cpu) == [8, 6])
+        #expect(failures.map(\.gfpMask) == ["0x2080020", "0x2080020"])
+        #expect(failures.map(\.line) == [4, 4])
+        #expect(failures.last?.endLine == 13)
+        #expect(scanner.logFormat == "dmesg")
+        #expect(KernelLogLineParser.parse("** 94 printk messages dropped ** [73805.181427]  [<ffffffffa84b8e74>] ? cpu_startup_entry+0x154/0x240").timestamp
+                == .monotonic(73805.181427))
+    }
 }

@@ -104,6 +104,8 @@ public struct AllocationFailureScanner: Sendable {
     private static let maxOpen = 4
     private static let maxFrames = 256
     private static let maxJumpSeconds = 10.0
+    /// Lines a header waits for its task line while other CPUs' output is interleaved.
+    private static let maxTaskWait = 40
 
     private struct FreeAreaBuilder: Sendable {
         var node: Int?
@@ -119,6 +121,10 @@ public struct AllocationFailureScanner: Sendable {
     private mutating func process(_ line: KernelLogLine, message: Substring, number: Int) -> Bool {
         let seconds = Self.seconds(line.timestamp)
         closeStale(seconds: seconds, caller: line.caller)
+        // a header that got no task line within maxTaskWait lines never will
+        for index in open.indices.reversed() where !open[index].hasTask && number - open[index].failure.endLine > Self.maxTaskWait {
+            close(index)
+        }
         if let caller = line.caller, let keyed = open.lastIndex(where: { $0.caller == caller }) {
             current = keyed
         }
@@ -206,9 +212,16 @@ public struct AllocationFailureScanner: Sendable {
             touchMemInfo(number)
             return true
         }
-        // A kernel line that belongs to no report: whatever was open has ended.
+        // Pieces of several CPUs' output glued together ("1*128kB  [<ffffffffa8447afd>] ? start_secondary+0x14d/0x190"):
+        // part of some report, attributable to none; it neither ends reports nor tells the log format.
+        if Self.isReportDebris(message) { return false }
+        // A kernel line that belongs to no report: whatever was open has ended, except headers
+        // still waiting for their task line (interleaved output prints it a few lines later).
         flushFreeArea()
-        closeAll()
+        for index in open.indices.reversed() where open[index].hasTask || open[index].phase != .header {
+            close(index)
+        }
+        current = nil
         return false
     }
 
@@ -423,6 +436,15 @@ public struct AllocationFailureScanner: Sendable {
         guard message.first?.isKernelLogDigit == true else { return false }
         return message.hasSuffix("pages reserved") || message.hasSuffix("pages cma reserved")
             || message.hasSuffix("reserved pages")
+    }
+
+    /// Report text glued to other text: a frame address, free-area counts or a Mem-Info marker
+    /// that does not start the line.
+    private static func isReportDebris(_ message: Substring) -> Bool {
+        let utf8 = message.utf8
+        return (utf8.containsLogBytes("[<") && utf8.containsLogBytes(">]"))
+            || (utf8.containsLogBytes("*") && utf8.containsLogBytes("kB"))
+            || utf8.containsLogBytes("Mem-Info:")
     }
 
     /// ARM "Exception stack" rows: "1f40: c0a3a3a0 00000000 ...".

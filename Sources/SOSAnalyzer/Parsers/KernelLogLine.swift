@@ -78,6 +78,10 @@ public enum KernelLogLineParser {
             text = dropLeadingBlanks(text.dropFirst())
         }
         text = dropPrintkLevel(text)
+        // "** 94 printk messages dropped ** [73805.181427]  [<ffffffffa84b8e74>] ..." (console overrun)
+        if text.hasPrefix("** "), let end = text.firstRange(of: " dropped **") {
+            text = dropLeadingBlanks(text[end.upperBound...])
+        }
 
         // syslog: "Mon DD HH:MM:SS" or ISO-8601 "2020-04-20T15:08:07.123+02:00"
         if let (stamp, rest) = syslogDate(text) {
