@@ -260,14 +260,19 @@ public struct AllocationFailureScanner: Sendable {
 
         var comm = header.comm
         pendingComms.removeAll { number - $0.line > 4 }
-        if comm == nil, !pendingComms.isEmpty { comm = pendingComms.removeFirst().comm }
+        // a comm printed on its own line may belong to another CPU's header: a guess until a task line
+        var commFromPiece = false
+        if comm == nil, !pendingComms.isEmpty {
+            comm = pendingComms.removeFirst().comm
+            commFromPiece = true
+        }
         let failure = AllocationFailure(process: comm ?? "", order: header.order, gfpMask: header.gfpMask,
                                         gfpFlags: header.gfpFlags, timestamp: line.timestamp,
                                         line: number, endLine: number)
         // replacement characters (bytes that were not UTF-8) or control bytes: let the task line tell
         let garbled = comm.map { $0.unicodeScalars.contains { $0 == "\u{FFFD}" || $0.value < 0x20 } } ?? false
         headersRead += 1
-        open.append(Open(failure: failure, commUncertain: header.commUncertain || comm == nil || garbled,
+        open.append(Open(failure: failure, commUncertain: header.commUncertain || comm == nil || garbled || commFromPiece,
                          format: line.format, stamped: stamped, sequence: headersRead, seconds: seconds,
                          caller: line.caller))
         current = open.count - 1
@@ -276,7 +281,8 @@ public struct AllocationFailureScanner: Sendable {
     private mutating func attachTask(_ task: AllocationReportLine.Task, number: Int, caller: String?) {
         let waiting = open.indices.filter { !open[$0].hasTask }
         let target = waiting.last(where: { open[$0].failure.process == task.comm })
-            ?? waiting.last(where: { open[$0].commUncertain })
+            ?? waiting.first(where: { open[$0].failure.process.isEmpty })
+            ?? waiting.first(where: { open[$0].commUncertain })
             ?? (current.flatMap { waiting.contains($0) ? $0 : nil })
         guard let index = target else {
             // A task line with no header of its own: an orphan trace (fragment, or a warning of

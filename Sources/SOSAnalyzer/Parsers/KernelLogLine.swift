@@ -78,6 +78,14 @@ public enum KernelLogLineParser {
             text = dropLeadingBlanks(text.dropFirst())
         }
         text = dropPrintkLevel(text)
+        // `dmesg -x`: "kern  :warn  : [  123.456789] msg"
+        if text.hasPrefix("kern ") || text.hasPrefix("kern:") {
+            let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            if parts.count == 3, parts[0].trimmingLogBlanks() == "kern",
+               parts[1].trimmingLogBlanks().allSatisfy({ $0.isLetter }), parts[2].first == " " {
+                text = dropLeadingBlanks(parts[2])
+            }
+        }
         // "** 94 printk messages dropped ** [73805.181427]  [<ffffffffa84b8e74>] ..." (console overrun)
         if text.hasPrefix("** "), let end = text.firstRange(of: " dropped **") {
             text = dropLeadingBlanks(text[end.upperBound...])
