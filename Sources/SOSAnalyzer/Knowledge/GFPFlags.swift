@@ -30,7 +30,7 @@ public enum GFPDecoder {
     /// The table for a kernel release string such as `2.6.32-358.2.1.el6.x86_64` or `5.4.19-100.fc30.x86_64`.
     /// Returns nil when the generation cannot be told (nil, empty or unparsable release).
     public static func table(forKernel release: String?) -> GFPTable? {
-        guard let release, let version = KernelVersion(release) else { return nil }
+        guard let release, let version = GFPReleaseNumbers(release) else { return nil }
         let el = release.contains(".el")
         // 2.6.x kernels number their generations in the third field
         let generation = version.major == 2 ? (version.patch ?? 0) : version.minor
@@ -201,7 +201,7 @@ public enum GFPDecoder {
 }
 
 /// The numeric head of a kernel release: "3.10.0-1160.62.1.el7.x86_64" -> 3, 10, 0, build 1160.
-struct KernelVersion: Sendable, Equatable {
+struct GFPReleaseNumbers: Sendable, Equatable {
     var major: Int
     var minor: Int
     var patch: Int?
