@@ -49,6 +49,7 @@ public struct AllocationFailureScanner: Sendable {
         let message = line.message.trimmingBlanks()
         if message.isEmpty { return }
         let recognised = process(line, message: message, number: number)
+        if recognised { keepExcerptLine(raw, number: number) }
         if recognised || line.timestamp != nil || line.format != .dmesg {
             formats.insert(line.format)
         }
@@ -75,6 +76,7 @@ public struct AllocationFailureScanner: Sendable {
         var stamped: Bool
         var seconds: Double?
         var caller: String?
+        var keepsExcerpt = false
     }
 
     private var formats: Set<KernelLogFormat> = []
@@ -88,6 +90,11 @@ public struct AllocationFailureScanner: Sendable {
     private var pendingNode: Int?
 
     private static let maxOpen = 4
+    /// Lines kept per failure: header, task line and a typical call trace fit.
+    public static let excerptLineLimit = 30
+    /// Failures per log that keep an excerpt; the report shows the first one.
+    public static let excerptFailureLimit = 8
+    private var excerptsStarted = 0
     private static let maxFrames = 256
     private static let maxJumpSeconds = 10.0
 
@@ -221,7 +228,9 @@ public struct AllocationFailureScanner: Sendable {
                                         gfpFlags: header.gfpFlags, timestamp: line.timestamp,
                                         line: number, endLine: number)
         open.append(Open(failure: failure, commUncertain: header.commUncertain || comm == nil,
-                         format: line.format, stamped: stamped, seconds: seconds, caller: line.caller))
+                         format: line.format, stamped: stamped, seconds: seconds, caller: line.caller,
+                         keepsExcerpt: excerptsStarted < Self.excerptFailureLimit))
+        excerptsStarted += 1
         current = open.count - 1
     }
 
@@ -260,6 +269,14 @@ public struct AllocationFailureScanner: Sendable {
         for module in [parsed.frame.module].compactMap({ $0 }) + parsed.otherModules
         where !open[index].failure.modules.contains(module) {
             open[index].failure.modules.append(module)
+        }
+    }
+
+    /// A recognised line goes to the excerpt of every open failure it was attributed to.
+    private mutating func keepExcerptLine(_ raw: Substring, number: Int) {
+        for index in open.indices where open[index].keepsExcerpt && open[index].failure.endLine == number
+            && open[index].failure.excerpt.count < Self.excerptLineLimit {
+            open[index].failure.excerpt.append(String(raw[..<(raw.lastIndex(where: { $0 != " " && $0 != "\t" }).map(raw.index(after:)) ?? raw.startIndex)]))
         }
     }
 
