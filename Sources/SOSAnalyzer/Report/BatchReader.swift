@@ -83,6 +83,13 @@ public struct BatchProgress: Sendable, Equatable {
     public var bytesDone: Int64
     public var bytesTotal: Int64
 
+    public init(done: Int, total: Int, bytesDone: Int64, bytesTotal: Int64) {
+        self.done = done
+        self.total = total
+        self.bytesDone = bytesDone
+        self.bytesTotal = bytesTotal
+    }
+
     /// A file's size, or the sum of the regular files under a folder (links not followed).
     static func sizeOnDisk(_ path: String) -> Int64 {
         let manager = FileManager.default
