@@ -9,8 +9,8 @@ import Testing
 @Suite struct CaseSummaryTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let snapshot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Snapshots/samples.md")
+    /// Outside the test target's folder: SwiftPM would warn about a file it does not handle.
+    static let snapshot = repository.appendingPathComponent("Tests/Snapshots/samples.md")
 
     /// Runs in the repository so the summary names `Samples/...` paths, not this machine's.
     private func summarize(_ arguments: [String]) throws -> Command {

@@ -10,6 +10,10 @@
 /// the reports (no clock, no paths of the machine that ran it).
 public enum MarkdownSummaryRenderer {
     public static func render(_ outcome: BatchOutcome) -> String {
+        var outcome = outcome
+        // Affected hosts first: they are what the case is about. The order within each group is the batch's.
+        outcome.reports = outcome.reports.filter(HighOrderExhaustion.isAffected)
+            + outcome.reports.filter { !HighOrderExhaustion.isAffected($0) }
         let names = HostNames(outcome.reports)
         let verdict = FleetVerdict(outcome)
         var out: [String] = []
@@ -28,7 +32,7 @@ public enum MarkdownSummaryRenderer {
     static func verdictSection(_ outcome: BatchOutcome, verdict: FleetVerdict, names: HostNames) -> [String] {
         let count = outcome.reports.count
         var out = ["# Case summary: \(count) sosreport\(count == 1 ? "" : "s")", ""]
-        out.append("**\(verdict.sentence)**")
+        out.append(verdictParagraph(verdict.sentence))
         out.append("")
         if !verdict.affected.isEmpty {
             out.append("- **Affected (\(verdict.affected.count)):** " + verdict.affected.map { hostLink($0, names) }.joined(separator: ", "))
@@ -47,6 +51,14 @@ public enum MarkdownSummaryRenderer {
         }
         out.append("")
         return out
+    }
+
+    /// "**5 of 11 hosts are affected:** 17 page allocation failures ...": the headline bold, the
+    /// rest plain, so the eye catches the count first.
+    static func verdictParagraph(_ sentence: String) -> String {
+        guard let colon = sentence.firstIndex(of: ":") else { return "**\(sentence)**" }
+        let rest = sentence[sentence.index(after: colon)...]
+        return "**\(sentence[...colon])**" + rest
     }
 
     /// The workaround's two tunables as the affected hosts have them, grouped by value, so the
@@ -81,8 +93,8 @@ public enum MarkdownSummaryRenderer {
     static func fleetSection(_ outcome: BatchOutcome, names: HostNames) -> [String] {
         guard !outcome.reports.isEmpty else { return [] }
         var table = MarkdownTable(
-            ["Host", "Affected", "OS", "Kernel (shipped with)", "NIC drivers", "Third-party modules", "Taint",
-             "Alloc failures", "Max order", "Failing in", "Worst free ≥ 16 kB"],
+            ["Host", "Affected", "OS", "Kernel", "NIC drivers", "Third-party modules", "Taint",
+             "Failures", "Max order", "In code of", "Free ≥ 16 kB, worst zone"],
             alignments: [.left, .left, .left, .left, .left, .left, .left, .right, .right, .left, .right])
         for report in outcome.reports {
             let failures = report.allocationFailures
@@ -91,7 +103,10 @@ public enum MarkdownSummaryRenderer {
                 names.short(report),
                 HighOrderExhaustion.isAffected(report) ? "**yes**" : "no",
                 report.os?.displayName ?? "?",
-                report.kernel.map { kernel in kernel.release + (kernel.distroRelease.map { " (\($0))" } ?? "") } ?? "?",
+                report.kernel.map { kernel in
+                    kernel.release.replacingOccurrences(of: ".\(kernel.arch ?? "x86_64")", with: "")
+                        + (kernel.matchesOSRelease == false ? " (from \(kernel.distroRelease ?? "?"))" : "")
+                } ?? "?",
                 list(Array(Set(report.nics.compactMap(\.driver))).sorted()),
                 list(report.modules.filter(\.thirdParty).map(\.name).sorted()),
                 report.taint.map { $0.value == 0 ? "0" : "\($0.value) \($0.flags.joined())" } ?? "?",
@@ -102,7 +117,7 @@ public enum MarkdownSummaryRenderer {
             ])
         }
         return ["## Fleet", "", table.render(), "",
-                "*Worst free ≥ 16 kB*: the least free memory in blocks of order 2 or larger in any zone but DMA.", ""]
+                "*Free ≥ 16 kB, worst zone*: the least memory free in blocks of 16 kB (order 2) or larger, over the zones but DMA.", ""]
     }
 
     /// The smallest amount of memory free in blocks of order ≥ 2 over the host's zones (DMA aside).
@@ -122,12 +137,21 @@ public enum MarkdownSummaryRenderer {
         for severity in Finding.Severity.allCases.reversed() {
             let these = all.filter { $0.finding.severity == severity }
             guard !these.isEmpty else { continue }
-            out.append("### \(severity.rawValue.capitalized) (\(these.count))")
+            out.append("### \(severity.rawValue.capitalized)")
             out.append("")
+            // The same finding with the same evidence on several hosts is one line naming them all.
+            var groups: [(finding: Finding, hosts: [String])] = []
             for (report, finding) in these {
+                if let index = groups.firstIndex(where: { $0.finding.title == finding.title && $0.finding.evidence == finding.evidence }) {
+                    groups[index].hosts.append(names.short(report))
+                } else {
+                    groups.append((finding, [names.short(report)]))
+                }
+            }
+            for (finding, hosts) in groups {
                 let evidence = finding.evidence.prefix(3).map { "`\($0)`" }.joined(separator: ", ")
                     + (finding.evidence.count > 3 ? " and \(finding.evidence.count - 3) more" : "")
-                out.append("- **\(names.short(report))**: \(finding.title)" + (evidence.isEmpty ? "" : " — \(evidence)"))
+                out.append("- **\(hosts.joined(separator: ", "))**: \(finding.title)" + (evidence.isEmpty ? "" : " — \(evidence)"))
             }
             out.append("")
         }
@@ -147,7 +171,8 @@ public enum MarkdownSummaryRenderer {
 
     static func hostSection(_ report: Report, names: HostNames) -> [String] {
         let affected = HighOrderExhaustion.isAffected(report)
-        var out = ["### \(names.full(report))" + (affected ? " (affected)" : ""), ""]
+        // A rule between hosts: in a long page the eye finds where the next host starts.
+        var out = ["---", "", "### \(names.full(report))" + (affected ? " (affected)" : ""), ""]
         out.append(factsTable(report).render())
         out.append("")
         out += buddySection(report, names: names)
@@ -155,7 +180,7 @@ public enum MarkdownSummaryRenderer {
         out += thirdPartySection(report)
         let advice = report.findings.filter { $0.detail != nil }
         if !advice.isEmpty {
-            out.append("#### Advice")
+            out.append("#### Notes and advice")
             out.append("")
             for finding in advice {
                 out.append("- **\(finding.title)** \(finding.detail ?? "")")
@@ -238,7 +263,10 @@ public enum MarkdownSummaryRenderer {
                    "From `\(report.buddyinfo.first?.source.member ?? "proc/buddyinfo")`: free memory held in blocks of each size"
                    + " (4 kB pages)." + (anyExhausted ? " ✗ marks exhausted orders: fewer than \(HighOrderExhaustion.blockThreshold) free blocks of that size or larger." : ""),
                    "", table.render(), ""]
-        out += chart(report, orders: orders, sizes: sizes, names: names)
+        // A healthy host's table says all; the chart is for the hosts whose shape matters.
+        if HighOrderExhaustion.isAffected(report) {
+            out += chart(report, orders: orders, sizes: sizes, names: names)
+        }
         return out
     }
 
