@@ -28,7 +28,7 @@ import Testing
 
         // The reference story, in the verdict's own words.
         #expect(result.stdout.hasPrefix("# Case summary: 11 sosreports\n"))
-        #expect(result.stdout.contains("**5 of 11 hosts are affected: 17 page allocation failures of order 2–3 (16 kB–32 kB blocks), in code of mlx4_en (15) and vxfs (2);"))
+        #expect(result.stdout.contains("**5 of 11 hosts are affected:** 17 page allocation failures of order 2–3 (16 kB–32 kB blocks), in code of mlx4_en (15) and vxfs (2); 5 hosts have no free blocks of 16 kB or larger to speak of in a DMA32 or Normal zone.\n"))
         #expect(result.stdout.contains("`vm.min_free_kbytes` 524288 (512 MB), `vm.zone_reclaim_mode` 1 on batch04 (already raised, and still affected)"))
         #expect(result.stdout.contains("| Node 0 Normal | 45.2 MB | 27.1 MB | ✗ 48 kB | ✗ 0 B |"))
         #expect(result.stdout.contains("May 13 02:14:51 dbnode01 kernel: [<ffffffffa02d2f6e>] ? mlx4_en_alloc_frags+0x5e/0x1f0 [mlx4_en]"))
