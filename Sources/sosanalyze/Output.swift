@@ -53,9 +53,18 @@ final class ProgressLine: @unchecked Sendable {
     private let started = Date()
     private let width = 24
 
+    private var lastDraw = Date.distantPast
+    private var lastDone = -1
+
+    /// Called after every member of every archive: redraws at most ten times a second, and
+    /// whenever an input finishes.
     func update(_ progress: BatchProgress) {
         lock.lock()
         defer { lock.unlock() }
+        let now = Date()
+        guard progress.done != lastDone || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        lastDone = progress.done
         Output.status("\u{1B}[2K\r" + Self.line(progress, elapsed: Date().timeIntervalSince(started), width: width))
     }
 

@@ -42,25 +42,27 @@ public enum BatchReader {
     ) async -> BatchOutcome {
         let (inputs, discoveryProblems) = InputDiscovery.discover(paths)
         let sizes = progress == nil ? inputs.map { _ in Int64(0) } : inputs.map { BatchProgress.sizeOnDisk($0.path) }
-        let bytesTotal = sizes.reduce(0, +)
-        var bytesDone: Int64 = 0
+        let tracker = ProgressTracker(sizes: sizes)
         var slots = [InputOutcome?](repeating: nil, count: inputs.count)
         await withTaskGroup(of: (Int, InputOutcome).self) { group in
             var next = 0
-            var done = 0
             func launch() {
                 guard next < inputs.count else { return }
                 let position = next
                 let input = inputs[position]
                 next += 1
-                group.addTask { (position, ReportReader.read(input, options: options)) }
+                var inputOptions = options
+                if let progress {
+                    // Live bytes of the archives being read, so the bar moves inside a big one.
+                    inputOptions.bytesRead = { bytes in progress(tracker.reading(position, bytes: bytes)) }
+                }
+                group.addTask { (position, ReportReader.read(input, options: inputOptions)) }
             }
             for _ in 0..<max(1, jobs) { launch() }
             for await (position, outcome) in group {
                 slots[position] = outcome
-                done += 1
-                bytesDone += sizes[position]
-                progress?(BatchProgress(done: done, total: inputs.count, bytesDone: bytesDone, bytesTotal: bytesTotal))
+                let state = tracker.finished(position)
+                progress?(state)
                 launch()
             }
         }
@@ -106,5 +108,42 @@ public struct BatchProgress: Sendable, Equatable {
             total += Int64(values.fileSize ?? 0)
         }
         return total
+    }
+}
+
+/// The shared tally behind `BatchProgress`: inputs done, and the bytes of those being read.
+private final class ProgressTracker: @unchecked Sendable {
+    private let lock = NSLock()
+    private let sizes: [Int64]
+    private let bytesTotal: Int64
+    private var done = 0
+    private var bytesFinished: Int64 = 0
+    private var live: [Int: Int64] = [:]
+
+    init(sizes: [Int64]) {
+        self.sizes = sizes
+        bytesTotal = sizes.reduce(0, +)
+    }
+
+    func reading(_ position: Int, bytes: Int64) -> BatchProgress {
+        lock.lock()
+        defer { lock.unlock() }
+        // Never more than the input's size: a bundle's nested archives count their own bytes.
+        live[position] = min(max(bytes, 0), sizes[position])
+        return state()
+    }
+
+    func finished(_ position: Int) -> BatchProgress {
+        lock.lock()
+        defer { lock.unlock() }
+        live[position] = nil
+        done += 1
+        bytesFinished += sizes[position]
+        return state()
+    }
+
+    private func state() -> BatchProgress {
+        BatchProgress(done: done, total: sizes.count, bytesDone: bytesFinished + live.values.reduce(0, +),
+                      bytesTotal: bytesTotal)
     }
 }
