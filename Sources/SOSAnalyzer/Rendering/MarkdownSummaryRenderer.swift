@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Markdown case summary of a batch, written to be pasted into a support case.
 ///
 /// It reads like an engineer's own write-up, in this order: the verdict in plain words; (the
@@ -12,8 +14,8 @@ public enum MarkdownSummaryRenderer {
     public static func render(_ outcome: BatchOutcome) -> String {
         var outcome = outcome
         // Affected hosts first: they are what the case is about. The order within each group is the batch's.
-        outcome.reports = outcome.reports.filter(HighOrderExhaustion.isAffected)
-            + outcome.reports.filter { !HighOrderExhaustion.isAffected($0) }
+        outcome.reports = outcome.reports.filter(ZoneExhaustion.isAffected)
+            + outcome.reports.filter { !ZoneExhaustion.isAffected($0) }
         let names = HostNames(outcome.reports)
         let verdict = FleetVerdict(outcome)
         var out: [String] = []
@@ -38,6 +40,7 @@ public enum MarkdownSummaryRenderer {
             out.append("- **Affected (\(verdict.affected.count)):** " + verdict.affected.map { hostLink($0, names) }.joined(separator: ", "))
             out.append("- **Not affected (\(verdict.unaffected.count)):** "
                 + (verdict.unaffected.isEmpty ? "none" : verdict.unaffected.map { hostLink($0, names) }.joined(separator: ", ")))
+            out += knownIssueLines(verdict.affected, names: names)
             if let tunables = tunablesLine(verdict.affected, names: names) { out.append(tunables) }
         }
         let partial = outcome.reports.filter { !$0.problems.isEmpty }.count
@@ -59,6 +62,26 @@ public enum MarkdownSummaryRenderer {
         guard let colon = sentence.firstIndex(of: ":") else { return "**\(sentence)**" }
         let rest = sentence[sentence.index(after: colon)...]
         return "**\(sentence[...colon])**" + rest
+    }
+
+    /// Known issues matched on affected hosts (findings `known-issue.*` of the rule set), one
+    /// line per issue with the hosts it matched; the title names the fix.
+    static func knownIssueLines(_ affected: [Report], names: HostNames) -> [String] {
+        var issues: [(finding: Finding, hosts: [String])] = []
+        for report in affected {
+            for finding in report.findings where finding.id.hasPrefix("known-issue.") {
+                if let index = issues.firstIndex(where: { $0.finding.id == finding.id }) {
+                    issues[index].hosts.append(names.short(report))
+                } else {
+                    issues.append((finding, [names.short(report)]))
+                }
+            }
+        }
+        return issues.sorted { $0.hosts.count > $1.hosts.count }.map { issue in
+            "- **Known issue on \(issue.hosts.count) of \(affected.count) affected hosts** (\(issue.hosts.joined(separator: ", "))): "
+                + issue.finding.title
+                + (issue.finding.evidence.first.map { " — `\($0)`" } ?? "")
+        }
     }
 
     /// The workaround's two tunables as the affected hosts have them, grouped by value, so the
@@ -101,7 +124,7 @@ public enum MarkdownSummaryRenderer {
             let failingModules = Array(Set(failures.flatMap(\.modules))).sorted()
             table.add([
                 names.short(report),
-                HighOrderExhaustion.isAffected(report) ? "**yes**" : "no",
+                ZoneExhaustion.isAffected(report) ? "**yes**" : "no",
                 report.os?.displayName ?? "?",
                 report.kernel.map { kernel in
                     kernel.release.replacingOccurrences(of: ".\(kernel.arch ?? "x86_64")", with: "")
@@ -123,8 +146,8 @@ public enum MarkdownSummaryRenderer {
     /// The smallest amount of memory free in blocks of order ≥ 2 over the host's zones (DMA aside).
     static func worstHighOrderFree(_ report: Report) -> Int64? {
         report.buddyinfo.filter { $0.zone != "DMA" }
-            .map { HighOrderExhaustion.analysis($0) }
-            .compactMap { $0.freeBytesAtOrAbove.count > HighOrderExhaustion.highOrder ? $0.freeBytesAtOrAbove[HighOrderExhaustion.highOrder] : nil }
+            .map { ZoneExhaustion.analysis($0) }
+            .compactMap { $0.freeBytesAtOrAbove.count > ZoneExhaustion.highOrder ? $0.freeBytesAtOrAbove[ZoneExhaustion.highOrder] : nil }
             .min()
     }
 
@@ -170,7 +193,7 @@ public enum MarkdownSummaryRenderer {
     }
 
     static func hostSection(_ report: Report, names: HostNames) -> [String] {
-        let affected = HighOrderExhaustion.isAffected(report)
+        let affected = ZoneExhaustion.isAffected(report)
         // A rule between hosts: in a long page the eye finds where the next host starts.
         var out = ["---", "", "### \(names.full(report))" + (affected ? " (affected)" : ""), ""]
         out.append(factsTable(report).render())
@@ -183,7 +206,15 @@ public enum MarkdownSummaryRenderer {
             out.append("#### Notes and advice")
             out.append("")
             for finding in advice {
-                out.append("- **\(finding.title)** \(finding.detail ?? "")")
+                // A detail of several lines (tuning advice) reads best as a list under its title.
+                let lines = (finding.detail ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+                if lines.count > 1 {
+                    out.append("- **\(finding.title)**")
+                    out += lines.map { "  - \($0)" }
+                } else {
+                    out.append("- **\(finding.title)** " + (lines.first ?? ""))
+                }
             }
             out.append("")
         }
@@ -249,8 +280,8 @@ public enum MarkdownSummaryRenderer {
                                   alignments: [.left] + Array(repeating: .right, count: orders + 1))
         var anyExhausted = false
         for zone in report.buddyinfo {
-            let analysis = HighOrderExhaustion.analysis(zone)
-            let exhausted = Set(HighOrderExhaustion.exhaustedOrders(zone))
+            let analysis = ZoneExhaustion.analysis(zone)
+            let exhausted = Set(ZoneExhaustion.exhaustedOrders(zone))
             anyExhausted = anyExhausted || !exhausted.isEmpty
             let cells = (0..<orders).map { order -> String in
                 guard analysis.freeBytesPerOrder.indices.contains(order) else { return "" }
@@ -261,10 +292,10 @@ public enum MarkdownSummaryRenderer {
         }
         var out = ["#### Free memory by block size", "",
                    "From `\(report.buddyinfo.first?.source.member ?? "proc/buddyinfo")`: free memory held in blocks of each size"
-                   + " (4 kB pages)." + (anyExhausted ? " ✗ marks exhausted orders: fewer than \(HighOrderExhaustion.blockThreshold) free blocks of that size or larger." : ""),
+                   + " (4 kB pages)." + (anyExhausted ? " ✗ marks exhausted orders: fewer than \(ZoneExhaustion.blockThreshold) free blocks of that size or larger." : ""),
                    "", table.render(), ""]
         // A healthy host's table says all; the chart is for the hosts whose shape matters.
-        if HighOrderExhaustion.isAffected(report) {
+        if ZoneExhaustion.isAffected(report) {
             out += chart(report, orders: orders, sizes: sizes, names: names)
         }
         return out
@@ -275,7 +306,7 @@ public enum MarkdownSummaryRenderer {
     static func chart(_ report: Report, orders: Int, sizes: [String], names: HostNames) -> [String] {
         var totals = [Int64](repeating: 0, count: orders)
         for zone in report.buddyinfo where zone.zone != "DMA" {
-            let analysis = HighOrderExhaustion.analysis(zone)
+            let analysis = ZoneExhaustion.analysis(zone)
             for (order, bytes) in analysis.freeBytesPerOrder.enumerated() where order < orders {
                 totals[order] = totals[order].addingReportingOverflow(bytes).overflow ? Int64.max : totals[order] + bytes
             }
@@ -380,8 +411,8 @@ public enum MarkdownSummaryRenderer {
             "- sosanalyze \(ToolVersion.current) (JSON schema \(Report.currentSchemaVersion)) read \(outcome.inputCount)"
                 + " input\(outcome.inputCount == 1 ? "" : "s") offline, each in one streaming pass, nothing unpacked.",
             "- **Affected** = the kernel logged at least one page allocation failure (syslog and dmesg, the same"
-                + " event counted once), or a zone other than DMA has fewer than \(HighOrderExhaustion.blockThreshold)"
-                + " free blocks of 16 kB (order \(HighOrderExhaustion.highOrder)) or larger in `proc/buddyinfo`.",
+                + " event counted once), or a zone other than DMA has fewer than \(ZoneExhaustion.blockThreshold)"
+                + " free blocks of 16 kB (order \(ZoneExhaustion.highOrder)) or larger in `proc/buddyinfo`.",
             "- Evidence is cited as `member/path:line` inside each report; sizes assume 4 kB pages.",
             "",
         ]
@@ -419,7 +450,7 @@ struct HostNames {
 
     /// GitHub's heading slug: lower case, spaces to `-`, punctuation but `-` and `_` dropped.
     func anchor(_ report: Report) -> String {
-        let heading = full(report) + (HighOrderExhaustion.isAffected(report) ? " (affected)" : "")
+        let heading = full(report) + (ZoneExhaustion.isAffected(report) ? " (affected)" : "")
         return String(heading.lowercased().compactMap { character -> Character? in
             if character == " " { return "-" }
             if character.isLetter || character.isNumber || character == "-" || character == "_" { return character }

@@ -5,13 +5,19 @@
 /// 2–3 (16–32 kB blocks), in code of mlx4_en (15) and vxfs (2); 5 hosts have no free blocks of
 /// 16 kB or larger to speak of in a Normal or DMA32 zone."
 public struct FleetVerdict: Sendable, Equatable {
-    /// Reports judged affected by `HighOrderExhaustion.isAffected`, in batch order.
+    /// A module named in failure traces, and in how many failures.
+    public struct ModuleCount: Sendable, Equatable {
+        public var name: String
+        public var failures: Int
+    }
+
+    /// Reports judged affected by `ZoneExhaustion.isAffected`, in batch order.
     public var affected: [Report]
     public var unaffected: [Report]
     public var failureCount: Int
     public var orders: [Int]
     /// Modules named in failure traces, with the number of failures each appears in; most first.
-    public var modules: [(name: String, failures: Int)]
+    public var modules: [ModuleCount]
     /// Affected hosts with a zone exhausted from order 2 up.
     public var exhaustedHosts: Int
     /// Names of the zones exhausted on some affected host ("DMA32", "Normal").
@@ -19,8 +25,8 @@ public struct FleetVerdict: Sendable, Equatable {
     public var unreadableInputs: Int
 
     public init(_ outcome: BatchOutcome) {
-        affected = outcome.reports.filter(HighOrderExhaustion.isAffected)
-        unaffected = outcome.reports.filter { !HighOrderExhaustion.isAffected($0) }
+        affected = outcome.reports.filter(ZoneExhaustion.isAffected)
+        unaffected = outcome.reports.filter { !ZoneExhaustion.isAffected($0) }
         let failures = outcome.reports.flatMap(\.allocationFailures)
         failureCount = failures.count
         orders = Array(Set(failures.map(\.order))).sorted()
@@ -28,20 +34,12 @@ public struct FleetVerdict: Sendable, Equatable {
         for failure in failures {
             for module in Set(failure.modules) { counts[module, default: 0] += 1 }
         }
-        modules = counts.map { (name: $0.key, failures: $0.value) }
+        modules = counts.map { ModuleCount(name: $0.key, failures: $0.value) }
             .sorted { ($1.failures, $0.name) < ($0.failures, $1.name) }
-        let exhausted = affected.map(HighOrderExhaustion.exhaustedZones)
+        let exhausted = affected.map(ZoneExhaustion.exhaustedZones)
         exhaustedHosts = exhausted.filter { !$0.isEmpty }.count
         exhaustedZoneNames = Array(Set(exhausted.joined().map(\.zone))).sorted()
         unreadableInputs = outcome.problems.count
-    }
-
-    public static func == (lhs: FleetVerdict, rhs: FleetVerdict) -> Bool {
-        lhs.affected == rhs.affected && lhs.unaffected == rhs.unaffected && lhs.failureCount == rhs.failureCount
-            && lhs.orders == rhs.orders && lhs.modules.map(\.name) == rhs.modules.map(\.name)
-            && lhs.modules.map(\.failures) == rhs.modules.map(\.failures)
-            && lhs.exhaustedHosts == rhs.exhaustedHosts && lhs.exhaustedZoneNames == rhs.exhaustedZoneNames
-            && lhs.unreadableInputs == rhs.unreadableInputs
     }
 
     /// The whole verdict in one sentence, Markdown-free.

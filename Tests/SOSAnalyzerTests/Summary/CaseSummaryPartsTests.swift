@@ -32,11 +32,11 @@ import Testing
         func zone(_ name: String, _ counts: [Int]) -> BuddyInfoRecord {
             BuddyInfoRecord(node: 0, zone: name, freeBlocks: counts, source: Evidence(member: "proc/buddyinfo", line: 1))
         }
-        #expect(HighOrderExhaustion.exhaustedOrders(zone("Normal", [11569, 3469, 3, 0, 0, 0, 0, 0, 0, 0, 0])) == Array(2...10))
-        #expect(HighOrderExhaustion.exhaustedOrders(zone("DMA32", [417, 623, 452, 199, 151, 73, 15, 8, 7, 6, 417])) == [])
-        #expect(HighOrderExhaustion.exhaustedOrders(zone("DMA", [1, 1, 1, 0, 2, 1, 1, 0, 1, 1, 3])) == [])
-        #expect(HighOrderExhaustion.exhaustedOrders(zone("Normal", [])) == [])
-        #expect(HighOrderExhaustion.exhaustedOrders(zone("Normal", [Int.max, Int.max, -5])) == [2])
+        #expect(ZoneExhaustion.exhaustedOrders(zone("Normal", [11569, 3469, 3, 0, 0, 0, 0, 0, 0, 0, 0])) == Array(2...10))
+        #expect(ZoneExhaustion.exhaustedOrders(zone("DMA32", [417, 623, 452, 199, 151, 73, 15, 8, 7, 6, 417])) == [])
+        #expect(ZoneExhaustion.exhaustedOrders(zone("DMA", [1, 1, 1, 0, 2, 1, 1, 0, 1, 1, 3])) == [])
+        #expect(ZoneExhaustion.exhaustedOrders(zone("Normal", [])) == [])
+        #expect(ZoneExhaustion.exhaustedOrders(zone("Normal", [Int.max, Int.max, -5])) == [2])
     }
 
     @Test func tableColumnsArePaddedAndCellsEscaped() {
@@ -89,5 +89,39 @@ import Testing
         #expect(Redaction.nameInArchiveFile("x/sosreport-k8swork07-2024-11-05-qwhtzpn.tar.gz") == "k8swork07")
         #expect(Redaction.nameInArchiveFile("x/sosreport-acme-rhn-20130514093144-054a.tar.xz") == "acme-rhn")
         #expect(Redaction.nameInArchiveFile("x/web07-2013051711481368791289") == nil)
+    }
+
+    /// The rule set's findings (ids `known-issue.*`, `tuning.*`) show in the verdict and per host.
+    @Test func knownIssuesJoinTheVerdictAndAdviceReadsAsAList() {
+        func host(_ name: String, failing: Bool) -> Report {
+            var report = Report(source: ReportSourceInfo(path: "\(name).tar.xz", format: "tar.xz", topFolder: nil, memberCount: 1))
+            report.hostname = name + ".prod.example.com"
+            if failing {
+                report.allocationFailures = [AllocationFailureRecord(
+                    process: "swapper", order: 2, gfpMask: "0x4020", gfpFlags: [], modules: ["mlx4_en"],
+                    source: Evidence(member: "var/log/messages", line: 25))]
+                report.findings = [
+                    Finding(id: "known-issue.mlx4-en-rhel64-high-order-leak", severity: .error,
+                            title: "Known issue: mlx4_en in the RHEL 6.4 kernel leaks high-order pages; fixed in RHEL 6.5 (kernel 2.6.32-431)",
+                            evidence: [Evidence(member: "var/log/messages", line: 25)]),
+                    Finding(id: "tuning.min-free-kbytes", severity: .info, title: "vm.min_free_kbytes is 67584 (66 MB)",
+                            detail: "The kernel's default for this memory is 67584.\nA workaround, not a fix.",
+                            evidence: [Evidence(member: "proc/sys/vm/min_free_kbytes", line: 1)]),
+                ]
+            }
+            return report
+        }
+        let outcome = BatchOutcome(reports: [host("dbnode01", failing: true), host("dbnode02", failing: true), host("web07", failing: false)],
+                                   problems: [], inputCount: 3)
+        let markdown = MarkdownSummaryRenderer.render(outcome)
+        #expect(markdown.contains("""
+            - **Known issue on 2 of 2 affected hosts** (dbnode01, dbnode02): Known issue: mlx4_en in the RHEL 6.4 kernel leaks high-order pages; fixed in RHEL 6.5 (kernel 2.6.32-431) — `var/log/messages:25`
+            """))
+        #expect(markdown.contains("""
+            - **vm.min_free_kbytes is 67584 (66 MB)**
+              - The kernel's default for this memory is 67584.
+              - A workaround, not a fix.
+            """))
+        #expect(FleetVerdict(outcome).sentence == "2 of 3 hosts are affected: 2 page allocation failures of order 2 (16 kB blocks), in code of mlx4_en (2).")
     }
 }

@@ -1,5 +1,6 @@
 /// Which orders of a buddyinfo zone are exhausted: so few free blocks of that size or larger
-/// that a burst of atomic allocations of that order fails.
+/// that a burst of atomic allocations of that order fails. The case summary's simple rule,
+/// for marking table cells and for its default "affected" criterion.
 ///
 /// Rule: order *k* is exhausted when fewer than `blockThreshold` (8) free blocks of order *k* or
 /// larger remain. The `DMA` zone (the first 16 MB, kept for ISA devices) is never graded: it is
@@ -9,7 +10,7 @@
 /// `Node 0, zone   Normal  11569   3469      3      0 ...` gives exhausted orders 2...10 (3
 /// blocks of order 2 or larger), while `Node 0, zone DMA32 417 623 452 199 ...` on dbnode11
 /// gives none.
-public enum HighOrderExhaustion {
+public enum ZoneExhaustion {
     public static let blockThreshold = 8
     /// Orders from this one up count as "high" (16 kB blocks and larger with 4 kB pages).
     public static let highOrder = 2
