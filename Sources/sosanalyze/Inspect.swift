@@ -26,8 +26,11 @@ struct Inspect: ParsableCommand {
     mutating func run() throws {
         Output.ignoreBrokenPipe()
         let outcome = ReportReader.read(path: path)
+        var redactor = redaction.redact ? Redaction(reports: outcome.reports, problems: outcome.problems) : nil
         for problem in outcome.problems {
-            Output.error("sosanalyze: \(problem.error)")
+            // Redacted like the output: stderr may end up in the shared case too.
+            let message = "sosanalyze: \(problem.error)"
+            if var active = redactor { Output.error(active.redactText(message)); redactor = active } else { Output.error(message) }
         }
         guard var report = outcome.reports.first else {
             if outcome.problems.isEmpty { Output.error("sosanalyze: \(path): no sosreport found") }
@@ -36,7 +39,6 @@ struct Inspect: ParsableCommand {
         if outcome.reports.count > 1 {
             Output.error("sosanalyze: \(path) holds \(outcome.reports.count) reports; showing the first (use summarize for all)")
         }
-        var redactor = redaction.redact ? Redaction(reports: outcome.reports, problems: outcome.problems) : nil
         if var active = redactor { report = active.redact(report); redactor = active }
         var text: String
         switch format {
