@@ -59,6 +59,7 @@ public struct AllocationFailureScanner: Sendable {
             return
         }
         let recognised = process(line, message: message, number: number)
+        if recognised { keepExcerptLine(raw, number: number) }
         if recognised || line.timestamp != nil || line.format != .dmesg {
             formats.insert(line.format)
         }
@@ -86,6 +87,7 @@ public struct AllocationFailureScanner: Sendable {
         var sequence: Int
         var seconds: Double?
         var caller: String?
+        var keepsExcerpt = false
     }
 
     private var formats: Set<KernelLogFormat> = []
@@ -102,6 +104,11 @@ public struct AllocationFailureScanner: Sendable {
     private var pendingNode: Int?
 
     private static let maxOpen = 4
+    /// Lines kept per failure: header, task line and a typical call trace fit.
+    public static let excerptLineLimit = 30
+    /// Failures per log that keep an excerpt; the report shows the first one.
+    public static let excerptFailureLimit = 8
+    private var excerptsStarted = 0
     private static let maxFrames = 256
     private static let maxJumpSeconds = 10.0
     /// Lines a header waits for its task line while other CPUs' output is interleaved.
@@ -274,7 +281,8 @@ public struct AllocationFailureScanner: Sendable {
         headersRead += 1
         open.append(Open(failure: failure, commUncertain: header.commUncertain || comm == nil || garbled || commFromPiece,
                          format: line.format, stamped: stamped, sequence: headersRead, seconds: seconds,
-                         caller: line.caller))
+                         caller: line.caller, keepsExcerpt: excerptsStarted < Self.excerptFailureLimit))
+        excerptsStarted += 1
         current = open.count - 1
     }
 
@@ -315,6 +323,14 @@ public struct AllocationFailureScanner: Sendable {
         for module in [parsed.frame.module].compactMap({ $0 }) + parsed.otherModules
         where !open[index].failure.modules.contains(module) {
             open[index].failure.modules.append(module)
+        }
+    }
+
+    /// A recognised line goes to the excerpt of every open failure it was attributed to.
+    private mutating func keepExcerptLine(_ raw: Substring, number: Int) {
+        for index in open.indices where open[index].keepsExcerpt && open[index].failure.endLine == number
+            && open[index].failure.excerpt.count < Self.excerptLineLimit {
+            open[index].failure.excerpt.append(String(raw[..<(raw.lastIndex(where: { $0 != " " && $0 != "\t" }).map(raw.index(after:)) ?? raw.startIndex)]))
         }
     }
 

@@ -37,6 +37,9 @@ public struct AllocationFailureRecord: Sendable, Codable, Equatable {
     @Nullable public var timestamp: String?
     /// "member/path:line" of the failure's first line.
     public var source: Evidence
+    /// The failure's first lines as the log wrote them (header, task line, call trace), at most
+    /// 30; empty past the first few failures of a log, so a flood of them stays cheap.
+    public var excerpt: [String] = []
 }
 
 /// A finding about one report: something a support engineer should look at.

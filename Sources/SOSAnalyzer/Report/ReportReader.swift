@@ -40,7 +40,10 @@ public enum ReportReader {
         var capture = MemberCapture(mode: .catalog, options: options)
         let pass: ReadOutcome
         do {
-            pass = try reader.forEachMember { cursor in try capture.visit(&cursor) }
+            pass = try reader.forEachMember { cursor in
+                try capture.visit(&cursor)
+                options.bytesRead?(reader.bytesConsumed)
+            }
         } catch let error as SOSArchiveError {
             return InputOutcome(problems: [InputProblem(path: reader.path, error: error.description)])
         } catch {
