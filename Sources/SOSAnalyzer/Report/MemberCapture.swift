@@ -16,10 +16,12 @@ struct MemberCapture {
     private(set) var logScans: [KernelLogScan] = []
     private(set) var nested = InputOutcome()
     private(set) var skippedLogs: [String] = []
+    private let logPatterns: [KernelLogPattern]
 
     init(mode: Mode, options: ReadOptions) {
         self.mode = mode
         self.options = options
+        self.logPatterns = options.knownIssues.logPatterns
     }
 
     mutating func visit(_ cursor: inout MemberCursor) throws {
@@ -36,7 +38,7 @@ struct MemberCapture {
                     skippedLogs.append(member.path)
                     return
                 }
-                var scan = KernelLogScan(member: member.path)
+                var scan = KernelLogScan(member: member.path, patterns: logPatterns)
                 try cursor.forEachLine { bytes, number in scan.feed(bytes, number: number) }
                 logScans.append(scan)
             } else if FactCatalog.wholeFiles.contains(where: { $0.wants(member.path) }) {

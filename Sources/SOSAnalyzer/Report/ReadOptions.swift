@@ -4,9 +4,12 @@ import SOSArchive
 public struct ReadOptions: Sendable {
     /// Caps on what one member may cost in memory.
     public var limits: ReadLimits
+    /// Known-issue rules evaluated on every report (their log patterns are looked for while logs stream).
+    public var knownIssues: KnownIssueBook
 
-    public init(limits: ReadLimits = ReadLimits()) {
+    public init(limits: ReadLimits = ReadLimits(), knownIssues: KnownIssueBook = .bundled) {
         self.limits = limits
+        self.knownIssues = knownIssues
     }
 }
 
