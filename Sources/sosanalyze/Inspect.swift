@@ -17,9 +17,12 @@ struct Inspect: ParsableCommand {
     @Option(help: "Output format: text for a person, json for tools.")
     var format: InspectFormat = .text
 
+    @Option(help: "A folder of known-issue rules (*.yaml) to use besides the bundled ones.", completion: .directory)
+    var rules: String?
+
     mutating func run() throws {
         Output.ignoreBrokenPipe()
-        let outcome = ReportReader.read(path: path)
+        let outcome = ReportReader.read(path: path, options: ReadOptions(knownIssues: RuleLoading.book(rules)))
         for problem in outcome.problems {
             Output.error("sosanalyze: \(problem.error)")
         }

@@ -24,6 +24,9 @@ struct Summarize: AsyncParsableCommand {
     @Option(help: "Archives read at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "A folder of known-issue rules (*.yaml) to use besides the bundled ones.", completion: .directory)
+    var rules: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one archive or folder.") }
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
@@ -32,7 +35,8 @@ struct Summarize: AsyncParsableCommand {
     mutating func run() async throws {
         Output.ignoreBrokenPipe()
         let progress = Output.isTerminal(2) ? ProgressLine() : nil
-        let outcome = await BatchReader.read(paths: paths, jobs: jobs) { done, total in
+        let options = ReadOptions(knownIssues: RuleLoading.book(rules))
+        let outcome = await BatchReader.read(paths: paths, jobs: jobs, options: options) { done, total in
             progress?.update(done: done, total: total)
         }
         progress?.finish()
