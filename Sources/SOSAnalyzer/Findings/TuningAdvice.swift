@@ -31,6 +31,8 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
     @Nullable public var zoneReclaimMeaning: String?
     /// Highest order among the allocation failures.
     @Nullable public var highestFailedOrder: Int?
+    /// Lowest order of 1 or more among the allocation failures.
+    @Nullable public var lowestFailedOrder: Int?
     /// The known fix, when a known-issue rule matched.
     @Nullable public var fix: String?
 
@@ -46,6 +48,7 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
         zoneReclaimMode = nil
         zoneReclaimMeaning = nil
         highestFailedOrder = nil
+        lowestFailedOrder = nil
         fix = nil
     }
 
@@ -74,6 +77,7 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
         advice.formulaDefaultKbytes = formula
         advice.hugepageMinimumKbytes = hugepage
         advice.highestFailedOrder = highest
+        advice.lowestFailedOrder = report.allocationFailures.map(\.order).filter { $0 >= 1 }.min()
         if let current {
             // THP counts the zones populated when khugepaged started; accept any zone count up to this host's.
             let hugepageDefault = populated > 0 && (1...populated + 1).contains { current == hugepageKbytesPerZone * $0 }
@@ -115,7 +119,7 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
                 }
             }
             if let low = suggestedMinKbytes, let high = suggestedMaxKbytes {
-                lines.append("Raising vm.min_free_kbytes makes kswapd keep more memory free, which leaves room for free pages to merge into blocks of order \(highestFailedOrder.map(String.init) ?? "2") and above. "
+                lines.append("Raising vm.min_free_kbytes makes kswapd keep more memory free, which leaves room for free pages to merge into blocks of order \(exhaustion.lowestExhaustedOrder ?? lowestFailedOrder ?? 2) and above. "
                     + "Suggested: \(low)…\(high) kB (\(ByteFormatter.kibibytes(low)) to \(ByteFormatter.kibibytes(high)), 0.5 % to 2 % of memory); keep it well under 5 %: that memory is unavailable to ordinary allocations.")
             }
             let already = setting == "raised"
@@ -138,10 +142,11 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
         if let mode = zoneReclaimMode, let meaning = zoneReclaimMeaning {
             let nodes = Set(report.buddyinfo.map(\.node)).count
             let title: String
+            let state = mode & 1 == 0 ? "off" : "on"
             if nodes > 1, mode & 1 == 0 {
-                title = "vm.zone_reclaim_mode is \(mode): \(meaning) Setting 1 together with a higher vm.min_free_kbytes was the workaround used for this kind of failure."
+                title = "vm.zone_reclaim_mode is \(mode) (\(state)): \(meaning) Setting 1 together with a higher vm.min_free_kbytes was the workaround used for this kind of failure."
             } else {
-                title = "vm.zone_reclaim_mode is \(mode): \(meaning)"
+                title = "vm.zone_reclaim_mode is \(mode) (\(state)): \(meaning)"
             }
             findings.append(Finding(
                 id: "tuning.zone-reclaim-mode", severity: .info, title: title,
@@ -154,12 +159,12 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
     static func zoneReclaimMeaning(_ mode: Int, nodes: Int) -> String {
         if nodes <= 1 { return "this host has one memory node, so zone reclaim changes nothing here." }
         if mode & 1 == 0 {
-            return "off: when node-local memory runs low the kernel takes pages from the other \(nodes - 1 == 1 ? "node" : "nodes") before reclaiming locally."
+            return "when node-local memory runs low the kernel takes pages from the other \(nodes - 1 == 1 ? "node" : "nodes") before reclaiming locally."
         }
         var extra: [String] = []
         if mode & 2 != 0 { extra.append("writing dirty pages") }
         if mode & 4 != 0 { extra.append("swapping") }
-        return "on: the kernel reclaims on the local node first" + (extra.isEmpty ? "" : ", " + extra.joined(separator: " and ")) + ", keeping more local memory free."
+        return "the kernel reclaims on the local node first" + (extra.isEmpty ? "" : ", " + extra.joined(separator: " and ")) + ", keeping more local memory free."
     }
 
     /// 262144 kB on RHEL 7.9 (3.10.0-1160), RHEL 8 (4.18.0) and 5.7+; 65536 kB before.
