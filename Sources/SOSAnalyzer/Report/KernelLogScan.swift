@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What one kernel log member yields, gathered line by line while the archive streams past.
 ///
 /// Only the lines that matter are kept: module taint messages, the "Linux version" boot banner,
@@ -16,6 +24,8 @@ struct KernelLogScan: Sendable {
     private var readingZoneRanges = false
     private let patterns: [KernelLogPattern.Compiled]
     private var matchCounts: [Int]
+
+    private static let zoneLiteral = Array("Zone ".utf8)
 
     /// Lines kept per rule and member: enough to cite, bounded for a log that repeats one line millions of times.
     static let matchesPerPattern = 10
@@ -47,13 +57,13 @@ struct KernelLogScan: Sendable {
             } else if !ZonePFNRangeParser.isEmptyZone(message) {
                 readingZoneRanges = false
             }
-        } else if line.contains("Zone "), ZonePFNRangeParser.isHeader(KernelLogLineParser.parse(line).message) {
+        } else if ByteSearch.contains(bytes, Self.zoneLiteral), ZonePFNRangeParser.isHeader(KernelLogLineParser.parse(line).message) {
             // A later boot in the same log replaces the earlier one's ranges.
             zoneRanges = []
             readingZoneRanges = true
         }
         for index in patterns.indices where matchCounts[index] < Self.matchesPerPattern {
-            if patterns[index].matches(line) {
+            if patterns[index].matches(bytes, line) {
                 matchCounts[index] += 1
                 let message = KernelLogLineParser.parse(line).message
                 logMatches.append(KernelLogMatch(
@@ -86,11 +96,12 @@ public struct KernelLogPattern: Sendable, Codable, Equatable {
         // Regex<AnyRegexOutput> is not Sendable; a Compiled value is only ever used by the one
         // scan that owns it.
         let rule: String
-        let literal: String
+        let literal: [UInt8]
         let regex: Regex<AnyRegexOutput>?
 
-        func matches(_ line: Substring) -> Bool {
-            guard line.contains(literal) else { return false }
+        /// The literal is searched in the raw bytes (memchr/memcmp): every line of a 2 GB log pays for it.
+        func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Substring) -> Bool {
+            guard ByteSearch.contains(bytes, literal) else { return false }
             guard let regex else { return true }
             return (try? regex.firstMatch(in: line)) != nil
         }
@@ -100,8 +111,28 @@ public struct KernelLogPattern: Sendable, Codable, Equatable {
         guard !contains.isEmpty else { return nil }
         if let regex {
             guard let compiled = try? Regex(regex) else { return nil }
-            return Compiled(rule: rule, literal: contains, regex: compiled)
+            return Compiled(rule: rule, literal: Array(contains.utf8), regex: compiled)
         }
-        return Compiled(rule: rule, literal: contains, regex: nil)
+        return Compiled(rule: rule, literal: Array(contains.utf8), regex: nil)
+    }
+}
+
+enum ByteSearch {
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let base = haystack.baseAddress, !needle.isEmpty, haystack.count >= needle.count else { return false }
+        // memchr to each candidate first byte, memcmp for the rest (memmem is not in every libc module).
+        return needle.withUnsafeBufferPointer { pattern -> Bool in
+            guard let patternBase = pattern.baseAddress else { return false }
+            let first = Int32(pattern[0])
+            var offset = 0
+            let lastStart = haystack.count - pattern.count
+            while offset <= lastStart {
+                guard let hit = memchr(base + offset, first, lastStart - offset + 1) else { return false }
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + position, patternBase, pattern.count) == 0 { return true }
+                offset = position + 1
+            }
+            return false
+        }
     }
 }
