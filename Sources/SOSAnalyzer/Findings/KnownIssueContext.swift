@@ -67,7 +67,8 @@ struct KnownIssueContext {
             if wanted { result.evidence += exhaustion.exhaustedZones.map(\.source) }
         }
         if let memory = conditions.memory, let gib = memory.minTotalGiB {
-            guard let total = report.memory?.memTotalKiB, total >= gib * 1024 * 1024 else { return nil }
+            let (wanted, overflow) = gib.multipliedReportingOverflow(by: 1024 * 1024)
+            guard let total = report.memory?.memTotalKiB, !overflow, total >= wanted else { return nil }
             if let source = report.evidence["memory"] { result.evidence.append(source) }
         }
         if let blocks = conditions.any, !blocks.isEmpty {

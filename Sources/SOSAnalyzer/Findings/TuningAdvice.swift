@@ -62,10 +62,11 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
         guard exhaustion.exhausted || (highest ?? 0) >= 1 else { return nil }
 
         let lowZones = report.zoneinfo.filter { !$0.zone.hasPrefix("HighMem") && $0.zone != "Movable" }
-        let zonePages = lowZones.compactMap { $0.managedPages ?? $0.presentPages }.reduce(0, +)
-        let lowmem = zonePages > 0 ? zonePages * 4 : report.memory?.memTotalKiB
+        // Numbers come from files: saturate rather than trap on a corrupt one.
+        let zonePages = lowZones.compactMap { $0.managedPages ?? $0.presentPages }.map { max($0, 0) }.reduce(0, saturatingAdd)
+        let lowmem = zonePages > 0 ? saturatingMultiply(zonePages, 4) : report.memory?.memTotalKiB.map { max($0, 0) }
         let clampMax = clampMaximum(forKernel: report.kernel?.release)
-        let formula = lowmem.map { min(max(integerSquareRoot($0 * 16), 128), clampMax) }
+        let formula = lowmem.map { min(max(integerSquareRoot(saturatingMultiply($0, 16)), 128), clampMax) }
         let populated = max(report.zoneinfo.filter { ($0.presentPages ?? 1) > 0 }.count, report.buddyinfo.count)
         let hugepage = hasHugepageBump(report.kernel?.release) && populated > 0
             ? min(hugepageKbytesPerZone * populated, (lowmem ?? Int.max) / 20) : nil
@@ -84,7 +85,7 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
             advice.setting = current == formula ? "default" : hugepageDefault ? "hugepage-default"
                 : current > max(formula ?? 0, hugepage ?? 0) ? "raised" : "lowered"
         }
-        if let total = report.memory?.memTotalKiB ?? lowmem {
+        if let total = (report.memory?.memTotalKiB ?? lowmem).map({ min(max($0, 0), 1 << 50) }) {
             let step = 65536
             let low = max(total / 200, 2 * max(formula ?? 0, hugepage ?? 0))
             let lowRounded = (low + step - 1) / step * step
@@ -186,9 +187,20 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
 
     private static func integerSquareRoot(_ value: Int) -> Int {
         guard value > 0 else { return 0 }
+        let value = min(value, 1 << 60)
         var root = Int(Double(value).squareRoot())
         while root * root > value { root -= 1 }
         while (root + 1) * (root + 1) <= value { root += 1 }
         return root
     }
+}
+
+private func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? Int.max : sum
+}
+
+private func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? Int.max : product
 }
