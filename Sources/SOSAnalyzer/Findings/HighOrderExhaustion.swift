@@ -156,7 +156,7 @@ public struct HighOrderExhaustion: Sendable, Codable, Equatable {
 
     private static func sentence(_ zone: Zone, analysis: BuddyZoneAnalysis, minimum: Int64?) -> String {
         let name = "\(zone.zone) zone, node \(zone.node)"
-        guard let order = zone.lowestExhaustedOrder else {
+        guard let order = zone.lowestExhaustedOrder, order <= costlyOrder else {
             let largest = analysis.highestOrderWithFreeBlock.map { ByteFormatter.human(analysis.blockSizeBytes[$0]) } ?? "—"
             return "\(name): free blocks up to \(largest), \(ByteFormatter.human(analysis.freeBytes)) free"
         }
