@@ -19,13 +19,16 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var redaction: RedactionOptions
 
+    @Option(help: "A folder of known-issue rules (*.yaml) to use besides the bundled ones.", completion: .directory)
+    var rules: String?
+
     func validate() throws {
         try redaction.validate()
     }
 
     mutating func run() throws {
         Output.ignoreBrokenPipe()
-        let outcome = ReportReader.read(path: path)
+        let outcome = ReportReader.read(path: path, options: ReadOptions(knownIssues: RuleLoading.book(rules)))
         var redactor = redaction.redact ? Redaction(reports: outcome.reports, problems: outcome.problems) : nil
         for problem in outcome.problems {
             // Redacted like the output: stderr may end up in the shared case too.

@@ -27,6 +27,9 @@ struct Summarize: AsyncParsableCommand {
 
     @OptionGroup var redaction: RedactionOptions
 
+    @Option(help: "A folder of known-issue rules (*.yaml) to use besides the bundled ones.", completion: .directory)
+    var rules: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one archive or folder.") }
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
@@ -37,7 +40,7 @@ struct Summarize: AsyncParsableCommand {
         Output.ignoreBrokenPipe()
         let progress = Output.isTerminal(2) ? ProgressLine() : nil
         var outcome = await BatchReader.read(
-            paths: paths, jobs: jobs,
+            paths: paths, jobs: jobs, options: ReadOptions(knownIssues: RuleLoading.book(rules)),
             measuredProgress: progress.map { line in { @Sendable state in line.update(state) } })
         progress?.finish()
         var redactor = redaction.redact ? Redaction(outcome) : nil

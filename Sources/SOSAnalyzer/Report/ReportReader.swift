@@ -87,7 +87,7 @@ public enum ReportReader {
             source: ReportSourceInfo(
                 path: reader.path, format: reader.format.rawValue,
                 topFolder: index.topFolder, memberCount: index.count),
-            index: index, files: files, logScans: capture.logScans)
+            index: index, files: files, logScans: capture.logScans, knownIssues: options.knownIssues)
         var report = assembler.assemble()
         if let damage = pass.damage {
             report.problems.insert(ReportProblem(
