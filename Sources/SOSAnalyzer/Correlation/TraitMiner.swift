@@ -1,0 +1,280 @@
+import Foundation
+
+/// Finds the conjunctions of up to three traits that best separate affected from unaffected
+/// reports, with bitsets over reports.
+///
+/// Reports are reordered affected first, so each trait is one row of 64-bit words whose first
+/// words hold the affected reports: the count that the pruning bound needs comes from the short
+/// affected part alone, and the unaffected part is read only for the sets that survive it.
+///
+/// - Traits on exactly the same reports (module=mlx4_en and nic.driver=mlx4_en) form one group
+///   and are mined once: they cannot be told apart by these reports.
+/// - A set is kept only when it is minimal (no subset has the same counts, so every trait in it
+///   narrows the cover) and over-represented among the affected (a/A > u/U).
+/// - Ranking: one-sided Fisher p-value, then affected reports covered (more first), then fewer
+///   traits, then the traits' display order; a total order, so the result does not depend on the
+///   order reports or traits come in.
+/// - Only the `limit` best sets are kept, which gives a branch-and-bound: a superset of a set
+///   covering `a` affected reports can do no better than p(a, 0), so when that is worse than the
+///   current last kept set the whole branch is skipped.
+public enum TraitMiner {
+    /// Traits on exactly the same reports; `traits[0]` is the one shown (see `TraitOrder`).
+    public struct Group: Sendable, Equatable {
+        public var traits: [String]
+        public var affectedCount: Int
+        public var unaffectedCount: Int
+        /// Positions (in the input order) of the reports that have these traits.
+        public var reports: [Int]
+    }
+
+    /// One conjunction of trait groups.
+    public struct MinedSet: Sendable, Equatable {
+        /// Indices into `Result.groups`, ascending (which is display order).
+        public var groups: [Int]
+        public var affectedCount: Int
+        public var unaffectedCount: Int
+        /// Natural log of the one-sided Fisher p-value (kept apart: at 10,000 reports p underflows).
+        public var logPValue: Double
+        public var pValue: Double { exp(logPValue) }
+    }
+
+    public struct Result: Sendable, Equatable {
+        /// All trait groups, in display order (see `TraitOrder`).
+        public var groups: [Group]
+        /// Best first.
+        public var sets: [MinedSet]
+        public var affectedTotal: Int
+        public var unaffectedTotal: Int
+    }
+
+    /// - Parameters:
+    ///   - traits: the traits of each report (duplicates are ignored).
+    ///   - affected: parallel to `traits`.
+    ///   - maxSize: largest conjunction, 1...3.
+    ///   - limit: how many sets to keep, best first.
+    public static func mine(traits: [[String]], affected: [Bool], maxSize: Int = 3, limit: Int = 20) -> Result {
+        let matrix = TraitMatrix(traits: traits, affected: affected)
+        var result = Result(groups: matrix.groups, sets: [], affectedTotal: matrix.affectedTotal,
+                            unaffectedTotal: matrix.unaffectedTotal)
+        guard matrix.affectedTotal > 0, matrix.unaffectedTotal > 0, limit > 0 else { return result }
+        var search = Search(matrix: matrix, limit: limit)
+        search.run(maxSize: min(max(maxSize, 1), 3))
+        result.sets = search.best
+        return result
+    }
+}
+
+/// Bit rows per trait group: `wordsPerRow` words, affected reports in the first `affectedWords`.
+struct TraitMatrix {
+    var groups: [TraitMiner.Group] = []
+    var bits: [UInt64] = []
+    var affectedWords = 0
+    var wordsPerRow = 0
+    var affectedTotal = 0
+    var unaffectedTotal = 0
+
+    init(traits: [[String]], affected: [Bool]) {
+        let count = min(traits.count, affected.count)
+        var slot = [Int](repeating: 0, count: count)
+        for index in 0..<count where affected[index] {
+            slot[index] = affectedTotal
+            affectedTotal += 1
+        }
+        for index in 0..<count where !affected[index] {
+            slot[index] = unaffectedTotal
+            unaffectedTotal += 1
+        }
+        affectedWords = (affectedTotal + 63) / 64
+        wordsPerRow = affectedWords + (unaffectedTotal + 63) / 64
+
+        var rowOfTrait: [String: Int] = [:]
+        var rows: [[UInt64]] = []
+        var names: [String] = []
+        var members: [[Int]] = []
+        for index in 0..<count {
+            let bit = affected[index] ? slot[index] : affectedWords * 64 + slot[index]
+            for trait in traits[index] {
+                let row: Int
+                if let known = rowOfTrait[trait] {
+                    row = known
+                } else {
+                    row = rows.count
+                    rowOfTrait[trait] = row
+                    rows.append([UInt64](repeating: 0, count: wordsPerRow))
+                    names.append(trait)
+                    members.append([])
+                }
+                let mask = UInt64(1) << UInt64(bit % 64)
+                if rows[row][bit / 64] & mask == 0 {
+                    rows[row][bit / 64] |= mask
+                    members[row].append(index)
+                }
+            }
+        }
+
+        // Traits with the same row cannot be told apart by these reports: one group each.
+        var groupOfRow: [[UInt64]: Int] = [:]
+        var grouped: [(traits: [String], row: [UInt64], reports: [Int])] = []
+        for (row, words) in rows.enumerated() {
+            if let group = groupOfRow[words] {
+                grouped[group].traits.append(names[row])
+            } else {
+                groupOfRow[words] = grouped.count
+                grouped.append(([names[row]], words, members[row]))
+            }
+        }
+        for index in grouped.indices {
+            grouped[index].traits.sort(by: TraitOrder.precedes)
+        }
+        grouped.sort { TraitOrder.precedes($0.traits[0], $1.traits[0]) }
+        let affectedWords = affectedWords
+        for entry in grouped {
+            let affectedCount = entry.row[..<affectedWords].reduce(0) { $0 + $1.nonzeroBitCount }
+            let unaffectedCount = entry.row[affectedWords...].reduce(0) { $0 + $1.nonzeroBitCount }
+            groups.append(TraitMiner.Group(traits: entry.traits, affectedCount: affectedCount,
+                                           unaffectedCount: unaffectedCount, reports: entry.reports))
+            bits += entry.row
+        }
+    }
+}
+
+/// The branch-and-bound search over groups.
+private struct Search {
+    let matrix: TraitMatrix
+    let limit: Int
+    let test: FisherExactTest
+    /// p(a, 0) for a = 0...A: the best any set covering at most a affected reports can reach.
+    let bound: [Double]
+    var best: [TraitMiner.MinedSet] = []
+    var memo: [Int: Double] = [:]
+    /// Counts of each pair (i < j) at i * G + j; unaffected -1 until computed.
+    var pairAffected: [Int32]
+    var pairUnaffected: [Int32]
+    let groupCount: Int
+
+    init(matrix: TraitMatrix, limit: Int) {
+        self.matrix = matrix
+        self.limit = limit
+        test = FisherExactTest(affectedTotal: matrix.affectedTotal, unaffectedTotal: matrix.unaffectedTotal)
+        let test = test
+        bound = (0...matrix.affectedTotal).map { $0 == 0 ? 0 : test.logPValue(affected: $0, unaffected: 0) }
+        groupCount = matrix.groups.count
+        pairAffected = [Int32](repeating: 0, count: groupCount * groupCount)
+        pairUnaffected = [Int32](repeating: -1, count: groupCount * groupCount)
+    }
+
+    /// The current worst kept set's log p, +inf while fewer than `limit` are kept.
+    var threshold: Double {
+        best.count < limit ? .infinity : (best.last?.logPValue ?? .infinity)
+    }
+
+    /// True when no set covering `a` affected reports (or a subset of them) can enter the list.
+    func hopeless(_ a: Int) -> Bool {
+        a == 0 || bound[a] > threshold + 1e-9
+    }
+
+    mutating func logP(_ a: Int, _ u: Int) -> Double {
+        let key = a &* (matrix.unaffectedTotal + 1) &+ u
+        if let known = memo[key] { return known }
+        let value = test.logPValue(affected: a, unaffected: u)
+        memo[key] = value
+        return value
+    }
+
+    mutating func offer(_ groups: [Int], _ a: Int, _ u: Int) {
+        // Over-represented among the affected only: a/A > u/U.
+        guard a * matrix.unaffectedTotal > u * matrix.affectedTotal else { return }
+        let candidate = TraitMiner.MinedSet(groups: groups, affectedCount: a, unaffectedCount: u, logPValue: logP(a, u))
+        if best.count >= limit, let last = best.last, !Search.ranksBefore(candidate, last) { return }
+        var low = 0, high = best.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Search.ranksBefore(best[middle], candidate) { low = middle + 1 } else { high = middle }
+        }
+        best.insert(candidate, at: low)
+        if best.count > limit { best.removeLast() }
+    }
+
+    static func ranksBefore(_ lhs: TraitMiner.MinedSet, _ rhs: TraitMiner.MinedSet) -> Bool {
+        if lhs.logPValue != rhs.logPValue { return lhs.logPValue < rhs.logPValue }
+        if lhs.affectedCount != rhs.affectedCount { return lhs.affectedCount > rhs.affectedCount }
+        if lhs.groups.count != rhs.groups.count { return lhs.groups.count < rhs.groups.count }
+        return lhs.groups.lexicographicallyPrecedes(rhs.groups)
+    }
+
+    mutating func pairCounts(_ i: Int, _ j: Int) -> (Int, Int) {
+        let slot = i * groupCount + j
+        if pairUnaffected[slot] < 0 {
+            let words = matrix.wordsPerRow, split = matrix.affectedWords
+            var u = 0
+            matrix.bits.withUnsafeBufferPointer { bits in
+                for w in split..<words { u += (bits[i * words + w] & bits[j * words + w]).nonzeroBitCount }
+            }
+            pairUnaffected[slot] = Int32(u)
+        }
+        return (Int(pairAffected[slot]), Int(pairUnaffected[slot]))
+    }
+
+    mutating func run(maxSize: Int) {
+        let groups = matrix.groups
+        let count = groupCount
+        for index in 0..<count {
+            offer([index], groups[index].affectedCount, groups[index].unaffectedCount)
+        }
+        guard maxSize >= 2, count >= 2 else { return }
+        let words = matrix.wordsPerRow, split = matrix.affectedWords
+
+        // Affected counts of every pair: cheap (affected words only) and reused by the triples.
+        matrix.bits.withUnsafeBufferPointer { bits in
+            for i in 0..<count {
+                for j in (i + 1)..<count {
+                    var a = 0
+                    for w in 0..<split { a += (bits[i * words + w] & bits[j * words + w]).nonzeroBitCount }
+                    pairAffected[i * count + j] = Int32(a)
+                }
+            }
+        }
+        var minimalPair = [Bool](repeating: false, count: count * count)
+        for i in 0..<count {
+            for j in (i + 1)..<count {
+                let a = Int(pairAffected[i * count + j])
+                if hopeless(a) { continue }
+                let (_, u) = pairCounts(i, j)
+                let single = [(groups[i].affectedCount, groups[i].unaffectedCount),
+                              (groups[j].affectedCount, groups[j].unaffectedCount)]
+                if single.contains(where: { $0 == (a, u) }) { continue }
+                minimalPair[i * count + j] = true
+                offer([i, j], a, u)
+            }
+        }
+        guard maxSize >= 3, count >= 3 else { return }
+
+        var prefix = [UInt64](repeating: 0, count: words)
+        for i in 0..<count {
+            for j in (i + 1)..<count where minimalPair[i * count + j] {
+                let aij = Int(pairAffected[i * count + j])
+                if hopeless(aij) { continue }
+                let (_, uij) = pairCounts(i, j)
+                matrix.bits.withUnsafeBufferPointer { bits in
+                    for w in 0..<words { prefix[w] = bits[i * words + w] & bits[j * words + w] }
+                }
+                for k in (j + 1)..<count {
+                    let aik = Int(pairAffected[i * count + k]), ajk = Int(pairAffected[j * count + k])
+                    if hopeless(min(aij, aik, ajk)) { continue }
+                    var a = 0
+                    matrix.bits.withUnsafeBufferPointer { bits in
+                        for w in 0..<split { a += (prefix[w] & bits[k * words + w]).nonzeroBitCount }
+                    }
+                    if hopeless(a) { continue }
+                    var u = 0
+                    matrix.bits.withUnsafeBufferPointer { bits in
+                        for w in split..<words { u += (prefix[w] & bits[k * words + w]).nonzeroBitCount }
+                    }
+                    // Minimal only: adding any one trait to a pair must narrow its cover.
+                    if (a, u) == (aij, uij) || (a, u) == pairCounts(i, k) || (a, u) == pairCounts(j, k) { continue }
+                    offer([i, j, k], a, u)
+                }
+            }
+        }
+    }
+}
