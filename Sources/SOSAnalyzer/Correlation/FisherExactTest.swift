@@ -45,6 +45,13 @@ public struct FisherExactTest: Sendable {
         return min(0, largest + log(sum))
     }
 
+    /// Log of the first term of the sum (exactly `a` affected among the `n` drawn): a lower bound
+    /// of the log p-value for three table lookups.
+    func logFirstTerm(affected a: Int, unaffected u: Int) -> Double {
+        guard a >= 0, u >= 0, a <= affectedTotal, u <= unaffectedTotal, a + u > 0 else { return 0 }
+        return logChoose(affectedTotal, a) + logChoose(unaffectedTotal, u) - logChoose(affectedTotal + unaffectedTotal, a + u)
+    }
+
     public func pValue(affected a: Int, unaffected u: Int) -> Double {
         exp(logPValue(affected: a, unaffected: u))
     }

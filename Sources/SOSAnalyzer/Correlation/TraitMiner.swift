@@ -151,6 +151,8 @@ private struct Search {
     var pairAffected: [Int32]
     var pairUnaffected: [Int32]
     let groupCount: Int
+    /// The worst kept set's log p, +inf while fewer than `limit` are kept.
+    var threshold = Double.infinity
 
     init(matrix: TraitMatrix, limit: Int) {
         self.matrix = matrix
@@ -161,16 +163,47 @@ private struct Search {
         groupCount = matrix.groups.count
         pairAffected = [Int32](repeating: 0, count: groupCount * groupCount)
         pairUnaffected = [Int32](repeating: -1, count: groupCount * groupCount)
+        unaffectedLimit = [Int](repeating: matrix.unaffectedTotal, count: matrix.affectedTotal + 1)
+        unaffectedLimitThreshold = [Double](repeating: .infinity, count: matrix.affectedTotal + 1)
     }
 
-    /// The current worst kept set's log p, +inf while fewer than `limit` are kept.
-    var threshold: Double {
-        best.count < limit ? .infinity : (best.last?.logPValue ?? .infinity)
+    /// The largest u for which a set covering `a` affected reports could still enter the list.
+    ///
+    /// p(a, u) = P(X >= a | n = a + u draws) grows with u (more draws), and is at least its first
+    /// term, which grows with u while a(U+1) > A(u+1) (ratio of consecutive terms). So the first
+    /// u up to that peak whose first term is above the threshold bounds every larger u too;
+    /// past the peak, the enrichment condition a/A > u/U is the limit.
+    mutating func maxUnaffected(_ a: Int) -> Int {
+        if unaffectedLimitThreshold[a] == threshold { return unaffectedLimit[a] }
+        let bigA = matrix.affectedTotal, bigU = matrix.unaffectedTotal
+        let enriched = bigA == 0 ? 0 : (a * bigU - 1) / bigA   // largest u with a*U > u*A
+        var limit = min(enriched, bigU)
+        if threshold.isFinite {
+            let peak = min(limit, max(0, (a * (bigU + 1)) / bigA - 1))
+            var low = 0, high = peak + 1   // first u in 0...peak with the first term above the threshold
+            while low < high {
+                let middle = (low + high) / 2
+                if test.logFirstTerm(affected: a, unaffected: middle) > threshold + Search.slack { high = middle } else { low = middle + 1 }
+            }
+            if low <= peak { limit = low - 1 }
+        }
+        unaffectedLimit[a] = limit
+        unaffectedLimitThreshold[a] = threshold
+        return limit
     }
+
+    /// Per affected count a: the largest unaffected count a set can have and still enter the
+    /// list, and the threshold it was computed for (threshold only falls, so a stale value is
+    /// still a valid, looser limit).
+    var unaffectedLimit: [Int]
+    var unaffectedLimitThreshold: [Double]
+
+    /// Room for rounding: a bound equal to the threshold must not prune a set that would tie.
+    static let slack = 1e-9
 
     /// True when no set covering `a` affected reports (or a subset of them) can enter the list.
     func hopeless(_ a: Int) -> Bool {
-        a == 0 || bound[a] > threshold + 1e-9
+        a == 0 || bound[a] > threshold + Search.slack
     }
 
     mutating func logP(_ a: Int, _ u: Int) -> Double {
@@ -181,10 +214,16 @@ private struct Search {
         return value
     }
 
-    mutating func offer(_ groups: [Int], _ a: Int, _ u: Int) {
+    /// Offers the set {i, j, k} (j, k = -1 when absent).
+    mutating func offer(_ i: Int, _ j: Int, _ k: Int, _ a: Int, _ u: Int) {
         // Over-represented among the affected only: a/A > u/U.
         guard a * matrix.unaffectedTotal > u * matrix.affectedTotal else { return }
-        let candidate = TraitMiner.MinedSet(groups: groups, affectedCount: a, unaffectedCount: u, logPValue: logP(a, u))
+        // p is at least its first term, three table lookups: most sets stop here.
+        if threshold.isFinite && test.logFirstTerm(affected: a, unaffected: u) > threshold + Search.slack { return }
+        let logPValue = logP(a, u)
+        if logPValue > threshold { return }
+        let groups = k >= 0 ? [i, j, k] : j >= 0 ? [i, j] : [i]
+        let candidate = TraitMiner.MinedSet(groups: groups, affectedCount: a, unaffectedCount: u, logPValue: logPValue)
         if best.count >= limit, let last = best.last, !Search.ranksBefore(candidate, last) { return }
         var low = 0, high = best.count
         while low < high {
@@ -193,6 +232,7 @@ private struct Search {
         }
         best.insert(candidate, at: low)
         if best.count > limit { best.removeLast() }
+        if best.count >= limit, let last = best.last { threshold = last.logPValue }
     }
 
     static func ranksBefore(_ lhs: TraitMiner.MinedSet, _ rhs: TraitMiner.MinedSet) -> Bool {
@@ -202,14 +242,12 @@ private struct Search {
         return lhs.groups.lexicographicallyPrecedes(rhs.groups)
     }
 
-    mutating func pairCounts(_ i: Int, _ j: Int) -> (Int, Int) {
+    mutating func pairCounts(_ i: Int, _ j: Int, _ bits: UnsafeBufferPointer<UInt64>) -> (Int, Int) {
         let slot = i * groupCount + j
         if pairUnaffected[slot] < 0 {
             let words = matrix.wordsPerRow, split = matrix.affectedWords
             var u = 0
-            matrix.bits.withUnsafeBufferPointer { bits in
-                for w in split..<words { u += (bits[i * words + w] & bits[j * words + w]).nonzeroBitCount }
-            }
+            for w in split..<words { u += (bits[i * words + w] & bits[j * words + w]).nonzeroBitCount }
             pairUnaffected[slot] = Int32(u)
         }
         return (Int(pairAffected[slot]), Int(pairUnaffected[slot]))
@@ -219,19 +257,24 @@ private struct Search {
         let groups = matrix.groups
         let count = groupCount
         for index in 0..<count {
-            offer([index], groups[index].affectedCount, groups[index].unaffectedCount)
+            offer(index, -1, -1, groups[index].affectedCount, groups[index].unaffectedCount)
         }
         guard maxSize >= 2, count >= 2 else { return }
+        let rows = matrix.bits
+        rows.withUnsafeBufferPointer { bits in search(bits, maxSize: maxSize) }
+    }
+
+    private mutating func search(_ bits: UnsafeBufferPointer<UInt64>, maxSize: Int) {
+        let groups = matrix.groups
+        let count = groupCount
         let words = matrix.wordsPerRow, split = matrix.affectedWords
 
         // Affected counts of every pair: cheap (affected words only) and reused by the triples.
-        matrix.bits.withUnsafeBufferPointer { bits in
-            for i in 0..<count {
-                for j in (i + 1)..<count {
-                    var a = 0
-                    for w in 0..<split { a += (bits[i * words + w] & bits[j * words + w]).nonzeroBitCount }
-                    pairAffected[i * count + j] = Int32(a)
-                }
+        for i in 0..<count {
+            for j in (i + 1)..<count {
+                var a = 0
+                for w in 0..<split { a += (bits[i * words + w] & bits[j * words + w]).nonzeroBitCount }
+                pairAffected[i * count + j] = Int32(a)
             }
         }
         var minimalPair = [Bool](repeating: false, count: count * count)
@@ -239,40 +282,46 @@ private struct Search {
             for j in (i + 1)..<count {
                 let a = Int(pairAffected[i * count + j])
                 if hopeless(a) { continue }
-                let (_, u) = pairCounts(i, j)
-                let single = [(groups[i].affectedCount, groups[i].unaffectedCount),
-                              (groups[j].affectedCount, groups[j].unaffectedCount)]
-                if single.contains(where: { $0 == (a, u) }) { continue }
+                let (_, u) = pairCounts(i, j, bits)
+                if (a, u) == (groups[i].affectedCount, groups[i].unaffectedCount)
+                    || (a, u) == (groups[j].affectedCount, groups[j].unaffectedCount) { continue }
                 minimalPair[i * count + j] = true
-                offer([i, j], a, u)
+                offer(i, j, -1, a, u)
             }
         }
         guard maxSize >= 3, count >= 3 else { return }
 
-        var prefix = [UInt64](repeating: 0, count: words)
+        let prefix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(words, 1))
+        defer { prefix.deallocate() }
         for i in 0..<count {
             for j in (i + 1)..<count where minimalPair[i * count + j] {
                 let aij = Int(pairAffected[i * count + j])
                 if hopeless(aij) { continue }
-                let (_, uij) = pairCounts(i, j)
-                matrix.bits.withUnsafeBufferPointer { bits in
-                    for w in 0..<words { prefix[w] = bits[i * words + w] & bits[j * words + w] }
-                }
+                let (_, uij) = pairCounts(i, j, bits)
+                for w in 0..<words { prefix[w] = bits[i * words + w] & bits[j * words + w] }
                 for k in (j + 1)..<count {
                     let aik = Int(pairAffected[i * count + k]), ajk = Int(pairAffected[j * count + k])
                     if hopeless(min(aij, aik, ajk)) { continue }
+                    let row = k * words
                     var a = 0
-                    matrix.bits.withUnsafeBufferPointer { bits in
-                        for w in 0..<split { a += (prefix[w] & bits[k * words + w]).nonzeroBitCount }
-                    }
+                    for w in 0..<split { a += (prefix[w] & bits[row + w]).nonzeroBitCount }
                     if hopeless(a) { continue }
+                    // Counting stops once the set has too many unaffected reports to enter the list.
+                    let limit = maxUnaffected(a)
+                    if limit < 0 { continue }
                     var u = 0
-                    matrix.bits.withUnsafeBufferPointer { bits in
-                        for w in split..<words { u += (prefix[w] & bits[k * words + w]).nonzeroBitCount }
+                    var w = split
+                    while w < words && u <= limit {
+                        let end = min(w + 16, words)
+                        while w < end {
+                            u += (prefix[w] & bits[row + w]).nonzeroBitCount
+                            w += 1
+                        }
                     }
+                    if u > limit { continue }
                     // Minimal only: adding any one trait to a pair must narrow its cover.
-                    if (a, u) == (aij, uij) || (a, u) == pairCounts(i, k) || (a, u) == pairCounts(j, k) { continue }
-                    offer([i, j, k], a, u)
+                    if (a, u) == (aij, uij) || (a, u) == pairCounts(i, k, bits) || (a, u) == pairCounts(j, k, bits) { continue }
+                    offer(i, j, k, a, u)
                 }
             }
         }
