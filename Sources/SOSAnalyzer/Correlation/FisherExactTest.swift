@@ -31,7 +31,8 @@ public struct FisherExactTest: Sendable {
     /// Natural log of the one-sided p-value; 0 (p = 1) for counts outside the table.
     public func logPValue(affected a: Int, unaffected u: Int) -> Double {
         let bigA = affectedTotal, bigU = unaffectedTotal
-        guard a >= 0, u >= 0, a <= bigA, u <= bigU, a + u > 0 else { return 0 }
+        // a = 0 is "at least none": certain, whatever the rounding of the sum would say.
+        guard a > 0, u >= 0, a <= bigA, u <= bigU else { return 0 }
         let n = a + u
         let upper = min(n, bigA)
         let denominator = logChoose(bigA + bigU, n)
