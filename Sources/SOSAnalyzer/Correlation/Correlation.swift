@@ -73,6 +73,8 @@ public struct TraitSet: Sendable, Codable, Equatable {
     public var unaffectedTotal: Int
     /// One-sided Fisher's exact test (over-representation among the affected).
     public var pValue: Double
+    /// log10 of `pValue`, exact where `pValue` underflows to 0 (large fleets): -2.66 for 1/462.
+    public var log10PValue: Double
     /// Affected reports the set does not cover (at most 10 names; `affectedTotal - affectedCount` in all).
     public var missedAffected: [String]
     /// Unaffected reports the set covers (at most 10 names).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Correlates a batch of reports: judges each affected or not, mines the trait sets that separate
 /// the two groups, names the traits ruled out, and follows hosts seen more than once.
 ///
@@ -36,6 +38,7 @@ public enum Correlator {
                 equivalents: set.groups.map { Array(mined.groups[$0].traits.dropFirst()) },
                 affectedCount: set.affectedCount, unaffectedCount: set.unaffectedCount,
                 affectedTotal: affectedTotal, unaffectedTotal: unaffectedTotal, pValue: set.pValue,
+                log10PValue: set.logPValue / log(10),
                 missedAffected: Array(reports.indices.filter { affected[$0] && !covered.contains($0) }.map { hosts[$0] }.prefix(namesShown)),
                 matchedUnaffected: Array(reports.indices.filter { !affected[$0] && covered.contains($0) }.map { hosts[$0] }.prefix(namesShown))))
         }

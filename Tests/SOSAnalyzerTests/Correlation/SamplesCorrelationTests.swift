@@ -44,6 +44,7 @@ import Testing
         #expect((top.affectedCount, top.unaffectedCount) == (5, 0))
         #expect((top.affectedTotal, top.unaffectedTotal) == (5, 6))
         #expect(abs(top.pValue - 1.0 / 462) < 1e-15)
+        #expect(abs(top.log10PValue - log10(1.0 / 462)) < 1e-12)
         #expect(top.missedAffected.isEmpty)
         #expect(top.matchedUnaffected.isEmpty)
         // Each half alone also matches two healthy hosts: C(6,2)/C(11,7) = 15/330.
