@@ -247,7 +247,7 @@ private struct Search {
         if pairUnaffected[slot] < 0 {
             let words = matrix.wordsPerRow, split = matrix.affectedWords
             var u = 0
-            for w in split..<words { u += (bits[i * words + w] & bits[j * words + w]).nonzeroBitCount }
+            if let base = bits.baseAddress { u = andPopcount(base + i * words, base + j * words, split, words) }
             pairUnaffected[slot] = Int32(u)
         }
         return (Int(pairAffected[slot]), Int(pairUnaffected[slot]))
@@ -270,11 +270,10 @@ private struct Search {
         let words = matrix.wordsPerRow, split = matrix.affectedWords
 
         // Affected counts of every pair: cheap (affected words only) and reused by the triples.
+        guard let base = bits.baseAddress else { return }
         for i in 0..<count {
             for j in (i + 1)..<count {
-                var a = 0
-                for w in 0..<split { a += (bits[i * words + w] & bits[j * words + w]).nonzeroBitCount }
-                pairAffected[i * count + j] = Int32(a)
+                pairAffected[i * count + j] = Int32(andPopcount(base + i * words, base + j * words, 0, split))
             }
         }
         var minimalPair = [Bool](repeating: false, count: count * count)
@@ -293,6 +292,7 @@ private struct Search {
 
         let prefix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(words, 1))
         defer { prefix.deallocate() }
+        guard let prefixBase = UnsafePointer(prefix.baseAddress), let rowBase = bits.baseAddress else { return }
         for i in 0..<count {
             for j in (i + 1)..<count where minimalPair[i * count + j] {
                 let aij = Int(pairAffected[i * count + j])
@@ -303,8 +303,7 @@ private struct Search {
                     let aik = Int(pairAffected[i * count + k]), ajk = Int(pairAffected[j * count + k])
                     if hopeless(min(aij, aik, ajk)) { continue }
                     let row = k * words
-                    var a = 0
-                    for w in 0..<split { a += (prefix[w] & bits[row + w]).nonzeroBitCount }
+                    let a = andPopcount(prefixBase, rowBase + row, 0, split)
                     if hopeless(a) { continue }
                     // Counting stops once the set has too many unaffected reports to enter the list.
                     let limit = maxUnaffected(a)
@@ -313,10 +312,8 @@ private struct Search {
                     var w = split
                     while w < words && u <= limit {
                         let end = min(w + 16, words)
-                        while w < end {
-                            u += (prefix[w] & bits[row + w]).nonzeroBitCount
-                            w += 1
-                        }
+                        u += andPopcount(prefixBase, rowBase + row, w, end)
+                        w = end
                     }
                     if u > limit { continue }
                     // Minimal only: adding any one trait to a pair must narrow its cover.
@@ -326,4 +323,31 @@ private struct Search {
             }
         }
     }
+}
+
+/// Set bits of `x[from..<to] & y[from..<to]`.
+///
+/// Counted the SWAR way (bits to 2-bit, 4-bit then byte counts), with the byte counts of up to
+/// 30 words added before one horizontal sum: without a POPCNT instruction in the baseline x86-64
+/// target this is about twice as fast as `nonzeroBitCount` per word, and the loop vectorizes.
+@inline(__always)
+private func andPopcount(_ x: UnsafePointer<UInt64>, _ y: UnsafePointer<UInt64>, _ from: Int, _ to: Int) -> Int {
+    let m1: UInt64 = 0x5555_5555_5555_5555, m2: UInt64 = 0x3333_3333_3333_3333
+    let m4: UInt64 = 0x0F0F_0F0F_0F0F_0F0F, m8: UInt64 = 0x00FF_00FF_00FF_00FF
+    var total = 0
+    var index = from
+    while index < to {
+        let end = min(index + 30, to)
+        var bytes: UInt64 = 0   // 8 byte lanes, each at most 30 x 8 = 240
+        while index < end {
+            var v = x[index] & y[index]
+            v = v &- ((v &>> 1) & m1)
+            v = (v & m2) &+ ((v &>> 2) & m2)
+            bytes &+= (v &+ (v &>> 4)) & m4
+            index &+= 1
+        }
+        let halves = (bytes & m8) &+ ((bytes &>> 8) & m8)   // 4 lanes of 16 bits, each at most 480
+        total &+= Int(truncatingIfNeeded: (halves &* 0x0001_0001_0001_0001) &>> 48)
+    }
+    return total
 }
