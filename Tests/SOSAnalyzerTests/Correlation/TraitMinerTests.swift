@@ -158,4 +158,23 @@ import Testing
         let top5 = TraitMiner.mine(traits: traits, affected: affected, limit: 5)
         #expect(top5.sets == Array(all.sets.prefix(5)))
     }
+
+    @Test func countsHoldOverManyWords() {
+        // 4,000 reports: 1,091 affected (18 words) and 2,909 unaffected (46 words, past one 30-word chunk).
+        let patterns: [(String, (Int) -> Bool)] = [
+            ("module=a", { $0 % 3 == 0 }), ("module=b", { $0 % 5 < 2 }), ("module=c", { $0 % 7 < 3 }),
+            ("module=d", { $0 % 2 == 0 }), ("module=e", { ($0 / 10) % 3 == 1 }),
+        ]
+        let traits = (0..<4000).map { r in patterns.filter { $0.1(r) }.map(\.0) }
+        let affected = (0..<4000).map { $0 % 5 == 0 || $0 % 11 == 0 }
+        let result = TraitMiner.mine(traits: traits, affected: affected, limit: 1000)
+        #expect(result.affectedTotal == 1091)   // 800 multiples of 5 + 364 of 11 - 73 of 55
+        #expect(result.sets.count > 5)
+        for set in result.sets {
+            let names = set.groups.flatMap { result.groups[$0].traits }
+            let covered = (0..<4000).filter { r in names.allSatisfy { traits[r].contains($0) } }
+            #expect(set.affectedCount == covered.filter { affected[$0] }.count, "\(names)")
+            #expect(set.unaffectedCount == covered.filter { !affected[$0] }.count, "\(names)")
+        }
+    }
 }
