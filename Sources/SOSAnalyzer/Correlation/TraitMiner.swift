@@ -153,6 +153,11 @@ private struct Search {
     let groupCount: Int
     /// The worst kept set's log p, +inf while fewer than `limit` are kept.
     var threshold = Double.infinity
+    /// Per affected count a: the largest unaffected count a set can have and still enter the
+    /// list, and the threshold it was computed for (threshold only falls, so a stale value is
+    /// still a valid, looser limit).
+    var unaffectedLimit: [Int]
+    var unaffectedLimitThreshold: [Double]
 
     init(matrix: TraitMatrix, limit: Int) {
         self.matrix = matrix
@@ -191,12 +196,6 @@ private struct Search {
         unaffectedLimitThreshold[a] = threshold
         return limit
     }
-
-    /// Per affected count a: the largest unaffected count a set can have and still enter the
-    /// list, and the threshold it was computed for (threshold only falls, so a stale value is
-    /// still a valid, looser limit).
-    var unaffectedLimit: [Int]
-    var unaffectedLimitThreshold: [Double]
 
     /// Room for rounding: a bound equal to the threshold must not prune a set that would tie.
     static let slack = 1e-9
