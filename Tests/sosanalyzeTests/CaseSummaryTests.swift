@@ -32,6 +32,11 @@ import Testing
         #expect(result.stdout.contains("`vm.min_free_kbytes` 524288 (512 MB), `vm.zone_reclaim_mode` 1 on batch04 (already raised, and still affected)"))
         #expect(result.stdout.contains("| Node 0 Normal | 45.2 MB | 27.1 MB | ✗ 48 kB | ✗ 0 B |"))
         #expect(result.stdout.contains("May 13 02:14:51 dbnode01 kernel: [<ffffffffa02d2f6e>] ? mlx4_en_alloc_frags+0x5e/0x1f0 [mlx4_en]"))
+        // What separates them, and the decoys the story warns about, ruled out with their counts.
+        #expect(result.stdout.contains("- **Separates them:** `os=RHEL 6.4` + `nic.driver=mlx4_en`: 5 of 5 affected, 0 of 6 unaffected (p = 0.0022).\n"))
+        #expect(result.stdout.contains("- **Ruled out:** cluster software (`package=cman`: 3 of 5 affected, 2 of 6 unaffected); third-party modules fdd, vxfs, vxportal (taint P) (`taint=P`: 2 of 5 affected, 1 of 6 unaffected)"))
+        #expect(result.stdout.contains("fixed in RHEL 6.5 (kernel 2.6.32-431)"))
+        #expect(result.stdout.contains("|   1 | `os=RHEL 6.4` + `nic.driver=mlx4_en` "))
     }
 
     @Test func everyTableIsATableForCmarkGFM() throws {
@@ -42,7 +47,8 @@ import Testing
         let html = try Command.run("/usr/bin/env", ["cmark-gfm", "-e", "table", file.path])
         try #require(html.status == 0, "cmark-gfm is needed (Debian package cmark-gfm): \(html.stderr)")
         let tables = markdown.split(separator: "\n").filter { $0.hasPrefix("| -") || $0.hasPrefix("| :") }.count
-        #expect(tables == 1 + 11 * 2 + 5)  // fleet; facts and buddyinfo per host; failures per affected host
+        // trait sets and ruled-out traits; fleet; facts and buddyinfo per host; failures per affected host
+        #expect(tables == 2 + 1 + 11 * 2 + 5)
         #expect(html.stdout.components(separatedBy: "<table>").count - 1 == tables)
         #expect(!html.stdout.contains("<p>| "))  // no table fell back to a paragraph
         #expect(html.stdout.contains("<code class=\"language-mermaid\">xychart-beta"))

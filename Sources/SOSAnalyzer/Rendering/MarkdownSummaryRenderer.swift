@@ -2,9 +2,10 @@ import Foundation
 
 /// The Markdown case summary of a batch, written to be pasted into a support case.
 ///
-/// It reads like an engineer's own write-up, in this order: the verdict in plain words; (the
-/// shared traits, once the correlator runs: `render` has one call site for it right after the
-/// verdict); the fleet table; findings by severity with their evidence; one section per host
+/// It reads like an engineer's own write-up, in this order: the verdict in plain words (who is
+/// affected, the trait set that separates them, what is ruled out, the known issue and the
+/// workaround with this fleet's numbers); the shared traits and ruled-out traits with their
+/// counts; the fleet table; findings by severity with their evidence; one section per host
 /// (facts, buddyinfo in human sizes with the exhausted orders marked and a mermaid chart, the
 /// first allocation failure as it was logged, third-party modules and why, advice); the inputs
 /// that could not be read; how the summary was made. Every table is GitHub-flavoured Markdown
@@ -18,9 +19,10 @@ public enum MarkdownSummaryRenderer {
             + outcome.reports.filter { !ZoneExhaustion.isAffected($0) }
         let names = HostNames(outcome.reports)
         let verdict = FleetVerdict(outcome)
+        let correlation = Correlator.correlate(outcome.reports)
         var out: [String] = []
-        out += verdictSection(outcome, verdict: verdict, names: names)
-        // The correlator's shared-traits section goes here, right after the verdict.
+        out += verdictSection(outcome, verdict: verdict, names: names, correlation: correlation)
+        out += CorrelationMarkdown.section(correlation)
         out += fleetSection(outcome, names: names)
         out += findingsSection(outcome, names: names)
         out += hostSections(outcome, names: names)
@@ -31,7 +33,9 @@ public enum MarkdownSummaryRenderer {
 
     // MARK: - Verdict
 
-    static func verdictSection(_ outcome: BatchOutcome, verdict: FleetVerdict, names: HostNames) -> [String] {
+    static func verdictSection(
+        _ outcome: BatchOutcome, verdict: FleetVerdict, names: HostNames, correlation: Correlation
+    ) -> [String] {
         let count = outcome.reports.count
         var out = ["# Case summary: \(count) sosreport\(count == 1 ? "" : "s")", ""]
         out.append(verdictParagraph(verdict.sentence))
@@ -40,6 +44,7 @@ public enum MarkdownSummaryRenderer {
             out.append("- **Affected (\(verdict.affected.count)):** " + verdict.affected.map { hostLink($0, names) }.joined(separator: ", "))
             out.append("- **Not affected (\(verdict.unaffected.count)):** "
                 + (verdict.unaffected.isEmpty ? "none" : verdict.unaffected.map { hostLink($0, names) }.joined(separator: ", ")))
+            out += CorrelationMarkdown.verdictLines(correlation)
             out += knownIssueLines(verdict.affected, names: names)
             if let tunables = tunablesLine(verdict.affected, names: names) { out.append(tunables) }
         }

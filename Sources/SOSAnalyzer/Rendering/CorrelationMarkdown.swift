@@ -1,0 +1,134 @@
+import Foundation
+
+/// The correlator's part of the case summary: one line for the verdict naming the trait set that
+/// separates the affected hosts and the decoys it rules out, and a section with the ranked sets
+/// and the ruled-out traits, each with its counts.
+enum CorrelationMarkdown {
+    /// Trait sets shown in the table; the JSON keeps the rest.
+    static let shownSets = 8
+    /// Ruled-out traits shown in the table (groups of traits on the same hosts count once).
+    static let shownRuledOut = 12
+
+    /// "- **Separates them:** `os=RHEL 6.4` + `nic.driver=mlx4_en`: 5 of 5 affected, 0 of 6 unaffected (p = 0.0022)"
+    /// and "- **Ruled out:** cluster software ..." for the verdict; nothing when nothing separates.
+    static func verdictLines(_ correlation: Correlation) -> [String] {
+        var out: [String] = []
+        if correlation.allAffected {
+            let shared = correlation.sharedByAllAffected.prefix(6).map { "`\($0)`" }.joined(separator: ", ")
+            out.append("- **Every host is affected**, so nothing separates them; they share " + (shared.isEmpty ? "no trait." : "\(shared)."))
+            return out
+        }
+        if let best = correlation.traitSets.first, best.unaffectedCount == 0 || best.pValue < 0.05 {
+            out.append("- **Separates them:** " + traitList(best.traits) + ": " + counts(best) + ".")
+        } else if !correlation.affected.isEmpty {
+            out.append("- **Separates them:** no trait set stands out (best p = "
+                + (correlation.traitSets.first.map { pText($0.pValue) } ?? "—") + ").")
+        }
+        let decoys = notableRuledOut(correlation).prefix(4)
+        if !decoys.isEmpty {
+            out.append("- **Ruled out:** " + decoys.map { entry in
+                "\(entry.label) (`\(entry.trait.trait)`: \(entry.trait.affectedCount) of \(correlation.affected.count) affected, "
+                    + "\(entry.trait.unaffectedCount) of \(correlation.unaffected.count) unaffected)"
+            }.joined(separator: "; ") + ".")
+        }
+        return out
+    }
+
+    /// The section after the verdict.
+    static func section(_ correlation: Correlation) -> [String] {
+        guard !correlation.affected.isEmpty else { return [] }
+        var out = ["## What the affected hosts share", ""]
+        out.append("Affected when: \(correlation.criterion). Traits are facts of each report (`key=value`); a"
+            + " symptom is never a trait. One-sided Fisher's exact test over \(correlation.affected.count) affected"
+            + " and \(correlation.unaffected.count) unaffected reports, \(correlation.traitCount) distinct traits.")
+        out.append("")
+        if correlation.allAffected {
+            out.append("Every report is affected: there is nothing to compare with. Shared by all of them: "
+                + correlation.sharedByAllAffected.prefix(20).map { "`\($0)`" }.joined(separator: ", ") + ".")
+            out.append("")
+        } else if !correlation.traitSets.isEmpty {
+            var table = MarkdownTable(["#", "Traits", "Affected", "Unaffected", "p", "Same hosts as"],
+                                      alignments: [.right, .left, .right, .right, .right, .left])
+            for (rank, set) in correlation.traitSets.prefix(shownSets).enumerated() {
+                let equivalents = set.equivalents.flatMap { $0 }
+                table.add(["\(rank + 1)", traitList(set.traits),
+                           "\(set.affectedCount)/\(set.affectedTotal)", "\(set.unaffectedCount)/\(set.unaffectedTotal)",
+                           pText(set.pValue),
+                           equivalents.isEmpty ? "—" : equivalents.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
+                               + (equivalents.count > 4 ? " and \(equivalents.count - 4) more" : "")])
+            }
+            out.append(table.render())
+            out.append("")
+        }
+        let heads = correlation.ruledOut.filter { $0.sameHostsAs == nil }
+        if !heads.isEmpty {
+            out.append("### Ruled out")
+            out.append("")
+            var table = MarkdownTable(["Trait", "Affected", "Unaffected", "Why not"], alignments: [.left, .right, .right, .left])
+            for trait in heads.prefix(shownRuledOut) {
+                let followers = correlation.ruledOut.filter { $0.sameHostsAs == trait.trait }.count
+                table.add(["`\(trait.trait)`" + (followers > 0 ? " (+\(followers) on the same hosts)" : ""),
+                           "\(trait.affectedCount)/\(correlation.affected.count)",
+                           "\(trait.unaffectedCount)/\(correlation.unaffected.count)", trait.reason])
+            }
+            out.append(table.render())
+            if heads.count > shownRuledOut {
+                out.append("")
+                out.append("\(heads.count - shownRuledOut) more in `sosanalyze correlate` and the JSON.")
+            }
+            out.append("")
+        }
+        for note in correlation.notes { out.append("> \(note)") }
+        if !correlation.notes.isEmpty { out.append("") }
+        return out
+    }
+
+    /// Decoys worth naming in the verdict: the usual suspects — cluster software, third-party
+    /// modules, taint, hardware — each group once; the table below lists everything else.
+    static func notableRuledOut(_ correlation: Correlation) -> [(label: String, trait: RuledOutTrait)] {
+        let heads = correlation.ruledOut.filter { $0.sameHostsAs == nil && $0.affectedCount > 0 }
+        func group(_ trait: RuledOutTrait) -> [String] {
+            [trait.trait] + correlation.ruledOut.filter { $0.sameHostsAs == trait.trait }.map(\.trait)
+        }
+        var picked: [(label: String, trait: RuledOutTrait, rank: Int)] = []
+        for trait in heads {
+            let members = group(trait)
+            let value = { (key: String) in members.first { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) } }
+            let thirdParty = members.filter { $0.hasPrefix("thirdParty=") }.map { String($0.dropFirst("thirdParty=".count)) }.sorted()
+            if members.contains(where: { $0.hasPrefix("package=") && NotablePackages.clusterStack.contains(String($0.dropFirst(8))) }) {
+                picked.append(("cluster software", representative(trait, members, preferring: "package=cman"), 0))
+            } else if !thirdParty.isEmpty {
+                let taint = value("taint").map { " (taint \($0))" } ?? ""
+                picked.append(("third-party module\(thirdParty.count == 1 ? "" : "s") \(thirdParty.joined(separator: ", "))\(taint)", trait, 1))
+            } else if let letter = value("taint") {
+                picked.append(("kernel taint \(letter)", trait, 2))
+            } else if let hardware = value("hardware") {
+                picked.append(("hardware \(hardware)", representative(trait, members, preferring: "hardware=\(hardware)"), 3))
+            }
+        }
+        var seenLabels = Set<String>()
+        return picked.sorted { $0.rank < $1.rank }.filter { seenLabels.insert($0.label).inserted }.map { ($0.label, $0.trait) }
+    }
+
+    /// The group's head keeps its counts; the name shown is the one people know (cman before clusterlib).
+    private static func representative(_ head: RuledOutTrait, _ members: [String], preferring name: String) -> RuledOutTrait {
+        guard members.contains(name) else { return head }
+        var shown = head
+        shown.trait = name
+        return shown
+    }
+
+    static func traitList(_ traits: [String]) -> String {
+        traits.map { "`\($0)`" }.joined(separator: " + ")
+    }
+
+    static func counts(_ set: TraitSet) -> String {
+        "\(set.affectedCount) of \(set.affectedTotal) affected, \(set.unaffectedCount) of \(set.unaffectedTotal) unaffected (p = \(pText(set.pValue)))"
+    }
+
+    /// Two significant digits, scientific below 0.001: "0.0022", "4.5e-07".
+    static func pText(_ p: Double) -> String {
+        if p >= 0.001 { return String(format: "%.2g", p).replacingOccurrences(of: "e-0", with: "e-") }
+        return String(format: "%.1e", p).replacingOccurrences(of: "e-0", with: "e-")
+    }
+}
