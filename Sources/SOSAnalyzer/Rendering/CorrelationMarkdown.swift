@@ -60,7 +60,16 @@ enum CorrelationMarkdown {
             out.append(table.render())
             out.append("")
         }
-        let heads = correlation.ruledOut.filter { $0.sameHostsAs == nil }
+        // The usual suspects first (the verdict names them), then the rest in the correlator's order.
+        let notable = notableRuledOut(correlation).map { $0.trait.trait }
+        let allHeads = correlation.ruledOut.filter { $0.sameHostsAs == nil }
+        let rank = { (head: RuledOutTrait) -> Int? in
+            notable.firstIndex { name in
+                name == head.trait || correlation.ruledOut.contains { $0.trait == name && $0.sameHostsAs == head.trait }
+            }
+        }
+        let heads = allHeads.filter { rank($0) != nil }.sorted { (rank($0) ?? 0) < (rank($1) ?? 0) }
+            + allHeads.filter { rank($0) == nil }
         if !heads.isEmpty {
             out.append("### Ruled out")
             out.append("")

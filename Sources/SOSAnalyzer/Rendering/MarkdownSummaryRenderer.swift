@@ -84,7 +84,8 @@ public enum MarkdownSummaryRenderer {
         }
         return issues.sorted { $0.hosts.count > $1.hosts.count }.map { issue in
             "- **Known issue on \(issue.hosts.count) of \(affected.count) affected hosts** (\(issue.hosts.joined(separator: ", "))): "
-                + issue.finding.title
+                // The heading already says "Known issue"; the rule's title need not say it twice.
+                + (issue.finding.title.hasPrefix("Known issue: ") ? String(issue.finding.title.dropFirst("Known issue: ".count)) : issue.finding.title)
                 + (issue.finding.evidence.first.map { " — `\($0)`" } ?? "")
         }
     }
