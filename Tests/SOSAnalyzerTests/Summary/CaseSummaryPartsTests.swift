@@ -121,7 +121,7 @@ import Testing
                                    problems: [], inputCount: 3)
         let markdown = MarkdownSummaryRenderer.render(outcome)
         #expect(markdown.contains("""
-            - **Known issue on 2 of 2 affected hosts** (dbnode01, dbnode02): Known issue: mlx4_en in the RHEL 6.4 kernel leaks high-order pages; fixed in RHEL 6.5 (kernel 2.6.32-431) — `var/log/messages:25`
+            - **Known issue on 2 of 2 affected hosts** (dbnode01, dbnode02): mlx4_en in the RHEL 6.4 kernel leaks high-order pages; fixed in RHEL 6.5 (kernel 2.6.32-431) — `var/log/messages:25`
             """))
         #expect(markdown.contains("""
             - **vm.min_free_kbytes is 67584 (66 MB)**
