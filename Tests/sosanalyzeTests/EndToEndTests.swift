@@ -160,3 +160,55 @@ import Testing
         #expect(one.stdout == two.stdout)
     }
 }
+
+/// Rotated logs that sos copied compressed are streamed through their decompressor.
+@Suite struct CompressedRotationTests {
+    // GitHub darold/squidanalyzer issue #69, first failure (RHEL/CentOS 6.3, 2.6.32-279.9.1.el6)
+    static let failure = """
+        Dec  1 06:57:51 hostname kernel: swapper: page allocation failure. order:1, mode:0x20
+        Dec  1 06:57:51 hostname kernel: Pid: 0, comm: swapper Tainted: G           --------------- H  2.6.32-279.9.1.el6.x86_64 #1
+        Dec  1 06:57:51 hostname kernel: Call Trace:
+        Dec  1 06:57:51 hostname kernel: <IRQ>  [<ffffffff8112789f>] ? __alloc_pages_nodemask+0x77f/0x940
+        Dec  1 06:57:51 hostname kernel: [<ffffffff811620a2>] ? kmem_getpages+0x62/0x170
+        Dec  1 06:57:51 hostname kernel: [<ffffffff81162cba>] ? fallback_alloc+0x1ba/0x270
+
+        """
+
+    @Test func failuresInAGzipRotationAreFoundWithTheirLine() throws {
+        let folder = try TemporaryFolder()
+        let tree = try FixtureReport(in: folder.url.appendingPathComponent("tree"))
+        let log = tree.root.appendingPathComponent("var/log/messages-20131201")
+        try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(("Dec  1 06:57:50 hostname sshd[811]: Accepted publickey for root\n" + Self.failure).utf8).write(to: log)
+        let gzip = try Command.run("/bin/gzip", ["-n", log.path])
+        #expect(gzip.status == 0)
+        let archive = folder.url.appendingPathComponent("report.tar.xz")
+        try tree.archive(to: archive, compression: "J")
+
+        let result = try Command.sosanalyze(["inspect", "--format", "json", archive.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        let failure = try #require(report.allocationFailures.first)
+        #expect(report.allocationFailures.count == 1)
+        #expect(failure.process == "swapper")
+        #expect(failure.order == 1)
+        #expect(failure.gfpMask == "0x20")
+        #expect(failure.source.description == "var/log/messages-20131201.gz:2")
+        #expect(report.problems.isEmpty)
+    }
+
+    @Test func aBrokenRotationCostsThatFileOnly() throws {
+        let folder = try TemporaryFolder()
+        let tree = try FixtureReport(in: folder.url.appendingPathComponent("tree"))
+        let log = tree.root.appendingPathComponent("var/log/messages-20131201.gz")
+        try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0xDE, 0xAD, 0xBE, 0xEF, 0x00, 0x03, 0x01, 0x02]).write(to: log)
+        let archive = folder.url.appendingPathComponent("report.tar.xz")
+        try tree.archive(to: archive, compression: "J")
+
+        let result = try Command.sosanalyze(["inspect", "--format", "json", archive.path])
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        #expect(report.hostname == "foo.example.com")
+        #expect(report.problems.contains { $0.member == "var/log/messages-20131201.gz" })
+    }
+}

@@ -25,7 +25,11 @@ public enum NotablePackages {
 
     /// Packages that ship kernel modules from outside the distribution's kernel build.
     public static func shipsThirdPartyKernelModules(_ name: String) -> Bool {
-        let prefixes = ["kmod-", "VRTS", "EMCpower", "nvidia-kmod", "nvidia-driver", "kmod-nvidia", "mlnx-ofa_kernel",
+        // Veritas ships its drivers in these packages only (VRTSperl, VRTSvlic... carry none).
+        let veritas: Set<String> = ["VRTSvxfs", "VRTSvxvm", "VRTSodm", "VRTSgab", "VRTSllt", "VRTSvxfen",
+                                    "VRTSamf", "VRTSglm", "VRTSgms", "VRTSdbac"]
+        if veritas.contains(name) { return true }
+        let prefixes = ["kmod-", "EMCpower", "nvidia-kmod", "nvidia-driver", "kmod-nvidia", "mlnx-ofa_kernel",
                         "falcon-sensor", "ds_agent", "cbsensor", "sentinelone", "vmware-tools-", "oracleasm-", "hpvsa",
                         "hpsa-", "fusionio", "iomemory-vsl", "lustre-client-modules", "zfs-kmod", "spl-kmod"]
         return prefixes.contains { name.hasPrefix($0) } || name.hasSuffix("-dkms") || name.hasPrefix("kmod-")

@@ -12,7 +12,14 @@ public enum TextReportRenderer {
         var facts = TextTable()
         func fact(_ label: String, _ value: String?, _ key: String) {
             if let value {
-                facts.add([label, value, report.evidence[key].map { "[\($0)]" } ?? ""])
+                let evidence = report.evidence[key].map { "[\($0)]" } ?? ""
+                if value.count > 72 {
+                    // A long value would push every evidence column off screen: cite it below.
+                    facts.add([label, value], measured: false)
+                    if !evidence.isEmpty { facts.add(["", "  " + evidence], measured: false) }
+                } else {
+                    facts.add([label, value, evidence])
+                }
             } else {
                 facts.add([label, "— " + (report.factStates[key]?.rawValue ?? "not collected"), ""])
             }
@@ -36,6 +43,11 @@ public enum TextReportRenderer {
             var table = TextTable()
             for finding in report.findings {
                 table.add([finding.severity.rawValue.uppercased(), finding.title])
+                if !finding.evidence.isEmpty {
+                    let shown = finding.evidence.prefix(3).map(\.description).joined(separator: ", ")
+                    let more = finding.evidence.count > 3 ? " (+\(finding.evidence.count - 3) more)" : ""
+                    table.add(["", "at " + shown + more], measured: false)
+                }
             }
             out.append(table.render())
         }

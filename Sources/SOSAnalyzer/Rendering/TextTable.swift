@@ -1,13 +1,16 @@
 /// Rows of cells printed with aligned columns, for terminals and plain-text pastes.
 struct TextTable {
     private var rows: [[String]] = []
+    /// Rows too wide to set the column widths: printed with the others' widths, overflowing.
+    private var unmeasured: Set<Int> = []
     private let indent: String
 
     init(indent: String = "  ") {
         self.indent = indent
     }
 
-    mutating func add(_ cells: [String]) {
+    mutating func add(_ cells: [String], measured: Bool = true) {
+        if !measured { unmeasured.insert(rows.count) }
         rows.append(cells)
     }
 
@@ -16,7 +19,7 @@ struct TextTable {
     func render() -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
-        for row in rows {
+        for (index, row) in rows.enumerated() where !unmeasured.contains(index) {
             for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
         }
         return rows.map { row in

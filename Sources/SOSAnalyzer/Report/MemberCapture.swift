@@ -15,7 +15,8 @@ struct MemberCapture {
     private(set) var files: [String: MemberData] = [:]
     private(set) var logScans: [KernelLogScan] = []
     private(set) var nested = InputOutcome()
-    private(set) var skippedLogs: [String] = []
+    /// Compressed log rotations that could not be decompressed, with the reason.
+    private(set) var unreadableLogs: [(member: String, reason: String)] = []
 
     init(mode: Mode, options: ReadOptions) {
         self.mode = mode
@@ -32,12 +33,17 @@ struct MemberCapture {
             if BundledReport.isInnerArchive(member.path) {
                 readNested(&cursor)
             } else if FactCatalog.kernelLogs.wants(member.path) {
-                if BundledReport.isCompressedLog(member.path) {
-                    skippedLogs.append(member.path)
-                    return
-                }
                 var scan = KernelLogScan(member: member.path)
-                try cursor.forEachLine { bytes, number in scan.feed(bytes, number: number) }
+                if BundledReport.isCompressedLog(member.path) {
+                    do {
+                        try cursor.forEachDecompressedLine { bytes, number in scan.feed(bytes, number: number) }
+                    } catch let error as SOSArchiveError {
+                        // A broken rotation costs that file, not the report.
+                        unreadableLogs.append((member.path, error.description))
+                    }
+                } else {
+                    try cursor.forEachLine { bytes, number in scan.feed(bytes, number: number) }
+                }
                 logScans.append(scan)
             } else if FactCatalog.wholeFiles.contains(where: { $0.wants(member.path) }) {
                 files[member.path] = try cursor.readAll()
@@ -70,7 +76,7 @@ enum BundledReport {
 
     private static let archiveSuffixes = [".tar", ".tar.xz", ".tar.gz", ".tar.bz2", ".tar.zst", ".tgz", ".gpg"]
 
-    /// Rotated logs that sos copied compressed; reading them needs a decompressor per member.
+    /// Rotated logs that sos copied compressed: streamed through their decompressor.
     static func isCompressedLog(_ path: String) -> Bool {
         [".gz", ".xz", ".bz2", ".zst"].contains { path.hasSuffix($0) }
     }

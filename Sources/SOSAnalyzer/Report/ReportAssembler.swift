@@ -436,7 +436,8 @@ struct ReportAssembler {
 
     private mutating func readZoneInfo() {
         guard let (zones, found) = parse("zoneinfo", FactCatalog.zoneinfo, ZoneInfoParser.parse) else { return }
-        report.zoneinfo = zones.map {
+        // Newer kernels list empty zones (Movable, Device) with zeros: nothing to read there.
+        report.zoneinfo = zones.filter { $0.presentPages != 0 }.map {
             ZoneInfoRecord(node: $0.node, zone: $0.zone, freePages: $0.freePages, minPages: $0.minPages,
                            lowPages: $0.lowPages, highPages: $0.highPages, managedPages: $0.managedPages,
                            presentPages: $0.presentPages, source: Evidence(member: found.member, line: $0.line))

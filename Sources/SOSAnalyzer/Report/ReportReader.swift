@@ -92,8 +92,8 @@ public enum ReportReader {
         }
         report.problems += pass.notes.map { ReportProblem(message: $0.message, member: $0.member) }
         report.problems += problems
-        report.problems += capture.skippedLogs.map {
-            ReportProblem(message: "compressed log rotation not read", member: $0)
+        report.problems += capture.unreadableLogs.map {
+            ReportProblem(message: "compressed log rotation could not be read: \($0.reason)", member: $0.member)
         }
         var outcome = capture.nested
         outcome.reports.insert(report, at: 0)
