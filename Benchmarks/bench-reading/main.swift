@@ -51,6 +51,8 @@ func complain(_ message: String) {
 
 struct Measurement {
     var seconds: Double
+    /// User + system CPU time of every process of the set: steadier than wall time on a busy machine.
+    var cpuSeconds: Double
     var peakKiB: Int
     var output: String
 }
@@ -85,6 +87,7 @@ func runPool(_ commands: [[String]], parallel: Int) -> Measurement {
     var pending = commands[...]
     var running = 0
     var peak = 0
+    var cpu = 0.0
     var outputs: [pid_t: String] = [:]
     var collected = ""
     let start = now()
@@ -101,6 +104,8 @@ func runPool(_ commands: [[String]], parallel: Int) -> Measurement {
         if pid < 0 { break }
         running -= 1
         peak = max(peak, Int(usage.ru_maxrss))
+        cpu += Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         if exited != 0 { complain("child \(pid) exited with \(exited)") }
         if let path = outputs[pid], !path.isEmpty {
@@ -109,13 +114,15 @@ func runPool(_ commands: [[String]], parallel: Int) -> Measurement {
         }
         outputs[pid] = nil
     }
-    return Measurement(seconds: now() - start, peakKiB: peak, output: collected.trimmingCharacters(in: .whitespacesAndNewlines))
+    return Measurement(seconds: now() - start, cpuSeconds: cpu, peakKiB: peak, output: collected.trimmingCharacters(in: .whitespacesAndNewlines))
 }
 
 func median(_ runs: [Measurement]) -> Measurement {
     let sorted = runs.sorted { $0.seconds < $1.seconds }
     var middle = sorted[sorted.count / 2]
     middle.peakKiB = runs.map(\.peakKiB).max() ?? 0
+    let cpus = runs.map(\.cpuSeconds).sorted()
+    middle.cpuSeconds = cpus[cpus.count / 2]
     return middle
 }
 
@@ -181,8 +188,8 @@ func measure(_ label: String, runs: Int, _ make: () -> ([[String]], Int)) -> Row
     for _ in 0..<runs { results.append(runPool(commands, parallel: parallel)) }
     let row = Row(label: label, result: median(results))
     let each = results.map { String(format: "%.2f", $0.seconds) }.joined(separator: " ")
-    print(String(format: "  %-34@ %8.2f s  %7.1f MiB   (runs: %@)", label as NSString, row.result.seconds,
-                 Double(row.result.peakKiB) / 1024, each as NSString))
+    print(String(format: "  %-36@ %8.2f s wall %8.2f s cpu %7.1f MiB   (wall of each run: %@)", label as NSString,
+                 row.result.seconds, row.result.cpuSeconds, Double(row.result.peakKiB) / 1024, each as NSString))
     return row
 }
 
@@ -228,6 +235,9 @@ func fleetSection(_ paths: [String], decompressor: [String], name: String) {
         let ratio = mine.result.seconds / theirs.result.seconds
         verdicts.append(Verdict(text: "\(name) batch wall / \(decompressor[0]) -dc, jobs=\(jobs)", value: ratio,
                                 target: "<= 1.15", met: ratio <= 1.15))
+        let cpuRatio = mine.result.cpuSeconds / theirs.result.cpuSeconds
+        verdicts.append(Verdict(text: "\(name) batch cpu / \(decompressor[0]) -dc cpu, jobs=\(jobs)", value: cpuRatio,
+                                target: "<= 1.15", met: cpuRatio <= 1.15))
     }
     if let one = oursByJobs[1], let two = oursByJobs[2] {
         let speedup = one.result.seconds / two.result.seconds
@@ -259,6 +269,8 @@ if let bigLogPath, !skipBigLog {
     _ = measure("bsdtar -tf", runs: runs) { tool(["bsdtar", "-tf"], [bigLogPath], parallel: 1) }
     let ratio = mine.result.seconds / xz.result.seconds
     verdicts.append(Verdict(text: "big log: our wall / xz -dc (throughput ratio)", value: ratio, target: "<= 1.15", met: ratio <= 1.15))
+    let cpuRatio = mine.result.cpuSeconds / xz.result.cpuSeconds
+    verdicts.append(Verdict(text: "big log: our cpu / xz -dc cpu", value: cpuRatio, target: "<= 1.15", met: cpuRatio <= 1.15))
     let peak = Double(mine.result.peakKiB) / 1024
     verdicts.append(Verdict(text: "big log: peak RSS of our reading (MiB)", value: peak, target: "< 100", met: peak < 100))
 }

@@ -42,6 +42,11 @@ public struct AllocationFailureScanner: Sendable {
     /// not (a fragment, or the tail of a report whose header was cut off). Nil when none was seen.
     public var lastMemInfo: MemInfoDump? { memBlock.isEmpty ? nil : memBlock }
 
+    /// No report open and nothing pending from earlier lines. In this state only a line that can
+    /// start a report (a header, a lone `comm:` line, a `Node`/zone free-area piece) changes what
+    /// `finish()` returns; streaming callers skip the others on their bytes (`KernelLogPrefilter`).
+    var isIdle: Bool { open.isEmpty && pendingComm == nil && freeArea == nil && pendingNode == nil }
+
     /// Feed raw lines in order (line numbers 1-based); keeps only what it needs (bounded memory).
     public mutating func feed(_ raw: Substring, number: Int) {
         let line = KernelLogLineParser.parse(raw)
