@@ -611,7 +611,7 @@ def main():
     ap.add_argument("--size-mb", type=float, default=150, help="mean uncompressed size per report in MiB (default 150)")
     ap.add_argument("--formats", default="xz,gz", help="comma list of xz, gz (default xz,gz)")
     ap.add_argument("--big-log-gb", type=float, default=0, help="also write one report with a messages file of this many GiB")
-    ap.add_argument("--seed", type=int, default=6, help="random seed (default 6)")
+    ap.add_argument("--seed", type=int, default=2, help="random seed (default 2)")
     ap.add_argument("--xz-preset", type=int, default=1, choices=range(0, 10), help="xz preset (default 1)")
     ap.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})")
     args = ap.parse_args()
@@ -627,7 +627,9 @@ def main():
     if args.big_log_gb > 0:
         t0 = time.time()
         os.makedirs(big_dir, exist_ok=True)
-        members, size, outs = make_report(big_dir, 90, args.seed, 0, formats, min(args.xz_preset, 1),
+        # xz only when asked for: the benchmark compares it with `xz -dc`; a gzip copy doubles the time.
+        big_formats = ["xz"] if "xz" in formats else formats
+        members, size, outs = make_report(big_dir, 90, args.seed, 0, big_formats, min(args.xz_preset, 1),
                                           big_log_bytes=int(args.big_log_gb * (1 << 30)))
         described = ", ".join(f"{os.path.basename(p)} {s / 1e6:.1f} MB" for p, s in outs)
         print(f"big-log report: {members} members, {size / (1 << 20):.0f} MiB -> {described} ({time.time() - t0:.1f} s)", flush=True)
