@@ -110,4 +110,15 @@ import Testing
         #expect(scan.taintMessages.map(\.line) == [3])
         #expect(scan.lineCount == 3)
     }
+
+    /// The slash-counting shortcut of `BundledReport.isInnerArchive` keeps its meaning.
+    @Test func innerArchivesAreFoundAtTheTopOfABundle() {
+        #expect(BundledReport.isInnerArchive("sosreport-node1-2024-01-10-abcdefg.tar.xz"))
+        #expect(BundledReport.isInnerArchive("collect/sosreport-node1-2024-01-10-abcdefg.tar.xz"))
+        #expect(BundledReport.isInnerArchive("collect//sosreport-node1.tar.gz"))
+        #expect(!BundledReport.isInnerArchive("a/b/sosreport-node1-2024-01-10-abcdefg.tar.xz"))
+        #expect(!BundledReport.isInnerArchive("sys/fs/cgroup/memory/system.slice/tasks"))
+        #expect(!BundledReport.isInnerArchive("sosreport-node1/version.txt"))
+        #expect(BundledReport.isInnerArchive("caf\u{E9}/sosreport-node1.tar"))
+    }
 }
