@@ -44,6 +44,11 @@ func peakResidentKiB() -> Int {
 
 // MARK: - Running child processes
 
+/// A line on standard output, unbuffered so progress shows as it happens, also into a file.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 /// A line on standard error (FileHandle, since the C `stderr` global is not concurrency-safe).
 func complain(_ message: String) {
     FileHandle.standardError.write(Data("bench-reading: \(message)\n".utf8))
@@ -145,7 +150,7 @@ while let argument = options.popFirst() {
     case "--big-log": bigLogPath = options.popFirst()
     case "--no-big-log": skipBigLog = true
     case "-h", "--help":
-        print("""
+        say("""
             usage: bench-reading [--runs N] [--jobs 1,2] [--data DIR] [--big-log ARCHIVE | --no-big-log] [ARCHIVE...]
             Without archives, reads DIR/fleet/*.tar.{xz,gz} and DIR/biglog/*.tar.xz (DIR defaults to
             Benchmarks/.data), generating them with Benchmarks/make_fleet.py when missing.
@@ -165,9 +170,9 @@ let bigFolder = dataFolder + "/biglog"
 if givenPaths.isEmpty && (archives(in: fleetFolder, suffix: ".tar.xz").isEmpty
                           || (!skipBigLog && archives(in: bigFolder, suffix: ".tar.xz").isEmpty)) {
     let script = benchmarksFolder.appendingPathComponent("make_fleet.py").path
-    print("Generating the fleet (python3 \(script) --big-log-gb 1 --out \(dataFolder)) ...")
+    say("Generating the fleet (python3 \(script) --big-log-gb 1 --out \(dataFolder)) ...")
     let generation = runPool([["python3", script, "--big-log-gb", skipBigLog ? "0" : "1", "--out", dataFolder]], parallel: 1)
-    print(String(format: "  done in %.0f s", generation.seconds))
+    say(String(format: "  done in %.0f s", generation.seconds))
 }
 
 var xzFleet = givenPaths.isEmpty ? archives(in: fleetFolder, suffix: ".tar.xz") : givenPaths.filter { $0.hasSuffix(".xz") }
@@ -188,7 +193,7 @@ func measure(_ label: String, runs: Int, _ make: () -> ([[String]], Int)) -> Row
     for _ in 0..<runs { results.append(runPool(commands, parallel: parallel)) }
     let row = Row(label: label, result: median(results))
     let each = results.map { String(format: "%.2f", $0.seconds) }.joined(separator: " ")
-    print(String(format: "  %-36@ %8.2f s wall %8.2f s cpu %7.1f MiB   (wall of each run: %@)", label as NSString,
+    say(String(format: "  %-36@ %8.2f s wall %8.2f s cpu %7.1f MiB   (wall of each run: %@)", label as NSString,
                  row.result.seconds, row.result.cpuSeconds, Double(row.result.peakKiB) / 1024, each as NSString))
     return row
 }
@@ -218,12 +223,12 @@ var verdicts: [Verdict] = []
 @MainActor
 func fleetSection(_ paths: [String], decompressor: [String], name: String) {
     guard !paths.isEmpty else { return }
-    print("\n\(name) fleet: \(paths.count) archives, \(String(format: "%.0f", fileSizes(paths) / 1e6)) MB compressed")
+    say("\n\(name) fleet: \(paths.count) archives, \(String(format: "%.0f", fileSizes(paths) / 1e6)) MB compressed")
     var oursByJobs: [Int: Row] = [:]
     var toolByJobs: [Int: Row] = [:]
     for jobs in jobsList {
         let mine = measure("sosanalyze reading, jobs=\(jobs)", runs: runs) { ours(paths, jobs: jobs) }
-        if jobs == jobsList.first { print("    child said: \(mine.result.output)") }
+        if jobs == jobsList.first { say("    child said: \(mine.result.output)") }
         oursByJobs[jobs] = mine
         toolByJobs[jobs] = measure("\(decompressor.joined(separator: " ")), \(jobs) at once", runs: runs) {
             tool(decompressor, paths, parallel: jobs)
@@ -248,8 +253,8 @@ func fleetSection(_ paths: [String], decompressor: [String], name: String) {
                             target: "<= 100", met: Double(peak) / 1024 <= 100))
 }
 
-print("bench-reading: \(runs) runs per figure, median shown (peak RSS: the largest of the runs)")
-print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; load now: \(loadAverage())")
+say("bench-reading: \(runs) runs per figure, median shown (peak RSS: the largest of the runs)")
+say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; load now: \(loadAverage())")
 
 func loadAverage() -> String {
     var loads = [Double](repeating: 0, count: 3)
@@ -262,9 +267,9 @@ fleetSection(gzFleet, decompressor: ["gzip", "-dc"], name: "gz")
 
 if let bigLogPath, !skipBigLog {
     let size = fileSizes([bigLogPath])
-    print("\nbig log: \(bigLogPath) (\(String(format: "%.0f", size / 1e6)) MB compressed, one 1 GiB var/log/messages)")
+    say("\nbig log: \(bigLogPath) (\(String(format: "%.0f", size / 1e6)) MB compressed, one 1 GiB var/log/messages)")
     let mine = measure("sosanalyze reading", runs: runs) { ours([bigLogPath], jobs: 1) }
-    print("    child said: \(mine.result.output)")
+    say("    child said: \(mine.result.output)")
     let xz = measure("xz -T1 -dc", runs: runs) { tool(["xz", "-T1", "-dc"], [bigLogPath], parallel: 1) }
     _ = measure("bsdtar -tf", runs: runs) { tool(["bsdtar", "-tf"], [bigLogPath], parallel: 1) }
     let ratio = mine.result.seconds / xz.result.seconds
@@ -275,8 +280,8 @@ if let bigLogPath, !skipBigLog {
     verdicts.append(Verdict(text: "big log: peak RSS of our reading (MiB)", value: peak, target: "< 100", met: peak < 100))
 }
 
-print("\nratios")
+say("\nratios")
 for verdict in verdicts {
-    print(String(format: "  %-48@ %7.2f   target %-8@ %@", verdict.text as NSString, verdict.value,
+    say(String(format: "  %-48@ %7.2f   target %-8@ %@", verdict.text as NSString, verdict.value,
                  verdict.target as NSString, (verdict.met ? "met" : "NOT met") as NSString))
 }
