@@ -25,21 +25,23 @@ enum KernelLogPrefilter {
 
     /// Whether `needle` occurs in `line`, byte for byte (an ASCII needle found here is a
     /// superset of what a `String` search finds, so callers keep their own exact check after it).
-    static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let base = line.baseAddress, let first = needle.first else { return needle.isEmpty }
-        let last = line.count - needle.count  // last offset where the needle still fits
-        guard last >= 0 else { return false }
-        return needle.withUnsafeBufferPointer { pattern in
-            guard let patternBase = pattern.baseAddress else { return false }
-            var offset = 0
-            // memchr for the first byte (vectorised in libc), then compare the rest.
-            while offset <= last, let hit = memchr(base + offset, Int32(first), last - offset + 1) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + at, patternBase, pattern.count) == 0 { return true }
-                offset = at + 1
-            }
-            return false
+    /// Needles are literals (`StaticString`): no array to retain per call, millions of calls a log.
+    static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        let pattern = needle.utf8Start
+        guard length > 0 else { return true }
+        guard let base = line.baseAddress, line.count >= length else { return false }
+        let last = line.count - length  // last offset where the needle still fits
+        var offset = 0
+        // memchr for the first byte (vectorised in libc), then compare the rest in place.
+        while offset <= last, let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var matched = 1
+            while matched < length, base[at + matched] == pattern[matched] { matched += 1 }
+            if matched == length { return true }
+            offset = at + 1
         }
+        return false
     }
 
     /// False only when, fed to an idle `AllocationFailureScanner` (``AllocationFailureScanner/isIdle``),
@@ -52,26 +54,29 @@ enum KernelLogPrefilter {
         var last = line.count - 1
         while last >= 0, line[last] == space || line[last] == tab || line[last] == 0x0D || line[last] == 0x0A { last -= 1 }
         if last >= 0, line[last] == colon { return true }
-        return reportStarters.contains { contains(line, $0) }
+        return contains(line, "allocation failure") || contains(line, "vmalloc error:") || contains(line, "Node")
+            || contains(line, "DMA") || contains(line, "Normal:") || contains(line, "HighMem:")
+            || contains(line, "Movable:") || contains(line, "Device:") || contains(line, "#0")
     }
 
-    private static let reportStarters: [[UInt8]] = [
-        "allocation failure", "vmalloc error:", "Node", "DMA", "Normal:", "HighMem:", "Movable:", "Device:", "#0",
-    ].map { Array($0.utf8) }
+    static let kernelTag: StaticString = "kernel:"
+    static let taint: StaticString = "taint"
+    static let linuxVersion: StaticString = "Linux version "
 
-    static let kernelTag = Array("kernel:".utf8)
-    static let taint = Array("taint".utf8)
-    static let linuxVersion = Array("Linux version ".utf8)
-
-    private static let months: [UInt32] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        .map { word in word.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+    /// "Jan" ... "Dec" as three big-endian bytes.
+    private static func isMonth(_ word: UInt32) -> Bool {
+        switch word {
+        case 0x4A616E, 0x466562, 0x4D6172, 0x417072, 0x4D6179, 0x4A756E, 0x4A756C, 0x417567, 0x536570, 0x4F6374, 0x4E6F76, 0x446563: return true
+        default: return false
+        }
+    }
 
     /// Index just past the space that ends a `Mon DD HH:MM:SS[.frac] ` date at the start, or nil.
     private static func syslogDateEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = line.count
         guard count >= 15 else { return nil }
         let word = UInt32(line[0]) << 16 | UInt32(line[1]) << 8 | UInt32(line[2])
-        guard months.contains(word), line[3] == space else { return nil }
+        guard isMonth(word), line[3] == space else { return nil }
         var index = 4
         while index < count, line[index] == space || line[index] == tab { index += 1 }
         let dayStart = index
