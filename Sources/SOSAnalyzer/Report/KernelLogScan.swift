@@ -33,7 +33,9 @@ struct KernelLogScan: Sendable {
         let text = String(decoding: line, as: UTF8.self)
         let substring = Substring(text)
         failures.feed(substring, number: number)
-        if mentionsTaint, let message = ModuleTaintMessageParser.message(inLine: substring, number: number) {
+        // The byte test only ruled lines out; the character test is the one the parser was fed on before.
+        if mentionsTaint, substring.contains("taint"),
+           let message = ModuleTaintMessageParser.message(inLine: substring, number: number) {
             taintMessages.append(message)
         }
         if mentionsBanner {
