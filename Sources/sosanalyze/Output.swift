@@ -1,4 +1,5 @@
 import Foundation
+import SOSAnalyzer
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -45,20 +46,63 @@ enum Output {
     }
 }
 
-/// "reading 3/12 reports" on stderr, redrawn in place; only used on a terminal.
+/// A progress bar on stderr, redrawn in place, only used on a terminal:
+/// `[#########-----------]  5/11 reports  212.4/480.0 MB  38.1 MB/s  about 7 s left`.
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
+    private let started = Date()
+    private let width = 24
 
-    func update(done: Int, total: Int) {
+    private var lastDraw = Date.distantPast
+    private var lastDone = -1
+
+    /// Called after every member of every archive: redraws at most ten times a second, and
+    /// whenever an input finishes.
+    func update(_ progress: BatchProgress) {
         lock.lock()
         defer { lock.unlock() }
-        Output.status("\u{1B}[2K\rreading reports: \(done)/\(total)")
+        let now = Date()
+        guard progress.done != lastDone || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        lastDone = progress.done
+        Output.status("\u{1B}[2K\r" + Self.line(progress, elapsed: Date().timeIntervalSince(started), width: width))
     }
 
     func finish() {
         lock.lock()
         defer { lock.unlock() }
         Output.status("\u{1B}[2K\r")
+    }
+
+    /// The text of one redraw; the bar follows bytes when sizes are known, else reports.
+    static func line(_ progress: BatchProgress, elapsed: Double, width: Int) -> String {
+        let fraction: Double
+        if progress.bytesTotal > 0 {
+            fraction = Double(progress.bytesDone) / Double(progress.bytesTotal)
+        } else {
+            fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
+        }
+        let filled = max(0, min(width, Int((fraction * Double(width)).rounded(.down))))
+        var text = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
+        text += "  \(progress.done)/\(progress.total) reports"
+        let megabyte = 1_048_576.0
+        if progress.bytesTotal > 0 {
+            text += String(format: "  %.1f/%.1f MB", Double(progress.bytesDone) / megabyte, Double(progress.bytesTotal) / megabyte)
+            if elapsed > 0.5, progress.bytesDone > 0 {
+                let rate = Double(progress.bytesDone) / elapsed
+                text += String(format: "  %.1f MB/s", rate / megabyte)
+                let left = Double(progress.bytesTotal - progress.bytesDone) / rate
+                if progress.done < progress.total { text += "  about \(duration(left)) left" }
+            }
+        }
+        return text
+    }
+
+    private static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.up))
+        if whole < 60 { return "\(whole) s" }
+        if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
+        return "\(whole / 3600) h \(whole % 3600 / 60) min"
     }
 }
 

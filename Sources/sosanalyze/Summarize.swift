@@ -9,6 +9,7 @@ struct Summarize: AsyncParsableCommand {
             Example:
               sosanalyze summarize Samples/
               sosanalyze summarize --format json -o case.json /cases/0123/*.tar.xz
+              sosanalyze summarize --redact --redact-map private-map.json -o shareable.md /cases/0123/
             """
     )
 
@@ -21,28 +22,41 @@ struct Summarize: AsyncParsableCommand {
     @Option(help: "Output format: markdown to paste into a case, json for tools.")
     var format: SummaryFormat = .markdown
 
-    @Option(help: "Archives read at once (default: the number of cores).")
+    @Option(help: "Archives read at once (default: the number of cores). The output is the same whatever it is.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var redaction: RedactionOptions
+
+    @Option(help: "A folder of known-issue rules (*.yaml) to use besides the bundled ones.", completion: .directory)
+    var rules: String?
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one archive or folder.") }
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+        try redaction.validate()
     }
 
     mutating func run() async throws {
         Output.ignoreBrokenPipe()
         let progress = Output.isTerminal(2) ? ProgressLine() : nil
-        let outcome = await BatchReader.read(paths: paths, jobs: jobs) { done, total in
-            progress?.update(done: done, total: total)
-        }
+        var outcome = await BatchReader.read(
+            paths: paths, jobs: jobs, options: ReadOptions(knownIssues: RuleLoading.book(rules)),
+            measuredProgress: progress.map { line in { @Sendable state in line.update(state) } })
         progress?.finish()
+        var redactor = redaction.redact ? Redaction(outcome) : nil
+        if redactor != nil { outcome = redactor?.redact(outcome) ?? outcome }
         for problem in outcome.problems {
             Output.error("sosanalyze: \(problem.error)")
         }
-        let text: String
+        var text: String
         switch format {
         case .json: text = try JSONRendering.render(BatchDocument(outcome))
         case .markdown: text = MarkdownSummaryRenderer.render(outcome)
+        }
+        if var final = redactor {
+            text = final.redactText(text)
+            redactor = final
+            try redaction.writeMap(redactor?.map)
         }
         if let output {
             do {
@@ -64,4 +78,28 @@ struct Summarize: AsyncParsableCommand {
 
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
     case markdown, json
+}
+
+/// `--redact` and `--redact-map`, shared by `summarize` and `inspect`.
+struct RedactionOptions: ParsableArguments {
+    @Flag(help: "Replace hostnames, domain names, IP and MAC addresses with consistent pseudonyms (host-01, domain-01.example, 192.0.2.1, 02:00:00:00:00:01).")
+    var redact = false
+
+    @Option(name: .customLong("redact-map"), help: "With --redact: write the private mapping (original → pseudonym) as JSON to this file.", completion: .file())
+    var mapFile: String?
+
+    func validate() throws {
+        if mapFile != nil && !redact { throw ValidationError("--redact-map needs --redact.") }
+    }
+
+    /// The mapping goes to its own file, never to the shared output.
+    func writeMap(_ map: RedactionMap?) throws {
+        guard let mapFile, let map else { return }
+        do {
+            try JSONRendering.render(map).write(toFile: mapFile, atomically: true, encoding: .utf8)
+        } catch {
+            Output.error("sosanalyze: \(mapFile): cannot write the redaction map: \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
 }

@@ -143,4 +143,12 @@ import Testing
         #expect(garbage.timestamp == nil)
         #expect(KernelLogLineParser.parse("[abc] x").message == "[abc] x")
     }
+
+    @Test func dmesgDecodedFacilityAndLevel() {
+        let line = KernelLogLineParser.parse("kern  :warn  : [  969.610000] systemd-cgroups: page allocation failure: order:0, mode:0x20")
+        #expect(line.message == "systemd-cgroups: page allocation failure: order:0, mode:0x20")
+        #expect(line.timestamp == .monotonic(969.61))
+        #expect(line.format == .dmesg)
+        #expect(KernelLogLineParser.parse("kernel: x").format == .other)
+    }
 }

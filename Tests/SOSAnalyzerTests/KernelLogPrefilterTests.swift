@@ -4,7 +4,8 @@ import Testing
 
 /// The byte prefilter of the kernel log scan must never change what the scan finds: every
 /// `allocfail-*` sample, alone and buried in other programs' syslog lines and unrelated kernel
-/// lines, yields through `KernelLogScan` exactly what `AllocationFailureParser` finds in it.
+/// lines, yields through `KernelLogScan` exactly what `AllocationFailureParser` finds in it, and
+/// lines the scan keeps for other reasons (taint, banner, zone ranges, rule literals) are kept.
 @Suite struct KernelLogPrefilterTests {
     static let samples: [String] = {
         let folder = Bundle.module.url(forResource: "corpus", withExtension: nil, subdirectory: "Fixtures")
@@ -84,18 +85,20 @@ import Testing
         }
     }
 
-    @Test func linesThatMayStartAReportAreKept() {
-        func may(_ line: String) -> Bool {
-            var bytes = Array(line.utf8)
-            return bytes.withUnsafeMutableBufferPointer { KernelLogPrefilter.mayStartAllocationReport(UnsafeBufferPointer($0)) }
+    @Test func ruleLiteralsAndZoneRangesStillSeeOtherProgramsLines() {
+        let text = """
+            Nov 14 22:13:20 app01 sshd[4121]: Accepted publickey for deploy from 10.1.2.3 port 52144 ssh2
+            Nov 14 22:13:21 app01 nfsd[77]: nfsd: page allocation stall seen by userspace
+            """
+        var scan = KernelLogScan(member: "var/log/messages",
+                                 patterns: [KernelLogPattern(rule: "demo", contains: "allocation stall")])
+        for line in TextLines(text) {
+            var bytes = Array(line.text.utf8)
+            bytes.withUnsafeMutableBufferPointer { scan.feed(UnsafeBufferPointer($0), number: line.number) }
         }
-        #expect(may("Dec  1 06:57:51 hostname kernel: swapper: page allocation failure. order:1, mode:0x20"))
-        #expect(may("[ 5123.1] vmalloc: allocation failure, allocated 0 of 8192 bytes"))
-        #expect(may("[ 5123.1] swapper/0: "))
-        #expect(may("Node 0 Normal: 12317*4kB 3755*8kB 3*16kB = 79356kB"))
-        #expect(may("Nov 14 22:13:21 app01 kernel: foo#012bar"))
-        #expect(!may("Nov 14 22:13:21 app01 kernel: EXT4-fs (sda1): re-mounted. Opts: (null)"))
-        #expect(!may("[    1.234567] sd 0:0:0:0: [sda] Attached SCSI disk"))
+        #expect(scan.logMatches.map(\.rule) == ["demo"])
+        #expect(scan.logMatches.map(\.source.line) == [2])
+        #expect(scan.lineCount == 2)
     }
 
     @Test func taintMessagesAndBannerStillFound() {

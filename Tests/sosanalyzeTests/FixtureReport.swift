@@ -86,7 +86,7 @@ struct Command {
     let stdout: String
     let stderr: String
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> Command {
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Command {
         // Output goes to files, not pipes: a large output can then never stall the child.
         let folder = try TemporaryFolder()
         let outURL = folder.url.appendingPathComponent("stdout")
@@ -96,6 +96,7 @@ struct Command {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
@@ -116,8 +117,8 @@ struct Command {
         return "sosanalyze"
     }
 
-    static func sosanalyze(_ arguments: [String]) throws -> Command {
-        try run(sosanalyze, arguments)
+    static func sosanalyze(_ arguments: [String], in directory: URL? = nil) throws -> Command {
+        try run(sosanalyze, arguments, in: directory)
     }
 }
 

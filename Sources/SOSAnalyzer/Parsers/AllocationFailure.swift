@@ -93,6 +93,10 @@ public struct AllocationFailure: Sendable, Codable, Equatable {
     public var line: Int
     /// Last line attributed to this failure.
     public var endLine: Int
+    /// The report's own lines as the log wrote them, from the header on, at most
+    /// `AllocationFailureScanner.excerptLineLimit`; empty for failures past the scanner's
+    /// excerpt budget (a log of thousands of failures keeps the first few whole, not all).
+    public var excerpt: [String] = []
 
     public init(process: String, pid: Int? = nil, cpu: Int? = nil, order: Int, gfpMask: String,
                 gfpFlags: [String]? = nil, taint: String? = nil, kernelRelease: String? = nil,

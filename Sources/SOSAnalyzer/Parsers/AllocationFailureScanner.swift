@@ -42,18 +42,24 @@ public struct AllocationFailureScanner: Sendable {
     /// not (a fragment, or the tail of a report whose header was cut off). Nil when none was seen.
     public var lastMemInfo: MemInfoDump? { memBlock.isEmpty ? nil : memBlock }
 
-    /// No report open and nothing pending from earlier lines. In this state only a line that can
-    /// start a report (a header, a lone `comm:` line, a `Node`/zone free-area piece) changes what
-    /// `finish()` returns; streaming callers skip the others on their bytes (`KernelLogPrefilter`).
-    var isIdle: Bool { open.isEmpty && pendingComm == nil && freeArea == nil && pendingNode == nil }
+    /// What could not be read or attributed, with the line it concerns: orphan traces (a task
+    /// line with no header of its own), headers whose comm or mode was never printed. At most 100.
+    public private(set) var notes: [ParseNote] = []
 
     /// Feed raw lines in order (line numbers 1-based); keeps only what it needs (bounded memory).
     public mutating func feed(_ raw: Substring, number: Int) {
         let line = KernelLogLineParser.parse(raw)
         guard line.isKernel else { return }
-        let message = line.message.trimmingBlanks()
+        let message = line.message.trimmingLogBlanks()
         if message.isEmpty { return }
+        // Most lines of a big log belong to no report: when none is open, a stamped line that
+        // cannot start one or carry Mem-Info is skipped without the slower readers.
+        if open.isEmpty, freeArea == nil, pendingNode == nil, line.timestamp != nil, !Self.mayMatter(message) {
+            formats.insert(line.format)
+            return
+        }
         let recognised = process(line, message: message, number: number)
+        if recognised { keepExcerptLine(raw, number: number) }
         if recognised || line.timestamp != nil || line.format != .dmesg {
             formats.insert(line.format)
         }
@@ -62,7 +68,7 @@ public struct AllocationFailureScanner: Sendable {
     public mutating func finish() -> [AllocationFailure] {
         flushFreeArea()
         closeAll()
-        let result = done.sorted { $0.line < $1.line }
+        let result = done.sorted { ($0.failure.line, $0.sequence) < ($1.failure.line, $1.sequence) }.map(\.failure)
         done = []
         return result
     }
@@ -78,23 +84,35 @@ public struct AllocationFailureScanner: Sendable {
         var commUncertain = false
         var format: KernelLogFormat
         var stamped: Bool
+        var sequence: Int
         var seconds: Double?
         var caller: String?
+        var keepsExcerpt = false
     }
 
     private var formats: Set<KernelLogFormat> = []
-    private var done: [AllocationFailure] = []
+    /// Finished reports with the order their headers were read in (two can share a line).
+    private var done: [(sequence: Int, failure: AllocationFailure)] = []
+    private var headersRead = 0
     private var open: [Open] = []
     /// Index into `open` of the report receiving untagged lines; nil while reading an orphan trace.
     private var current: Int?
-    private var pendingComm: (comm: String, line: Int)?
+    /// Lone "comm: " lines waiting for the rest of their header (oldest first).
+    private var pendingComms: [(comm: String, line: Int)] = []
     private var memBlock = MemInfoDump()
     private var freeArea: FreeAreaBuilder?
     private var pendingNode: Int?
 
     private static let maxOpen = 4
+    /// Lines kept per failure: header, task line and a typical call trace fit.
+    public static let excerptLineLimit = 30
+    /// Failures per log that keep an excerpt; the report shows the first one.
+    public static let excerptFailureLimit = 8
+    private var excerptsStarted = 0
     private static let maxFrames = 256
     private static let maxJumpSeconds = 10.0
+    /// Lines a header waits for its task line while other CPUs' output is interleaved.
+    private static let maxTaskWait = 40
 
     private struct FreeAreaBuilder: Sendable {
         var node: Int?
@@ -110,12 +128,25 @@ public struct AllocationFailureScanner: Sendable {
     private mutating func process(_ line: KernelLogLine, message: Substring, number: Int) -> Bool {
         let seconds = Self.seconds(line.timestamp)
         closeStale(seconds: seconds, caller: line.caller)
+        // a header that got no task line within maxTaskWait lines never will
+        for index in open.indices.reversed() where !open[index].hasTask && number - open[index].failure.endLine > Self.maxTaskWait {
+            close(index)
+        }
         if let caller = line.caller, let keyed = open.lastIndex(where: { $0.caller == caller }) {
             current = keyed
         }
 
-        if let header = AllocationReportLine.header(message) {
-            startFailure(header, line: line, seconds: seconds, number: number)
+        let headers = AllocationReportLine.headers(message)
+        if !headers.isEmpty {
+            for header in headers { startFailure(header, line: line, seconds: seconds, number: number) }
+            return true
+        }
+        if let (mask, flags) = AllocationReportLine.modeContinuation(message) {
+            if let index = open.firstIndex(where: { $0.failure.gfpMask.isEmpty }) {
+                open[index].failure.gfpMask = mask
+                open[index].failure.gfpFlags = flags
+                open[index].failure.endLine = number
+            }
             return true
         }
         if let task = AllocationReportLine.task(message) {
@@ -123,23 +154,28 @@ public struct AllocationFailureScanner: Sendable {
             return true
         }
         if let comm = AllocationReportLine.loneComm(message), !message.hasPrefix("Mem-") {
-            pendingComm = (comm, number)
+            pendingComms.removeAll { number - $0.line > 4 }
+            pendingComms.append((comm, number))
+            if pendingComms.count > Self.maxOpen { pendingComms.removeFirst() }
             return true
         }
         if message.hasPrefix("Call Trace:") || message.hasPrefix("Call trace:") {
             touch(number, phase: .trace)
             let rest = message.drop(while: { $0 != ":" }).dropFirst()
-            if let frame = AllocationReportLine.frame(rest) { addFrame(frame, number: number) }
+            for frame in AllocationReportLine.frames(rest) { addFrame(frame, number: number) }
             return true
         }
-        if let frame = AllocationReportLine.frame(message) {
-            addFrame(frame, number: number)
+        let frames = AllocationReportLine.frames(message)
+        if !frames.isEmpty {
+            for frame in frames { addFrame(frame, number: number) }
             return true
         }
         if AllocationReportLine.droppingMarkers(message).isEmpty || AllocationReportLine.isStackWords(message)
             || message.hasPrefix("Hardware name:") || message.hasPrefix("Workqueue:")
-            || message.contains(" cpuset=") || message.hasPrefix("vmalloc: allocation failure")
-            || message.hasPrefix("Tainted: [") {
+            || message.contains(" cpuset=") || message.contains("vmalloc: allocation failure")
+            || message.hasPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
+            || message.hasPrefix("Exception stack(") || message.hasPrefix("Last Breaking-Event-Address:")
+            || Self.isStackDumpRow(message) {
             touch(number, phase: nil)
             return true
         }
@@ -183,9 +219,16 @@ public struct AllocationFailureScanner: Sendable {
             touchMemInfo(number)
             return true
         }
-        // A kernel line that belongs to no report: whatever was open has ended.
+        // Pieces of several CPUs' output glued together ("1*128kB  [<ffffffffa8447afd>] ? start_secondary+0x14d/0x190"):
+        // part of some report, attributable to none; it neither ends reports nor tells the log format.
+        if Self.isReportDebris(message) { return false }
+        // A kernel line that belongs to no report: whatever was open has ended, except headers
+        // still waiting for their task line (interleaved output prints it a few lines later).
         flushFreeArea()
-        closeAll()
+        for index in open.indices.reversed() where open[index].hasTask || open[index].phase != .header {
+            close(index)
+        }
+        current = nil
         return false
     }
 
@@ -198,9 +241,12 @@ public struct AllocationFailureScanner: Sendable {
             candidate.format == .dmesg && candidate.stamped != stamped
                 && number - candidate.failure.line <= 6
                 && candidate.failure.order == header.order && candidate.failure.gfpMask == header.gfpMask
-                && (header.comm == nil || candidate.failure.process.isEmpty || candidate.failure.process == header.comm)
+                && (header.comm == nil || candidate.commUncertain || candidate.failure.process == header.comm)
         }) {
-            if open[twin].failure.process.isEmpty, let comm = header.comm { open[twin].failure.process = comm }
+            if let comm = header.comm, !header.commUncertain, open[twin].commUncertain || open[twin].failure.process.isEmpty {
+                open[twin].failure.process = comm
+                open[twin].commUncertain = false
+            }
             if stamped { open[twin].failure.timestamp = line.timestamp; open[twin].stamped = true; open[twin].seconds = seconds }
             open[twin].failure.endLine = number
             current = twin
@@ -220,25 +266,37 @@ public struct AllocationFailureScanner: Sendable {
         while open.count >= Self.maxOpen { close(0) }
 
         var comm = header.comm
-        if comm == nil, let pending = pendingComm, number - pending.line <= 3 { comm = pending.comm }
-        pendingComm = nil
+        pendingComms.removeAll { number - $0.line > 4 }
+        // a comm printed on its own line may belong to another CPU's header: a guess until a task line
+        var commFromPiece = false
+        if comm == nil, !pendingComms.isEmpty {
+            comm = pendingComms.removeFirst().comm
+            commFromPiece = true
+        }
         let failure = AllocationFailure(process: comm ?? "", order: header.order, gfpMask: header.gfpMask,
                                         gfpFlags: header.gfpFlags, timestamp: line.timestamp,
                                         line: number, endLine: number)
-        open.append(Open(failure: failure, commUncertain: header.commUncertain || comm == nil,
-                         format: line.format, stamped: stamped, seconds: seconds, caller: line.caller))
+        // replacement characters (bytes that were not UTF-8) or control bytes: let the task line tell
+        let garbled = comm.map { $0.unicodeScalars.contains { $0 == "\u{FFFD}" || $0.value < 0x20 } } ?? false
+        headersRead += 1
+        open.append(Open(failure: failure, commUncertain: header.commUncertain || comm == nil || garbled || commFromPiece,
+                         format: line.format, stamped: stamped, sequence: headersRead, seconds: seconds,
+                         caller: line.caller, keepsExcerpt: excerptsStarted < Self.excerptFailureLimit))
+        excerptsStarted += 1
         current = open.count - 1
     }
 
     private mutating func attachTask(_ task: AllocationReportLine.Task, number: Int, caller: String?) {
         let waiting = open.indices.filter { !open[$0].hasTask }
         let target = waiting.last(where: { open[$0].failure.process == task.comm })
-            ?? waiting.last(where: { open[$0].commUncertain })
+            ?? waiting.first(where: { open[$0].failure.process.isEmpty })
+            ?? waiting.first(where: { open[$0].commUncertain })
             ?? (current.flatMap { waiting.contains($0) ? $0 : nil })
         guard let index = target else {
             // A task line with no header of its own: an orphan trace (fragment, or a warning of
             // another kind). Attribute what follows to nobody.
             current = nil
+            note(number, "task line of \(task.comm) without a page allocation failure header; its trace is not attributed")
             return
         }
         open[index].hasTask = true
@@ -265,6 +323,14 @@ public struct AllocationFailureScanner: Sendable {
         for module in [parsed.frame.module].compactMap({ $0 }) + parsed.otherModules
         where !open[index].failure.modules.contains(module) {
             open[index].failure.modules.append(module)
+        }
+    }
+
+    /// A recognised line goes to the excerpt of every open failure it was attributed to.
+    private mutating func keepExcerptLine(_ raw: Substring, number: Int) {
+        for index in open.indices where open[index].keepsExcerpt && open[index].failure.endLine == number
+            && open[index].failure.excerpt.count < Self.excerptLineLimit {
+            open[index].failure.excerpt.append(String(raw[..<(raw.lastIndex(where: { $0 != " " && $0 != "\t" }).map(raw.index(after:)) ?? raw.startIndex)]))
         }
     }
 
@@ -346,11 +412,18 @@ public struct AllocationFailureScanner: Sendable {
         guard open.indices.contains(index) else { return }
         var failure = open[index].failure
         if failure.memInfo?.isEmpty == true { failure.memInfo = nil }
-        done.append(failure)
+        if failure.process.isEmpty { note(failure.line, "no comm printed for this allocation failure") }
+        if failure.gfpMask.isEmpty { note(failure.line, "no mode:0x... printed for this allocation failure") }
+        done.append((open[index].sequence, failure))
         open.remove(at: index)
         if let c = current {
             if c == index { current = nil } else if c > index { current = c - 1 }
         }
+    }
+
+    private mutating func note(_ line: Int, _ message: String) {
+        guard notes.count < 100 else { return }
+        notes.append(ParseNote(line: line, message: message))
     }
 
     private mutating func closeAll() {
@@ -359,6 +432,16 @@ public struct AllocationFailureScanner: Sendable {
     }
 
     // MARK: Line kinds
+
+    /// Cheap byte test: could this line start a report, be a Mem-Info line worth keeping, or a task
+    /// line worth a note?
+    private static func mayMatter(_ message: Substring) -> Bool {
+        let utf8 = message.utf8
+        if utf8.last == UInt8(ascii: ":") { return true }  // lone "comm: " piece
+        return utf8.containsLogBytes("allocation failure") || utf8.containsLogBytes("vmalloc error")
+            || utf8.containsLogBytes("kB") || utf8.containsLogBytes("KB") || utf8.containsLogBytes("Mem-")
+            || utf8.containsLogBytes("mode:0x") || utf8.containsLogBytes("omm: ")
+    }
 
     /// The last line of a report on RHEL5 (`pages swap cached`), RHEL6 (`pages non-shared`),
     /// RHEL8/upstream with MEMORY_FAILURE (`pages hwpoisoned`).
@@ -377,6 +460,24 @@ public struct AllocationFailureScanner: Sendable {
             || message.hasSuffix("reserved pages")
     }
 
+    /// Report text glued to other text: a frame address, free-area counts or a Mem-Info marker
+    /// that does not start the line.
+    private static func isReportDebris(_ message: Substring) -> Bool {
+        let utf8 = message.utf8
+        return (utf8.containsLogBytes("[<") && utf8.containsLogBytes(">]"))
+            || (utf8.containsLogBytes("*") && utf8.containsLogBytes("kB"))
+            || utf8.containsLogBytes("Mem-Info:")
+    }
+
+    /// ARM "Exception stack" rows: "1f40: c0a3a3a0 00000000 ...".
+    private static func isStackDumpRow(_ message: Substring) -> Bool {
+        guard let colon = message.firstIndex(of: ":") else { return false }
+        let offset = message[..<colon]
+        guard (3...8).contains(offset.count), offset.allSatisfy(\.isHexDigit) else { return false }
+        let words = message[message.index(after: colon)...].split(separator: " ")
+        return !words.isEmpty && words.allSatisfy { ($0.count == 8 || $0.count == 16) && $0.allSatisfy(\.isHexDigit) }
+    }
+
     /// The other lines of a `show_mem()` dump, per generation (kernel-knowledge §2b).
     private static func isMemInfoLine(_ message: Substring) -> Bool {
         let prefixes = ["Node ", "CPU ", "cpu ", "lowmem_reserve", "Free pages:", "Active:", "active_anon:",
@@ -387,7 +488,7 @@ public struct AllocationFailureScanner: Sendable {
         if message.first?.isASCIIDigit == true, message.contains(" pages") || message.contains("pagecache") { return true }
         // "DMA32 per-cpu:", " free:194 slab_reclaimable:2144 ...": key:number pairs
         let words = message.split(separator: " ")
-        return words.count >= 2 && words.allSatisfy { word in
+        return !words.isEmpty && words.allSatisfy { word in
             guard let colon = word.firstIndex(of: ":") else { return false }
             return word[word.index(after: colon)...].first?.isASCIIDigit == true
         }
@@ -417,5 +518,31 @@ public enum AllocationFailureParser {
         var scanner = AllocationFailureScanner()
         for line in TextLines(text) { scanner.feed(line.text, number: line.number) }
         return scanner.finish()
+    }
+}
+
+extension Substring.UTF8View {
+    /// Plain byte search, much cheaper than `Character`-level matching on long logs.
+    func containsLogBytes(_ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0, self.count >= count else { return false }
+        return needle.withUTF8Buffer { pattern -> Bool in
+            let first = pattern[0]
+            var index = startIndex
+            let last = self.index(endIndex, offsetBy: -count)
+            while index <= last {
+                if self[index] == first {
+                    var a = self.index(after: index)
+                    var matched = true
+                    for k in 1..<count {
+                        if self[a] != pattern[k] { matched = false; break }
+                        a = self.index(after: a)
+                    }
+                    if matched { return true }
+                }
+                index = self.index(after: index)
+            }
+            return false
+        }
     }
 }

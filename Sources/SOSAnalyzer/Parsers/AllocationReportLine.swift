@@ -15,48 +15,93 @@ enum AllocationReportLine {
         var gfpFlags: [String]?
     }
 
-    /// `comm: page allocation failure. order:N, mode:0xM` and its later forms
-    /// (`: order:N, mode:0xM(FLAGS), nodemask=...`, `vmalloc: allocation failure: N bytes, mode:...`,
-    /// `vmalloc error: size N, ... mode:...`). Returns nil for prose quoting a header.
-    static func header(_ message: Substring) -> Header? {
+    /// Every header on the line: `comm: page allocation failure. order:N, mode:0xM` and its later
+    /// forms (`: order:N, mode:0xM(FLAGS), nodemask=...`, `vmalloc: allocation failure: N bytes, mode:...`,
+    /// `vmalloc error: size N, ... mode:...`). Empty for prose quoting a header.
+    /// Concurrent CPUs can glue two into one line:
+    /// `page allocation failure: order:0page allocation failure: order:0, mode:0x2080020(GFP_ATOMIC)`
+    /// (dCache/dcache #3787); a header whose `, mode:` went to a later line gets an empty mask,
+    /// filled from that line by `modeContinuation`.
+    static func headers(_ message: Substring) -> [Header] {
         let markers = ["page allocation failure", "vmalloc: allocation failure", "vmalloc error:"]
-        var found: (Range<Substring.Index>, Bool)?
+        var found: [(range: Range<Substring.Index>, isVmalloc: Bool)] = []
         for (index, marker) in markers.enumerated() {
-            if let range = message.firstRange(of: marker) { found = (range, index > 0); break }
+            for range in message.ranges(of: marker) { found.append((range, index > 0)) }
         }
-        guard let (range, isVmalloc) = found else { return nil }
-        let after = message[range.upperBound...]
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        guard let first = found.first else { return [] }
+        var result: [Header] = []
+        for (i, occurrence) in found.enumerated() {
+            let end = i + 1 < found.count ? found[i + 1].range.lowerBound : message.endIndex
+            let segment = message[occurrence.range.upperBound..<end]
+            guard let parsed = parseSegment(segment, isVmalloc: occurrence.isVmalloc) else {
+                if i == 0 { return [] }
+                continue
+            }
+            // Prose quoting a header ("messages like “swapper: page allocation failure ...”")
+            if parsed.quoted { return [] }
+            var header = Header(comm: nil, commUncertain: false, order: parsed.order, gfpMask: parsed.mask, gfpFlags: parsed.flags)
+            if i == 0 {
+                guard let comm = commBefore(message[..<first.range.lowerBound]) else { return [] }
+                header.comm = comm.comm
+                header.commUncertain = comm.uncertain
+            }
+            result.append(header)
+        }
+        return result
+    }
+
+    private static func parseSegment(_ segment: Substring, isVmalloc: Bool)
+        -> (order: Int, mask: String, flags: [String]?, quoted: Bool)? {
         var order = 0
         if !isVmalloc {
-            guard let first = after.first, first == "." || first == ":" else { return nil }
-            guard let orderValue = intAfter("order:", in: after) else { return nil }
+            guard let first = segment.first, first == "." || first == ":" else { return nil }
+            guard let orderValue = intAfter("order:", in: segment) else { return nil }
             order = orderValue
         }
-        guard let modeRange = after.firstRange(of: "mode:0x") else { return nil }
-        let hexStart = message.index(modeRange.lowerBound, offsetBy: 5)
-        let hex = message[hexStart...].prefix(while: { $0 == "x" || $0.isHexDigit })
+        guard let modeRange = segment.firstRange(of: "mode:0x") else {
+            // "order:0" cut short by another CPU's piece; its ", mode:..." comes on a later line
+            guard !isVmalloc, let orderRange = segment.firstRange(of: "order:") else { return nil }
+            let rest = segment[orderRange.upperBound...].drop(while: { $0 == " " }).drop(while: \.isASCIIDigit)
+            guard rest.trimmingLogBlanks().isEmpty || rest.trimmingLogBlanks() == "," else { return nil }
+            return (order, "", nil, false)
+        }
+        let hexStart = segment.index(modeRange.lowerBound, offsetBy: 5)
+        let hex = segment[hexStart...].prefix(while: { $0 == "x" || $0.isHexDigit })
         guard hex.count > 2 else { return nil }
-        var flags: [String]?
-        let afterHex = message[hex.endIndex...]
-        if afterHex.first == "(", let close = afterHex.firstIndex(of: ")") {
-            let inside = afterHex[afterHex.index(after: afterHex.startIndex)..<close]
-            flags = inside.split(separator: "|").map { String($0.trimmingBlanks()) }.filter { !$0.isEmpty }
-            if flags?.isEmpty == true { flags = nil }
-        }
-        // Prose quoting a header ("messages like “swapper: page allocation failure ...”")
-        if let next = message[hex.endIndex...].first, quoteCharacters.contains(next) { return nil }
+        let (flags, afterFlags) = flagsAfter(segment[hex.endIndex...])
+        let quoted = afterFlags.first.map { quoteCharacters.contains($0) } ?? false
+        return (order, hex.lowercased(), flags, quoted)
+    }
 
-        var before = message[..<range.lowerBound].trimmingBlanks()
-        if before.hasSuffix(":") { before = before.dropLast().trimmingBlanks() }
-        if before.isEmpty {
-            return Header(comm: nil, commUncertain: false, order: order, gfpMask: hex.lowercased(), gfpFlags: flags)
-        }
+    /// "(GFP_KERNEL|__GFP_COMP)" right after the hex mask (4.6+), and what follows it.
+    private static func flagsAfter(_ text: Substring) -> ([String]?, Substring) {
+        guard text.first == "(", let close = text.firstIndex(of: ")") else { return (nil, text) }
+        let inside = text[text.index(after: text.startIndex)..<close]
+        let flags = inside.split(separator: "|").map { String($0.trimmingLogBlanks()) }.filter { !$0.isEmpty }
+        return (flags.isEmpty ? nil : flags, text[text.index(after: close)...])
+    }
+
+    /// ", mode:0x2080020(GFP_ATOMIC)" on a line of its own: the rest of a header cut by another CPU.
+    static func modeContinuation(_ message: Substring) -> (mask: String, flags: [String]?)? {
+        var text = message.trimmingLogBlanks()
+        if text.hasPrefix(",") { text = text.dropFirst().trimmingLogBlanks() }
+        guard text.hasPrefix("mode:0x") else { return nil }
+        let hex = text.dropFirst(5).prefix(while: { $0 == "x" || $0.isHexDigit })
+        guard hex.count > 2 else { return nil }
+        return (hex.lowercased(), flagsAfter(text[hex.endIndex...]).0)
+    }
+
+    /// The comm printed before the first header: nil result means "not a log header" (prose);
+    /// a nil comm means none was printed on this line.
+    private static func commBefore(_ text: Substring) -> (comm: String?, uncertain: Bool)? {
+        var before = text.trimmingLogBlanks()
+        if before.hasSuffix(":") { before = before.dropLast().trimmingLogBlanks() }
+        if before.isEmpty { return (nil, false) }
         if before.contains(where: { quoteCharacters.contains($0) }) { return nil }
         // TASK_COMM_LEN is 16: a whole prefix that short is the comm, spaces included
         let isStackWord = (before.count == 8 || before.count == 16) && before.allSatisfy(\.isHexDigit)
-        if before.count <= 16, !isStackWord {
-            return Header(comm: String(before), commUncertain: false, order: order, gfpMask: hex.lowercased(), gfpFlags: flags)
-        }
+        if before.count <= 16, !isStackWord { return (String(before), false) }
         // Something glued before the comm: raw stack words of another CPU's dump. Keep the last
         // word as a guess; anything else before it (a sentence) is prose, not a log line.
         let words = before.split(separator: " ")
@@ -64,19 +109,16 @@ enum AllocationReportLine {
         guard words.dropLast().allSatisfy({ $0.allSatisfy(\.isHexDigit) }) else { return nil }
         if lastWord.count > 16, lastWord.prefix(16).allSatisfy(\.isHexDigit) { lastWord = lastWord.dropFirst(16) }
         // only stack words before the header: the comm went to another line (the task line tells it)
-        if (lastWord.count == 8 || lastWord.count == 16), lastWord.allSatisfy(\.isHexDigit) {
-            return Header(comm: nil, commUncertain: true, order: order, gfpMask: hex.lowercased(), gfpFlags: flags)
-        }
+        if (lastWord.count == 8 || lastWord.count == 16), lastWord.allSatisfy(\.isHexDigit) { return (nil, true) }
         guard !lastWord.isEmpty, lastWord.count <= 16 else { return nil }
-        return Header(comm: String(lastWord), commUncertain: true, order: order,
-                      gfpMask: hex.lowercased(), gfpFlags: flags)
+        return (String(lastWord), true)
     }
 
     static let quoteCharacters: Set<Character> = ["\u{201C}", "\u{201D}", "\"", "\u{2018}", "\u{2019}", "`", "'"]
 
     /// "swapper/12: " alone on a line: the comm part of a header whose rest came later.
     static func loneComm(_ message: Substring) -> String? {
-        let text = message.trimmingBlanks()
+        let text = message.trimmingLogBlanks()
         guard text.hasSuffix(":"), text.count >= 2, text.count <= 17 else { return nil }
         let comm = text.dropLast()
         guard !comm.contains(" "), !comm.contains(":"), !zoneNames.contains(comm),
@@ -97,7 +139,7 @@ enum AllocationReportLine {
     /// `Pid: 0, comm: swapper Tainted: G  ...  2.6.32-279.9.1.el6.x86_64 #1` (2.6.x) or
     /// `CPU: 21 PID: 0 Comm: swapper/21 Kdump: loaded Tainted: P  OE ... 3.10.0-1062.el7.x86_64 #1`.
     static func task(_ message: Substring) -> Task? {
-        let text = message.trimmingBlanks()
+        let text = message.trimmingLogBlanks()
         let isOld = text.hasPrefix("Pid: ")
         guard isOld || text.hasPrefix("CPU: ") else { return nil }
         guard let commRange = text.firstRange(of: isOld ? ", comm: " : " Comm: ") else { return nil }
@@ -121,13 +163,13 @@ enum AllocationReportLine {
             let fromTaint = tail[taintStart...]
             // the release is the word before " #<build>"
             let end = fromTaint.firstRange(of: " #")?.lowerBound ?? fromTaint.endIndex
-            let body = fromTaint[..<end].trimmingBlanks()
+            let body = fromTaint[..<end].trimmingLogBlanks()
             if fromTaint.hasPrefix("Not tainted") {
                 taint = "Not tainted"
-                let rel = body.dropFirst("Not tainted".count).trimmingBlanks()
+                let rel = body.dropFirst("Not tainted".count).trimmingLogBlanks()
                 release = rel.isEmpty ? nil : String(rel.split(separator: " ").last ?? rel)
             } else if let space = body.lastIndex(of: " ") {
-                taint = String(body[..<space].trimmingBlanks())
+                taint = String(body[..<space].trimmingLogBlanks())
                 release = String(body[body.index(after: space)...])
             } else {
                 taint = String(body)
@@ -148,12 +190,12 @@ enum AllocationReportLine {
     static let traceMarkers = ["<IRQ>", "</IRQ>", "<EOI>", "<NMI>", "</NMI>", "<TASK>", "</TASK>", "<EOE>", "<<EOE>>"]
 
     static func droppingMarkers(_ message: Substring) -> Substring {
-        var text = message.trimmingBlanks()
+        var text = message.trimmingLogBlanks()
         var changed = true
         while changed {
             changed = false
             for marker in traceMarkers where text.hasPrefix(marker) {
-                text = text.dropFirst(marker.count).trimmingBlanks()
+                text = text.dropFirst(marker.count).trimmingLogBlanks()
                 changed = true
             }
         }
@@ -167,11 +209,22 @@ enum AllocationReportLine {
     static func frame(_ message: Substring) -> Frame? {
         var text = droppingMarkers(message)
         var hadAddress = false
+        // s390 prints the first frame in parentheses: "([<0000000000112f56>] show_trace+0x13e/0x148)"
+        if text.hasPrefix("([<"), text.hasSuffix(")") {
+            text = text.dropFirst().dropLast()
+        }
+        // powerpc: "[c0000000fe6b3a30] [c000000000017b54] .show_stack+0x74/0x1b0 (unreliable)"
+        while text.first == "[", let close = text.firstIndex(of: "]"),
+              text.distance(from: text.startIndex, to: close) > 8,
+              text[text.index(after: text.startIndex)..<close].allSatisfy(\.isHexDigit) {
+            text = text[text.index(after: close)...].trimmingLogBlanks()
+            hadAddress = true
+        }
         if text.hasPrefix("[<"), let close = text.firstRange(of: ">]") {
-            text = text[close.upperBound...].trimmingBlanks()
+            text = text[close.upperBound...].trimmingLogBlanks()
             hadAddress = true
         } else if text.hasPrefix("[]") {
-            text = text.dropFirst(2).trimmingBlanks()
+            text = text.dropFirst(2).trimmingLogBlanks()
             hadAddress = true
         }
         if hadAddress, text.first == "(" {
@@ -180,13 +233,13 @@ enum AllocationReportLine {
         var reliable = true
         if text.hasPrefix("? ") {
             reliable = false
-            text = text.dropFirst(2).trimmingBlanks()
+            text = text.dropFirst(2).trimmingLogBlanks()
         }
         // 2.6.9 "[sym+dec/dec] sym+0x../0x..": the bracket holds the symbol, not a module
         if text.first == "[", let close = text.firstIndex(of: "]") {
             let inside = text[text.index(after: text.startIndex)..<close]
             if inside.contains("+"), inside.contains("/") {
-                text = text[text.index(after: close)...].trimmingBlanks()
+                text = text[text.index(after: close)...].trimmingLogBlanks()
                 hadAddress = true
             }
         }
@@ -201,7 +254,11 @@ enum AllocationReportLine {
             }
         }
         guard isSymbolWithOffset(symbolText) || (hadAddress && isPlainSymbol(symbolText)) else { return nil }
-        let after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmingBlanks()
+        var after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmingLogBlanks()
+        if after.hasPrefix("(unreliable)") {
+            reliable = false
+            after = after.dropFirst("(unreliable)".count).trimmingLogBlanks()
+        }
         if !after.isEmpty {
             guard after.first == "[", let close = after.firstIndex(of: "]") else {
                 // a trailing word that is not a module: not a frame unless an address made it one
@@ -215,15 +272,44 @@ enum AllocationReportLine {
         return Frame(frame: CallFrame(symbol: String(symbolText), module: module, reliable: reliable), otherModules: [])
     }
 
+    /// All frames of a line. 2.6.9-era x86_64 (RHEL4) prints several per line in braces:
+    /// `Call Trace:<IRQ> <ffffffff8015f6b6>{__alloc_pages+789} <ffffffffa00b2c1e>{:e1000:e1000_alloc_rx_buffers+98}`.
+    static func frames(_ message: Substring) -> [Frame] {
+        if message.contains(">{") {
+            var result: [Frame] = []
+            var rest = message[...]
+            while let open = rest.firstRange(of: ">{") {
+                let inner = rest[open.upperBound...]
+                guard let close = inner.firstIndex(of: "}") else { break }
+                var symbol = inner[..<close]
+                var module: String?
+                if symbol.first == ":" {
+                    let parts = symbol.dropFirst().split(separator: ":", maxSplits: 1)
+                    if parts.count == 2, isModuleName(parts[0]) {
+                        module = String(parts[0])
+                        symbol = parts[1]
+                    }
+                }
+                let name = symbol.prefix(while: { $0 != "+" })
+                if isPlainSymbol(name) {
+                    result.append(Frame(frame: CallFrame(symbol: String(symbol), module: module, reliable: true), otherModules: []))
+                }
+                rest = inner[inner.index(after: close)...]
+            }
+            return result
+        }
+        return frame(message).map { [$0] } ?? []
+    }
+
     /// ARM: `(sym+off/len [mod]) from [<addr>] (caller+off/len [mod])`; the frame is the first part.
     private static func armFrame(_ text: Substring) -> Frame? {
         func paren(_ s: Substring) -> (String, String?, Substring)? {
             guard s.first == "(", let close = s.firstIndex(of: ")") else { return nil }
-            let inside = s[s.index(after: s.startIndex)..<close].trimmingBlanks()
+            let inside = s[s.index(after: s.startIndex)..<close].trimmingLogBlanks()
             let symbol = inside.prefix(while: { $0 != " " })
             guard !symbol.isEmpty else { return nil }
             var module: String?
-            let rest = inside.dropFirst(symbol.count).trimmingBlanks()
+            let rest = inside.dropFirst(symbol.count).trimmingLogBlanks()
             if rest.first == "[", let end = rest.firstIndex(of: "]") {
                 let name = rest[rest.index(after: rest.startIndex)..<end]
                 if isModuleName(name) { module = String(name) }
@@ -232,11 +318,11 @@ enum AllocationReportLine {
         }
         guard let (symbol, module, rest) = paren(text) else { return nil }
         var others: [String] = []
-        var tail = rest.trimmingBlanks()
+        var tail = rest.trimmingLogBlanks()
         if tail.hasPrefix("from ") {
-            tail = tail.dropFirst(5).trimmingBlanks()
+            tail = tail.dropFirst(5).trimmingLogBlanks()
             if tail.hasPrefix("[<"), let close = tail.firstRange(of: ">]") {
-                tail = tail[close.upperBound...].trimmingBlanks()
+                tail = tail[close.upperBound...].trimmingLogBlanks()
             }
             if let (_, callerModule, _) = paren(tail), let callerModule { others.append(callerModule) }
         }
@@ -347,7 +433,7 @@ enum AllocationReportLine {
 }
 
 extension Substring {
-    func trimmingBlanks() -> Substring {
+    func trimmingLogBlanks() -> Substring {
         var s = self.drop(while: { $0 == " " || $0 == "\t" })
         while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
         return s

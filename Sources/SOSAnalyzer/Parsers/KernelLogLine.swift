@@ -30,6 +30,7 @@ public struct KernelLogLine: Sendable, Equatable {
     public var timestamp: KernelLogTimestamp?
     /// The host name of a syslog or journal line.
     public var host: String?
+    /// The prefix shape this line was written with.
     public var format: KernelLogFormat
     /// False for syslog or journal lines of other programs (`sshd[123]: ...`); skip them.
     public var isKernel: Bool
@@ -67,11 +68,28 @@ public struct KernelLogLine: Sendable, Equatable {
 /// ```
 /// Never fails: a line it cannot read is returned whole as an unprefixed `dmesg` line.
 public enum KernelLogLineParser {
+    /// Reads one line (a trailing `\r` is dropped). Never fails; see the type's documentation.
     public static func parse(_ raw: Substring) -> KernelLogLine {
         var text = raw
         if text.last == "\r" { text = text.dropLast() }
         text = dropLeadingBlanks(text)
+        // "> " quote markers of logs pasted into mail replies
+        while text.first == ">", text.dropFirst().first == " " || text.dropFirst().first == ">" {
+            text = dropLeadingBlanks(text.dropFirst())
+        }
         text = dropPrintkLevel(text)
+        // `dmesg -x`: "kern  :warn  : [  123.456789] msg"
+        if text.hasPrefix("kern ") || text.hasPrefix("kern:") {
+            let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+            if parts.count == 3, parts[0].trimmingLogBlanks() == "kern",
+               parts[1].trimmingLogBlanks().allSatisfy({ $0.isLetter }), parts[2].first == " " {
+                text = dropLeadingBlanks(parts[2])
+            }
+        }
+        // "** 94 printk messages dropped ** [73805.181427]  [<ffffffffa84b8e74>] ..." (console overrun)
+        if text.hasPrefix("** "), let end = text.firstRange(of: " dropped **") {
+            text = dropLeadingBlanks(text[end.upperBound...])
+        }
 
         // syslog: "Mon DD HH:MM:SS" or ISO-8601 "2020-04-20T15:08:07.123+02:00"
         if let (stamp, rest) = syslogDate(text) {
@@ -278,8 +296,8 @@ public enum KernelLogLineParser {
     private static func decodeEscapes(_ text: Substring) -> Substring {
         guard text.contains("#01") else { return text }
         var result = String(text)
-        result = result.replacingAll("#011", with: "\t")
-        result = result.replacingAll("#012", with: "\n")
+        result = result.replacingEveryLogEscape("#011", with: "\t")
+        result = result.replacingEveryLogEscape("#012", with: "\n")
         return Substring(result)
     }
 }
@@ -287,7 +305,7 @@ public enum KernelLogLineParser {
 
 extension String {
     /// Foundation-free replace of every occurrence.
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    fileprivate func replacingEveryLogEscape(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var out = ""
         var rest = self[...]

@@ -110,6 +110,8 @@ public enum TextReportRenderer {
             out.append(table.render())
         }
 
+        out += BuddyStateText.lines(report)
+
         let missing = report.factStates.filter { $0.value != .truncatedBySos }.sorted { $0.key < $1.key }
         if !missing.isEmpty {
             out.append("")

@@ -14,7 +14,8 @@ extension AllocationFailureRecord {
         self.init(
             process: failure.process, pid: failure.pid, cpu: failure.cpu, order: failure.order,
             gfpMask: failure.gfpMask, gfpFlags: flags, gfpDescription: description, modules: failure.modules,
-            timestamp: failure.timestamp.map(Self.text), source: Evidence(member: member, line: failure.line))
+            timestamp: failure.timestamp.map(Self.text), source: Evidence(member: member, line: failure.line),
+            excerpt: failure.excerpt)
     }
 
     private static func text(_ timestamp: KernelLogTimestamp) -> String {

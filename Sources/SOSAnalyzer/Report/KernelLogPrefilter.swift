@@ -1,14 +1,16 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Byte tests that let a kernel log scan pass over a line without decoding it to a `String`.
+/// A byte test that lets a kernel log scan pass over a line without decoding it to a `String`.
 ///
 /// Most of a `messages` file is other programs (`sshd[4121]: Accepted publickey ...`): the kernel
-/// log parser would decode each one only to find it is not the kernel's. These tests answer the
-/// same question on the raw bytes, and answer "skip" only when the parser's answer is certain.
+/// log parser would decode each one only to find it is not the kernel's. This test answers the
+/// same question on the raw bytes, and answers "skip" only when the parser's answer is certain.
 enum KernelLogPrefilter {
     /// True only when `KernelLogLineParser.parse` would call this line another program's:
     /// it opens with a syslog date (`Nov 14 22:13:20 `, the month form) and holds no `kernel:`.
@@ -20,43 +22,7 @@ enum KernelLogPrefilter {
     static func isOtherProgramSyslogLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let end = syslogDateEnd(line) else { return false }
         if end < line.count, line[end] >= 0x80 { return false }
-        return !contains(line, kernelTag)
-    }
-
-    /// Whether `needle` occurs in `line`, byte for byte (an ASCII needle found here is a
-    /// superset of what a `String` search finds, so callers keep their own exact check after it).
-    /// Needles are literals (`StaticString`): no array to retain per call, millions of calls a log.
-    static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let length = needle.utf8CodeUnitCount
-        let pattern = needle.utf8Start
-        guard length > 0 else { return true }
-        guard let base = line.baseAddress, line.count >= length else { return false }
-        let last = line.count - length  // last offset where the needle still fits
-        var offset = 0
-        // memchr for the first byte (vectorised in libc), then compare the rest in place.
-        while offset <= last, let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) {
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            var matched = 1
-            while matched < length, base[at + matched] == pattern[matched] { matched += 1 }
-            if matched == length { return true }
-            offset = at + 1
-        }
-        return false
-    }
-
-    /// False only when, fed to an idle `AllocationFailureScanner` (``AllocationFailureScanner/isIdle``),
-    /// this line leaves `finish()` unchanged. Idle, the scanner keeps something from a line only
-    /// when it is a header (`page allocation failure`, `vmalloc: allocation failure`,
-    /// `vmalloc error:`), a lone `comm:` (the line ends with a colon), or a free-area piece that
-    /// carries a `Node` or a zone name with its colon over to the next lines. rsyslog `#0xx`
-    /// escapes can change how a line ends once decoded, so lines holding one are kept too.
-    static func mayStartAllocationReport(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        var last = line.count - 1
-        while last >= 0, line[last] == space || line[last] == tab || line[last] == 0x0D || line[last] == 0x0A { last -= 1 }
-        if last >= 0, line[last] == colon { return true }
-        return contains(line, "allocation failure") || contains(line, "vmalloc error:") || contains(line, "Node")
-            || contains(line, "DMA") || contains(line, "Normal:") || contains(line, "HighMem:")
-            || contains(line, "Movable:") || contains(line, "Device:") || contains(line, "#0")
+        return !ByteSearch.contains(line, kernelTag)
     }
 
     static let kernelTag: StaticString = "kernel:"
@@ -101,4 +67,27 @@ enum KernelLogPrefilter {
     private static let dot = UInt8(ascii: ".")
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}
+
+extension ByteSearch {
+    /// Whether `needle` occurs in `line`, byte for byte (an ASCII needle found here is a
+    /// superset of what a `String` search finds, so callers keep their own exact check after it).
+    /// For literal needles (`StaticString`): no array to retain per call, millions of calls a log.
+    static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        let pattern = needle.utf8Start
+        guard length > 0 else { return true }
+        guard let base = line.baseAddress, line.count >= length else { return false }
+        let last = line.count - length  // last offset where the needle still fits
+        var offset = 0
+        // memchr for the first byte (vectorised in libc), then compare the rest in place.
+        while offset <= last, let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var matched = 1
+            while matched < length, base[at + matched] == pattern[matched] { matched += 1 }
+            if matched == length { return true }
+            offset = at + 1
+        }
+        return false
+    }
 }

@@ -17,10 +17,12 @@ struct MemberCapture {
     private(set) var nested = InputOutcome()
     /// Compressed log rotations that could not be decompressed, with the reason.
     private(set) var unreadableLogs: [(member: String, reason: String)] = []
+    private let logPatterns: [KernelLogPattern]
 
     init(mode: Mode, options: ReadOptions) {
         self.mode = mode
         self.options = options
+        self.logPatterns = options.knownIssues.logPatterns
     }
 
     mutating func visit(_ cursor: inout MemberCursor) throws {
@@ -33,7 +35,7 @@ struct MemberCapture {
             if BundledReport.isInnerArchive(member.path) {
                 readNested(&cursor)
             } else if FactCatalog.kernelLogs.wants(member.path) {
-                var scan = KernelLogScan(member: member.path)
+                var scan = KernelLogScan(member: member.path, patterns: logPatterns)
                 if BundledReport.isCompressedLog(member.path) {
                     do {
                         try cursor.forEachDecompressedLine { bytes, number in scan.feed(bytes, number: number) }

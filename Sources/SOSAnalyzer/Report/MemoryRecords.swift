@@ -37,6 +37,9 @@ public struct AllocationFailureRecord: Sendable, Codable, Equatable {
     @Nullable public var timestamp: String?
     /// "member/path:line" of the failure's first line.
     public var source: Evidence
+    /// The failure's first lines as the log wrote them (header, task line, call trace), at most
+    /// 30; empty past the first few failures of a log, so a flood of them stays cheap.
+    public var excerpt: [String] = []
 }
 
 /// A finding about one report: something a support engineer should look at.
@@ -55,12 +58,19 @@ public struct Finding: Sendable, Codable, Equatable {
     /// Longer explanation, with this host's numbers.
     @Nullable public var detail: String?
     public var evidence: [Evidence]
+    /// For a known issue: the release that fixes it ("RHEL 6.5 (kernel 2.6.32-431)"); absent otherwise.
+    public var fix: String?
+    /// For a known issue: public references (knowledge-base articles, bug reports, patches).
+    public var references: [String]?
 
-    public init(id: String, severity: Severity, title: String, detail: String? = nil, evidence: [Evidence]) {
+    public init(id: String, severity: Severity, title: String, detail: String? = nil, evidence: [Evidence],
+                fix: String? = nil, references: [String]? = nil) {
         self.id = id
         self.severity = severity
         self.title = title
         self.detail = detail
         self.evidence = evidence
+        self.fix = fix
+        self.references = references
     }
 }

@@ -4,9 +4,19 @@ import SOSArchive
 public struct ReadOptions: Sendable {
     /// Caps on what one member may cost in memory.
     public var limits: ReadLimits
+    /// Called after each member with the bytes of the input consumed so far (compressed bytes
+    /// for archives), for a progress bar; from the reading thread.
+    public var bytesRead: (@Sendable (Int64) -> Void)?
+    /// Known-issue rules evaluated on every report (their log patterns are looked for while logs stream).
+    public var knownIssues: KnownIssueBook
 
-    public init(limits: ReadLimits = ReadLimits()) {
+    public init(
+        limits: ReadLimits = ReadLimits(), knownIssues: KnownIssueBook = .bundled,
+        bytesRead: (@Sendable (Int64) -> Void)? = nil
+    ) {
         self.limits = limits
+        self.knownIssues = knownIssues
+        self.bytesRead = bytesRead
     }
 }
 

@@ -21,6 +21,21 @@ public struct Report: Sendable, Codable, Equatable {
     public var allocationFailures: [AllocationFailureRecord] = []
     public var buddyinfo: [BuddyInfoRecord] = []
     public var zoneinfo: [ZoneInfoRecord] = []
+    /// Each buddyinfo zone in human sizes, with the kernel's fragmentation indices per order.
+    public var buddyAnalysis: [BuddyZoneRecord] = []
+    /// Whether high orders are exhausted, per zone and for the report (`HighOrderExhaustion.grade`).
+    @Nullable public var highOrderExhaustion: HighOrderExhaustion?
+    /// /proc/pagetypeinfo: free blocks per order, per zone and migrate type.
+    public var pagetypeinfo: [PageTypeFreeRecord] = []
+    /// /proc/pagetypeinfo: pageblocks per migrate type, per zone.
+    public var pageblocks: [PageBlockRecord] = []
+    /// Zone page frame ranges of the last boot the kernel log shows.
+    public var zonePFNRanges: [ZonePFNRangeRecord] = []
+    /// Kernel log lines that known-issue rules look for (bounded per rule and log).
+    public var kernelLogMatches: [KernelLogMatch] = []
+    /// vm.min_free_kbytes and vm.zone_reclaim_mode against this host's numbers; nil when the host
+    /// shows neither allocation failures nor exhausted high orders.
+    @Nullable public var tuning: TuningAdvice?
     @Nullable public var memory: MemoryInfo?
     /// Kernel tunables that matter to memory diagnostics, by sysctl name.
     public var sysctl: [String: Int] = [:]

@@ -10,12 +10,15 @@ struct ReportAssembler {
     private var logScans: [KernelLogScan]
     private var uname: Uname?
     private var packages: [InstalledPackage] = []
+    private let knownIssues: KnownIssueBook
 
-    init(source: ReportSourceInfo, index: MemberIndex, files: [String: MemberData], logScans: [KernelLogScan]) {
+    init(source: ReportSourceInfo, index: MemberIndex, files: [String: MemberData], logScans: [KernelLogScan],
+         knownIssues: KnownIssueBook = .bundled) {
         self.report = Report(source: source)
         self.index = index
         self.lookup = FactLookup(index: index, files: files)
         self.logScans = logScans
+        self.knownIssues = knownIssues
     }
 
     mutating func assemble() -> Report {
@@ -35,7 +38,13 @@ struct ReportAssembler {
         readBuddyInfo()
         readZoneInfo()
         readAllocationFailures()
-        report.findings = HostFindings.evaluate(report)
+        readPageTypeInfo()
+        readKernelLogExtras()
+        if !report.buddyinfo.isEmpty { report.highOrderExhaustion = HighOrderExhaustion.grade(report) }
+        let host = HostFindings.evaluate(report)
+        let known = knownIssues.evaluate(report)
+        report.tuning = TuningAdvice.advise(report, knownIssues: known)
+        report.findings = MemoryFindings.combine(report, host: host, knownIssues: known)
         return report
     }
 
@@ -432,6 +441,7 @@ struct ReportAssembler {
             BuddyInfoRecord(node: $0.node, zone: $0.zone, freeBlocks: $0.freeBlocks,
                             source: Evidence(member: found.member, line: $0.line))
         }
+        report.buddyAnalysis = report.buddyinfo.map { BuddyZoneRecord($0) }
     }
 
     private mutating func readZoneInfo() {
@@ -442,6 +452,27 @@ struct ReportAssembler {
                            lowPages: $0.lowPages, highPages: $0.highPages, managedPages: $0.managedPages,
                            presentPages: $0.presentPages, source: Evidence(member: found.member, line: $0.line))
         }
+    }
+
+    private mutating func readPageTypeInfo() {
+        guard let (info, found) = parse("pagetypeinfo", FactCatalog.pagetypeinfo, PageTypeInfoParser.parse) else { return }
+        report.pagetypeinfo = info.freeRows.map {
+            PageTypeFreeRecord(node: $0.node, zone: $0.zone, type: $0.type, freeBlocks: $0.freeBlocks,
+                               capped: $0.capped.contains(true), source: Evidence(member: found.member, line: $0.line))
+        }
+        report.pageblocks = info.blockRows.map {
+            PageBlockRecord(node: $0.node, zone: $0.zone, blocks: $0.blocks, pagesPerBlock: info.pagesPerBlock,
+                            source: Evidence(member: found.member, line: $0.line))
+        }
+    }
+
+    /// Zone ranges from the first log (in archive order) that has them, and the lines
+    /// known-issue rules looked for.
+    private mutating func readKernelLogExtras() {
+        if let scan = logScans.first(where: { !$0.zoneRanges.isEmpty }) {
+            report.zonePFNRanges = scan.zoneRanges.map { ZonePFNRangeRecord($0, member: scan.member) }
+        }
+        report.kernelLogMatches = logScans.flatMap(\.logMatches)
     }
 
     // MARK: - Kernel log events

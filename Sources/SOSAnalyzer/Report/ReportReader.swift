@@ -40,7 +40,10 @@ public enum ReportReader {
         var capture = MemberCapture(mode: .catalog, options: options)
         let pass: ReadOutcome
         do {
-            pass = try reader.forEachMember { cursor in try capture.visit(&cursor) }
+            pass = try reader.forEachMember { cursor in
+                try capture.visit(&cursor)
+                options.bytesRead?(reader.bytesConsumed)
+            }
         } catch let error as SOSArchiveError {
             return InputOutcome(problems: [InputProblem(path: reader.path, error: error.description)])
         } catch {
@@ -84,7 +87,7 @@ public enum ReportReader {
             source: ReportSourceInfo(
                 path: reader.path, format: reader.format.rawValue,
                 topFolder: index.topFolder, memberCount: index.count),
-            index: index, files: files, logScans: capture.logScans)
+            index: index, files: files, logScans: capture.logScans, knownIssues: options.knownIssues)
         var report = assembler.assemble()
         if let damage = pass.damage {
             report.problems.insert(ReportProblem(

@@ -1,0 +1,309 @@
+import Foundation
+
+/// Replaces hostnames, domain names, IPv4 and MAC addresses with consistent pseudonyms, so a
+/// summary can be shared outside the case: `dbnode01.prod.example.com` becomes
+/// `host-03.domain-01.example`, `10.20.1.15` becomes `192.0.2.1`, `00:02:c9:1a:2b:3c` becomes
+/// `02:00:00:00:00:01`. Nothing else changes.
+///
+/// The names come from the reports themselves (each hostname, its short name, its domain and
+/// the parent domains, the name typed into the archive's file name); addresses are found by
+/// their shape in every string. Pseudonyms are numbered in the order the batch lists its
+/// reports, so the same inputs give the same pseudonyms whatever `--jobs` is.
+///
+/// Use it in two steps: `redact(_:)` transforms the `BatchOutcome` values (every string of
+/// every report), then `redactText(_:)` goes over the rendered output for anything left.
+/// `map` is the private key back to the originals; it never goes into the shared output.
+public struct Redaction: Sendable {
+    public private(set) var map = RedactionMap()
+    /// Lower-cased original name → pseudonym, hosts and domains together.
+    private var names: [String: String] = [:]
+    /// Distinct lengths of `names`' keys, longest first: a longer name wins at a position.
+    private var nameLengths: [Int] = []
+    private var hostCount = 0
+
+    /// Learns the names of every report in the batch.
+    public init(_ outcome: BatchOutcome) {
+        self.init(reports: outcome.reports, problems: outcome.problems)
+    }
+
+    /// Learns the names of these reports, and those typed into the file names of inputs that gave none.
+    public init(reports: [Report], problems: [InputProblem]) {
+        for report in reports {
+            if let hostname = report.hostname { learnHost(hostname) }
+            if let typed = Self.nameInArchiveFile(report.source.path) { learnHost(typed) }
+        }
+        for problem in problems {
+            if let typed = Self.nameInArchiveFile(problem.path) { learnHost(typed) }
+        }
+    }
+
+    /// The batch with every string of every report and problem redacted.
+    public mutating func redact(_ outcome: BatchOutcome) -> BatchOutcome {
+        var result = outcome
+        result.reports = outcome.reports.map { redact($0) }
+        result.problems = outcome.problems.map { InputProblem(path: redactText($0.path), error: redactText($0.error)) }
+        return result
+    }
+
+    /// One report with every string value redacted (keys, which are fact and sysctl names, stay).
+    public mutating func redact(_ report: Report) -> Report {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(report),
+              let tree = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return report }
+        let redacted = redactValues(tree)
+        guard let back = try? JSONSerialization.data(withJSONObject: redacted),
+              let decoded = try? JSONDecoder().decode(Report.self, from: back) else { return report }
+        return decoded
+    }
+
+    /// Any text: names first (longest first), then IPv4 and MAC addresses; new addresses get
+    /// the next pseudonym.
+    public mutating func redactText(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        bytes = replaceNames(bytes)
+        bytes = replaceAddresses(bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: - Learning names
+
+    private static let ignoredNames: Set<String> = ["localhost", "localhost.localdomain", "localdomain", "(none)"]
+
+    private mutating func learnHost(_ name: String) {
+        let lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
+        guard !lowered.isEmpty, !Self.ignoredNames.contains(lowered), Self.ipv4(Array(lowered.utf8)[...]) == nil else { return }
+        let labels = lowered.split(separator: ".").map(String.init)
+        guard let short = labels.first else { return }
+        let host = pseudonym(forHost: short)
+        var domains: [String] = []
+        if labels.count > 1 {
+            // "prod.example.com", then "example.com": each suffix of two labels or more.
+            for start in 1..<labels.count where labels.count - start >= 2 {
+                domains.append(labels[start...].joined(separator: "."))
+            }
+            if domains.isEmpty, let last = labels.last { domains.append(last) }
+        }
+        let domainPseudonyms = domains.map { pseudonym(forDomain: $0) }
+        if let domain = domainPseudonyms.first {
+            addName(lowered, host + "." + domain)
+            map.hosts[lowered] = host + "." + domain
+        }
+    }
+
+    private mutating func pseudonym(forHost short: String) -> String {
+        if let known = names[short] { return known }
+        hostCount += 1
+        let pseudonym = String(format: "host-%02d", hostCount)
+        map.hosts[short] = pseudonym
+        addName(short, pseudonym)
+        return pseudonym
+    }
+
+    private mutating func pseudonym(forDomain domain: String) -> String {
+        if let known = names[domain] { return known }
+        let pseudonym = String(format: "domain-%02d.example", map.domains.count + 1)
+        map.domains[domain] = pseudonym
+        addName(domain, pseudonym)
+        return pseudonym
+    }
+
+    private mutating func addName(_ original: String, _ pseudonym: String) {
+        names[original] = pseudonym
+        let length = original.utf8.count
+        if !nameLengths.contains(length) {
+            nameLengths.append(length)
+            nameLengths.sort(by: >)
+        }
+    }
+
+    /// The name the user typed into the archive's file name (`sosreport-NAME-20130514091203-e9e3`,
+    /// `sosreport-NAME-2024-03-12-kqxbwtd`): often a hostname, sometimes a login or a customer.
+    static func nameInArchiveFile(_ path: String) -> String? {
+        guard let file = path.split(separator: "/").last, file.hasPrefix("sosreport-") else { return nil }
+        let parts = file.dropFirst("sosreport-".count).split(separator: "-", omittingEmptySubsequences: false)
+        // The name ends where the date starts: 14 digits (sos 2/3) or a 4-digit year then 2-digit month (sos 4).
+        guard let dateIndex = parts.firstIndex(where: { part in
+            part.allSatisfy(\.isASCIIDigit) && (part.count == 14 || part.count == 8 || part.count == 4)
+        }), dateIndex > 0 else { return nil }
+        let name = parts[..<dateIndex].joined(separator: "-")
+        return name.isEmpty ? nil : name
+    }
+
+    // MARK: - Values
+
+    private mutating func redactValues(_ value: Any) -> Any {
+        switch value {
+        case let text as String:
+            return redactText(text)
+        case let array as [Any]:
+            return array.map { redactValues($0) }
+        case let object as [String: Any]:
+            var result: [String: Any] = [:]
+            for (key, element) in object { result[key] = redactValues(element) }
+            return result
+        default:
+            return value
+        }
+    }
+
+    // MARK: - Text passes (UTF-8 bytes; names and addresses are ASCII)
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    private func replaceNames(_ bytes: [UInt8]) -> [UInt8] {
+        guard !names.isEmpty else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index == 0 || !Self.isWordByte(bytes[index - 1]), Self.isWordByte(bytes[index]) {
+                var matched = false
+                for length in nameLengths where index + length <= bytes.count {
+                    if index + length < bytes.count, Self.isWordByte(bytes[index + length]) { continue }
+                    let candidate = String(decoding: bytes[index..<(index + length)].map(Self.lower), as: UTF8.self)
+                    if let pseudonym = names[candidate] {
+                        out += Array(pseudonym.utf8)
+                        index += length
+                        matched = true
+                        break
+                    }
+                }
+                if matched { continue }
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return out
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+
+    private mutating func replaceAddresses(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let atBoundary = index == 0 || !(Self.isWordByte(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ".")
+                                              || bytes[index - 1] == UInt8(ascii: ":"))
+            if atBoundary, let mac = Self.mac(bytes[index...]) {
+                out += Array(pseudonym(forMAC: mac).utf8)
+                index += mac.utf8.count
+                continue
+            }
+            if atBoundary, let ip = Self.ipv4(bytes[index...]) {
+                out += Array(pseudonym(forIPv4: ip).utf8)
+                index += ip.utf8.count
+                continue
+            }
+            out.append(bytes[index])
+            index += 1
+        }
+        return out
+    }
+
+    /// Addresses that identify nothing (unspecified, loopback, broadcast, netmasks) stay.
+    private static func isAnonymousIPv4(_ octets: [Int]) -> Bool {
+        octets == [0, 0, 0, 0] || octets[0] == 127 || octets[0] == 255
+    }
+
+    private mutating func pseudonym(forIPv4 address: String) -> String {
+        let octets = address.split(separator: ".").compactMap { Int($0) }
+        if Self.isAnonymousIPv4(octets) || map.ipv4.values.contains(address) { return address }
+        if let known = map.ipv4[address] { return known }
+        // TEST-NET-1, -2, -3 (RFC 5737), 254 addresses each, then counting on in 198.18.0.0/15.
+        let number = map.ipv4.count
+        let pseudonym: String
+        switch number {
+        case 0..<254: pseudonym = "192.0.2.\(number + 1)"
+        case 254..<508: pseudonym = "198.51.100.\(number - 253)"
+        case 508..<762: pseudonym = "203.0.113.\(number - 507)"
+        default: pseudonym = "198.18.\((number - 762) / 254).\((number - 762) % 254 + 1)"
+        }
+        map.ipv4[address] = pseudonym
+        return pseudonym
+    }
+
+    private mutating func pseudonym(forMAC address: String) -> String {
+        let lowered = address.lowercased()
+        if lowered == "00:00:00:00:00:00" || lowered == "ff:ff:ff:ff:ff:ff" || map.mac.values.contains(lowered) { return address }
+        if let known = map.mac[lowered] { return known }
+        let number = map.mac.count + 1
+        // 02: a locally administered unicast address, never a vendor's.
+        let pseudonym = String(format: "02:00:00:%02x:%02x:%02x", (number >> 16) & 0xFF, (number >> 8) & 0xFF, number & 0xFF)
+        map.mac[lowered] = pseudonym
+        return pseudonym
+    }
+
+    /// `a.b.c.d` at the start of `bytes`, each part 0...255, not followed by more of an address or version.
+    static func ipv4(_ bytes: ArraySlice<UInt8>) -> String? {
+        var index = bytes.startIndex
+        var parts: [Int] = []
+        while parts.count < 4 {
+            var value = 0
+            var digits = 0
+            while index < bytes.endIndex, bytes[index] >= 0x30, bytes[index] <= 0x39, digits < 4 {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            guard digits >= 1, digits <= 3, value <= 255 else { return nil }
+            parts.append(value)
+            if parts.count < 4 {
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") else { return nil }
+                index += 1
+            }
+        }
+        if index < bytes.endIndex {
+            let next = bytes[index]
+            if isWordByte(next) { return nil }
+            // "1.2.3.4.5" is a version; "10.0.0.1." at the end of a sentence is an address.
+            if next == UInt8(ascii: "."), index + 1 < bytes.endIndex, bytes[index + 1] >= 0x30, bytes[index + 1] <= 0x39 {
+                return nil
+            }
+        }
+        return String(decoding: bytes[bytes.startIndex..<index], as: UTF8.self)
+    }
+
+    /// `xx:xx:xx:xx:xx:xx` (or with `-`) at the start of `bytes`.
+    static func mac(_ bytes: ArraySlice<UInt8>) -> String? {
+        let length = 17
+        guard bytes.count >= length else { return nil }
+        let start = bytes.startIndex
+        let separator = bytes[start + 2]
+        guard separator == UInt8(ascii: ":") || separator == UInt8(ascii: "-") else { return nil }
+        for offset in 0..<length {
+            let byte = bytes[start + offset]
+            if offset % 3 == 2 {
+                guard byte == separator else { return nil }
+            } else {
+                guard isHex(byte) else { return nil }
+            }
+        }
+        if start + length < bytes.endIndex {
+            let next = bytes[start + length]
+            if isHex(next) || next == separator || isWordByte(next) { return nil }
+        }
+        return String(decoding: bytes[start..<(start + length)], as: UTF8.self)
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
+    }
+}
+
+/// The private key of a redaction: original → pseudonym, per kind. Written by `--redact-map`,
+/// never part of the shared output.
+public struct RedactionMap: Sendable, Codable, Equatable {
+    /// Hostnames: short names (`dbnode01` → `host-03`) and full names.
+    public var hosts: [String: String] = [:]
+    public var domains: [String: String] = [:]
+    public var ipv4: [String: String] = [:]
+    public var mac: [String: String] = [:]
+
+    public init() {}
+}

@@ -1,0 +1,81 @@
+/// The verdict of a batch in plain words: how many hosts are affected and by what, and the
+/// tunables of the workaround as these hosts have them.
+///
+/// For `Samples/` it reads: "5 of 11 hosts are affected: 17 page allocation failures of order
+/// 2–3 (16–32 kB blocks), in code of mlx4_en (15) and vxfs (2); 5 hosts have no free blocks of
+/// 16 kB or larger to speak of in a Normal or DMA32 zone."
+public struct FleetVerdict: Sendable, Equatable {
+    /// A module named in failure traces, and in how many failures.
+    public struct ModuleCount: Sendable, Equatable {
+        public var name: String
+        public var failures: Int
+    }
+
+    /// Reports judged affected by `ZoneExhaustion.isAffected`, in batch order.
+    public var affected: [Report]
+    public var unaffected: [Report]
+    public var failureCount: Int
+    public var orders: [Int]
+    /// Modules named in failure traces, with the number of failures each appears in; most first.
+    public var modules: [ModuleCount]
+    /// Affected hosts with a zone exhausted from order 2 up.
+    public var exhaustedHosts: Int
+    /// Names of the zones exhausted on some affected host ("DMA32", "Normal").
+    public var exhaustedZoneNames: [String]
+    public var unreadableInputs: Int
+
+    public init(_ outcome: BatchOutcome) {
+        affected = outcome.reports.filter(ZoneExhaustion.isAffected)
+        unaffected = outcome.reports.filter { !ZoneExhaustion.isAffected($0) }
+        let failures = outcome.reports.flatMap(\.allocationFailures)
+        failureCount = failures.count
+        orders = Array(Set(failures.map(\.order))).sorted()
+        var counts: [String: Int] = [:]
+        for failure in failures {
+            for module in Set(failure.modules) { counts[module, default: 0] += 1 }
+        }
+        modules = counts.map { ModuleCount(name: $0.key, failures: $0.value) }
+            .sorted { ($1.failures, $0.name) < ($0.failures, $1.name) }
+        let exhausted = affected.map(ZoneExhaustion.exhaustedZones)
+        exhaustedHosts = exhausted.filter { !$0.isEmpty }.count
+        exhaustedZoneNames = Array(Set(exhausted.joined().map(\.zone))).sorted()
+        unreadableInputs = outcome.problems.count
+    }
+
+    /// The whole verdict in one sentence, Markdown-free.
+    public var sentence: String {
+        let total = affected.count + unaffected.count
+        if total == 0 { return "No sosreport could be read." }
+        if affected.isEmpty {
+            return "None of \(total) host\(total == 1 ? "" : "s") is affected: no page allocation failure, no zone short of high-order blocks."
+        }
+        var parts: [String] = []
+        if failureCount > 0 {
+            var text = "\(failureCount) page allocation failure\(failureCount == 1 ? "" : "s") of order \(Self.range(orders))"
+                + " (\(Self.range(orders.map { ByteFormatter.human(Int64(4096) << Int64(min($0, 40))) })) blocks)"
+            if !modules.isEmpty {
+                text += ", in code of " + Self.list(modules.map { "\($0.name) (\($0.failures))" })
+            }
+            parts.append(text)
+        }
+        if exhaustedHosts > 0 {
+            parts.append("\(exhaustedHosts) host\(exhaustedHosts == 1 ? " has" : "s have") no free blocks of 16 kB or larger"
+                + " to speak of in a \(exhaustedZoneNames.joined(separator: " or ")) zone")
+        }
+        let verb = affected.count == 1 ? "is" : "are"
+        return "\(affected.count) of \(total) host\(total == 1 ? "" : "s") \(verb) affected: " + parts.joined(separator: "; ") + "."
+    }
+
+    static func range<T: Equatable>(_ values: [T]) -> String {
+        guard let first = values.first, let last = values.last else { return "" }
+        return first == last ? "\(first)" : "\(first)–\(last)"
+    }
+
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+        }
+    }
+}
