@@ -20,9 +20,14 @@ enum KernelLogPrefilter {
     /// after the date, so Swift's character view of that prefix is the same bytes. Without
     /// `kernel:` anywhere, neither of the parser's kernel tags can follow the date.
     static func isOtherProgramSyslogLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        startsWithSyslogDate(line) && !ByteSearch.contains(line, kernelTag)
+    }
+
+    /// True when the parser reads a syslog date (month form) at the start of this line: then a
+    /// kernel line carries that date as its timestamp.
+    static func startsWithSyslogDate(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let end = syslogDateEnd(line) else { return false }
-        if end < line.count, line[end] >= 0x80 { return false }
-        return !ByteSearch.contains(line, kernelTag)
+        return end >= line.count || line[end] < 0x80
     }
 
     static let kernelTag: StaticString = "kernel:"

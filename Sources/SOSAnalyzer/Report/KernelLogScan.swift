@@ -13,9 +13,10 @@ import Darwin
 /// per rule), and page-allocation failures (the scanner keeps a bounded window of lines). A 2 GB
 /// `messages` costs no more memory than a small one.
 ///
-/// Lines of other programs (`sshd[4121]: ...`), most of a `messages` file, are recognised on
-/// their bytes and never decoded (``KernelLogPrefilter``) unless they hold something this scan
-/// keeps from any line (`taint`, the banner, a zone range, a rule's literal).
+/// Lines of other programs (`sshd[4121]: ...`), most of a `messages` file, and kernel lines the
+/// allocation-failure scanner would pass over are recognised on their bytes and never decoded
+/// (``KernelLogPrefilter``, ``AllocationFailureScanner/passesOver(_:)``) unless they hold something
+/// this scan keeps from any line (`taint`, the banner, a zone range, a rule's literal).
 struct KernelLogScan: Sendable {
     let member: String
     private(set) var taintMessages: [ModuleTaintMessage] = []
@@ -47,10 +48,12 @@ struct KernelLogScan: Sendable {
         if text.utf8.last == UInt8(ascii: "\r") { text.removeLast() }
         let line = Substring(text)
         failures.feed(line, number: number)
-        if line.contains("taint"), let message = ModuleTaintMessageParser.message(inLine: line, number: number) {
+        // Byte tests first: Foundation's `contains` on every kernel line cost more than the rest of the scan.
+        if ByteSearch.contains(bytes, KernelLogPrefilter.taint), line.contains("taint"),
+           let message = ModuleTaintMessageParser.message(inLine: line, number: number) {
             taintMessages.append(message)
         }
-        if banner == nil, line.contains("Linux version ") {
+        if banner == nil, ByteSearch.contains(bytes, KernelLogPrefilter.linuxVersion), line.contains("Linux version ") {
             banner = LinuxVersionBannerParser.firstBanner(in: text).map {
                 LinuxVersionBanner(release: $0.release, line: number)
             }
@@ -78,11 +81,12 @@ struct KernelLogScan: Sendable {
         }
     }
 
-    /// True for another program's syslog line that holds nothing any part of this scan keeps:
-    /// the scanner drops it at once (not the kernel's), and the byte tests below are supersets of
-    /// the character tests `feed` makes, so none of those would have fired either.
+    /// True for a line that no part of this scan would keep: the scanner drops it (another
+    /// program's syslog line, or a kernel line its fast path passes over), and the byte tests below
+    /// are supersets of the character tests `feed` makes, so none of those would have fired either.
     private func canSkip(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !readingZoneRanges, KernelLogPrefilter.isOtherProgramSyslogLine(bytes) else { return false }
+        guard !readingZoneRanges else { return false }
+        guard KernelLogPrefilter.isOtherProgramSyslogLine(bytes) || failures.passesOver(bytes) else { return false }
         if ByteSearch.contains(bytes, KernelLogPrefilter.taint) { return false }
         if banner == nil, ByteSearch.contains(bytes, KernelLogPrefilter.linuxVersion) { return false }
         if ByteSearch.contains(bytes, Self.zoneLiteral) { return false }
