@@ -4,14 +4,14 @@ import Foundation
 public struct BatchDocument: Sendable, Codable {
     public var schemaVersion = Report.currentSchemaVersion
     public var reports: [Report]
-    /// The trait analysis across hosts; null until the correlator has run.
-    @Nullable public var correlation: String?
+    /// The trait analysis across hosts (`Correlator`, default criterion).
+    public var correlation: Correlation
     /// One `{path, error}` per input that gave no report.
     public var problems: [InputProblem]
 
     public init(_ outcome: BatchOutcome) {
         reports = outcome.reports
-        correlation = nil
+        correlation = Correlator.correlate(outcome.reports)
         problems = outcome.problems
     }
 }

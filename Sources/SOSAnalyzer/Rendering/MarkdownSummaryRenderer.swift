@@ -281,7 +281,7 @@ public enum MarkdownSummaryRenderer {
         var anyExhausted = false
         for zone in report.buddyinfo {
             let analysis = ZoneExhaustion.analysis(zone)
-            let exhausted = Set(ZoneExhaustion.exhaustedOrders(zone))
+            let exhausted = Set(ZoneExhaustion.exhaustedOrders(zone, in: report))
             anyExhausted = anyExhausted || !exhausted.isEmpty
             let cells = (0..<orders).map { order -> String in
                 guard analysis.freeBytesPerOrder.indices.contains(order) else { return "" }
@@ -292,7 +292,8 @@ public enum MarkdownSummaryRenderer {
         }
         var out = ["#### Free memory by block size", "",
                    "From `\(report.buddyinfo.first?.source.member ?? "proc/buddyinfo")`: free memory held in blocks of each size"
-                   + " (4 kB pages)." + (anyExhausted ? " ✗ marks exhausted orders: fewer than \(ZoneExhaustion.blockThreshold) free blocks of that size or larger." : ""),
+                   + " (4 kB pages)." + (anyExhausted ? " ✗ marks exhausted orders: an atomic request of that size would fail (the kernel's watermark check"
+                   + " replayed on `proc/zoneinfo` where the kernel is 4.3 or older, else no usable free block)." : ""),
                    "", table.render(), ""]
         // A healthy host's table says all; the chart is for the hosts whose shape matters.
         if ZoneExhaustion.isAffected(report) {
@@ -411,8 +412,9 @@ public enum MarkdownSummaryRenderer {
             "- sosanalyze \(ToolVersion.current) (JSON schema \(Report.currentSchemaVersion)) read \(outcome.inputCount)"
                 + " input\(outcome.inputCount == 1 ? "" : "s") offline, each in one streaming pass, nothing unpacked.",
             "- **Affected** = the kernel logged at least one page allocation failure (syslog and dmesg, the same"
-                + " event counted once), or a zone other than DMA has fewer than \(ZoneExhaustion.blockThreshold)"
-                + " free blocks of 16 kB (order \(ZoneExhaustion.highOrder)) or larger in `proc/buddyinfo`.",
+                + " event counted once), or a zone other than DMA has its high orders exhausted: an atomic request"
+                + " of 16 kB (order \(ZoneExhaustion.highOrder)) to 32 kB would fail with the free blocks"
+                + " `proc/buddyinfo` shows (the kernel's watermark check replayed where `proc/zoneinfo` allows).",
             "- Evidence is cited as `member/path:line` inside each report; sizes assume 4 kB pages.",
             "",
         ]

@@ -1,42 +1,37 @@
-/// Which orders of a buddyinfo zone are exhausted: so few free blocks of that size or larger
-/// that a burst of atomic allocations of that order fails. The case summary's simple rule,
-/// for marking table cells and for its default "affected" criterion.
-///
-/// Rule: order *k* is exhausted when fewer than `blockThreshold` (8) free blocks of order *k* or
-/// larger remain. The `DMA` zone (the first 16 MB, kept for ISA devices) is never graded: it is
-/// always nearly empty and no driver of interest allocates from it.
+/// The summary's view of high-order exhaustion, read from the report's own grade
+/// (``HighOrderExhaustion``), so the summary, the correlator and the findings agree on which
+/// hosts are affected and which orders are gone.
 ///
 /// Sample (`Samples/` dbnode01, `proc/buddyinfo` line 3):
-/// `Node 0, zone   Normal  11569   3469      3      0 ...` gives exhausted orders 2...10 (3
-/// blocks of order 2 or larger), while `Node 0, zone DMA32 417 623 452 199 ...` on dbnode11
-/// gives none.
+/// `Node 0, zone   Normal  11569   3469      3      0 ...` is graded exhausted from order 2
+/// (the kernel's watermark check for an atomic order-2 request fails), so orders 2...10 are
+/// marked; dbnode11's `Node 0, zone DMA32 417 623 452 199 ...` is healthy and gets no mark.
 public enum ZoneExhaustion {
-    public static let blockThreshold = 8
     /// Orders from this one up count as "high" (16 kB blocks and larger with 4 kB pages).
     public static let highOrder = 2
 
-    /// The exhausted orders of one zone, ascending; empty for `DMA` and for healthy zones.
-    public static func exhaustedOrders(_ zone: BuddyInfoRecord) -> [Int] {
-        guard zone.zone != "DMA" else { return [] }
-        var atOrAbove = 0
-        var result: [Int] = []
-        for order in zone.freeBlocks.indices.reversed() {
-            let (sum, overflow) = atOrAbove.addingReportingOverflow(max(zone.freeBlocks[order], 0))
-            atOrAbove = overflow ? Int.max : sum
-            if atOrAbove < blockThreshold { result.append(order) }
-        }
-        return result.reversed()
+    /// The report's grade: the one stored by the reader, or computed now for a hand-built report.
+    public static func grade(_ report: Report) -> HighOrderExhaustion {
+        report.highOrderExhaustion ?? HighOrderExhaustion.grade(report)
     }
 
-    /// Zones whose orders from `highOrder` up are exhausted.
-    public static func exhaustedZones(_ report: Report) -> [BuddyInfoRecord] {
-        report.buddyinfo.filter { exhaustedOrders($0).contains(highOrder) }
+    /// The exhausted orders of one buddyinfo zone of `report`, ascending; empty for healthy zones.
+    public static func exhaustedOrders(_ zone: BuddyInfoRecord, in report: Report) -> [Int] {
+        guard let graded = grade(report).zones.first(where: { $0.node == zone.node && $0.zone == zone.zone }),
+              let lowest = graded.lowestExhaustedOrder, lowest < zone.freeBlocks.count
+        else { return [] }
+        return Array(lowest..<zone.freeBlocks.count)
     }
 
-    /// The default "affected" criterion of the summary: allocation failures in the logs, or a
-    /// zone exhausted from order 2 up.
+    /// Zones graded exhausted at a high order.
+    public static func exhaustedZones(_ report: Report) -> [HighOrderExhaustion.Zone] {
+        grade(report).exhaustedZones
+    }
+
+    /// The default "affected" criterion, the correlator's own (``AffectedCriterion/symptoms``):
+    /// page allocation failures in the logs, or high orders exhausted.
     public static func isAffected(_ report: Report) -> Bool {
-        !report.allocationFailures.isEmpty || !exhaustedZones(report).isEmpty
+        !AffectedCriterion.symptoms.reasons(for: report).isEmpty
     }
 
     /// The per-order analysis of a report's zone (free bytes, indices), with 4 kB pages.

@@ -27,16 +27,22 @@ import Testing
         #expect(failures.dropFirst(AllocationFailureScanner.excerptFailureLimit).allSatisfy { $0.excerpt.isEmpty })
     }
 
-    /// `Samples/` dbnode01 (affected) and dbnode11 (not), `proc/buddyinfo`.
-    @Test func exhaustedOrdersFollowTheRule() {
-        func zone(_ name: String, _ counts: [Int]) -> BuddyInfoRecord {
-            BuddyInfoRecord(node: 0, zone: name, freeBlocks: counts, source: Evidence(member: "proc/buddyinfo", line: 1))
+    /// `Samples/` dbnode01 (affected) and dbnode11 (not): the marks follow the report's own grade.
+    @Test func exhaustedOrdersFollowTheGrade() throws {
+        func report(_ name: String) throws -> Report {
+            try #require(ReportReader.read(path: SharedData.samples.appendingPathComponent(name).path).reports.first)
         }
-        #expect(ZoneExhaustion.exhaustedOrders(zone("Normal", [11569, 3469, 3, 0, 0, 0, 0, 0, 0, 0, 0])) == Array(2...10))
-        #expect(ZoneExhaustion.exhaustedOrders(zone("DMA32", [417, 623, 452, 199, 151, 73, 15, 8, 7, 6, 417])) == [])
-        #expect(ZoneExhaustion.exhaustedOrders(zone("DMA", [1, 1, 1, 0, 2, 1, 1, 0, 1, 1, 3])) == [])
-        #expect(ZoneExhaustion.exhaustedOrders(zone("Normal", [])) == [])
-        #expect(ZoneExhaustion.exhaustedOrders(zone("Normal", [Int.max, Int.max, -5])) == [2])
+        let affected = try report("sosreport-dbnode01-20130514091203-e9e3.tar.xz")
+        let normal = try #require(affected.buddyinfo.first { $0.node == 0 && $0.zone == "Normal" })
+        #expect(normal.freeBlocks.prefix(4) == [11569, 3469, 3, 0])
+        #expect(ZoneExhaustion.exhaustedOrders(normal, in: affected) == Array(2...10))
+        let dma = try #require(affected.buddyinfo.first { $0.zone == "DMA" })
+        #expect(ZoneExhaustion.exhaustedOrders(dma, in: affected) == [])
+        #expect(ZoneExhaustion.isAffected(affected))
+
+        let healthy = try report("sosreport-dbnode11-20130517090537-997a.tar.xz")
+        for zone in healthy.buddyinfo { #expect(ZoneExhaustion.exhaustedOrders(zone, in: healthy) == []) }
+        #expect(!ZoneExhaustion.isAffected(healthy))
     }
 
     @Test func tableColumnsArePaddedAndCellsEscaped() {

@@ -1,0 +1,121 @@
+/// What a batch of reports has in common: who is affected, the trait sets that separate them
+/// from the rest, the traits ruled out, and hosts seen more than once over time.
+/// `sosanalyze correlate --format json` prints this; `summarize --format json` holds it under
+/// `correlation`.
+public struct Correlation: Sendable, Codable, Equatable {
+    /// How "affected" was decided, in words ("allocation failures or exhausted high orders").
+    public var criterion: String
+    public var affected: [JudgedHost]
+    public var unaffected: [JudgedHost]
+    /// Trait sets ranked best first (Fisher p-value, then affected covered, then fewer traits).
+    public var traitSets: [TraitSet]
+    /// Traits common among the affected that do not separate them.
+    public var ruledOut: [RuledOutTrait]
+    /// True when every report is affected: nothing to compare with, `sharedByAllAffected` says
+    /// what they have in common.
+    public var allAffected: Bool
+    /// Traits on every affected report (shown in `TraitOrder`).
+    public var sharedByAllAffected: [String]
+    /// Hosts with several reports collected at different times.
+    public var timelines: [HostTimeline]
+    /// Distinct traits over all reports.
+    public var traitCount: Int
+    /// Names given with `--affected` that match no report.
+    public var unmatchedHosts: [String]
+    /// What the reader should know about this analysis (no affected host, too few hosts, ...).
+    public var notes: [String]
+
+    public init(criterion: String, affected: [JudgedHost] = [], unaffected: [JudgedHost] = [],
+                traitSets: [TraitSet] = [], ruledOut: [RuledOutTrait] = [], allAffected: Bool = false,
+                sharedByAllAffected: [String] = [], timelines: [HostTimeline] = [], traitCount: Int = 0,
+                unmatchedHosts: [String] = [], notes: [String] = []) {
+        self.criterion = criterion
+        self.affected = affected
+        self.unaffected = unaffected
+        self.traitSets = traitSets
+        self.ruledOut = ruledOut
+        self.allAffected = allAffected
+        self.sharedByAllAffected = sharedByAllAffected
+        self.timelines = timelines
+        self.traitCount = traitCount
+        self.unmatchedHosts = unmatchedHosts
+        self.notes = notes
+    }
+}
+
+/// A report judged affected or unaffected, and why.
+public struct JudgedHost: Sendable, Codable, Equatable {
+    /// The hostname (the source path when the report names none).
+    public var host: String
+    /// The archive or folder the report was read from.
+    public var source: String
+    /// Why it was judged affected, each with its evidence ("member/path:line"); empty for unaffected.
+    public var reasons: [String]
+
+    public init(host: String, source: String, reasons: [String]) {
+        self.host = host
+        self.source = source
+        self.reasons = reasons
+    }
+}
+
+/// A conjunction of traits and how it splits the reports.
+public struct TraitSet: Sendable, Codable, Equatable {
+    /// One trait per group, e.g. ["os=RHEL 6.4", "nic.driver=mlx4_en"].
+    public var traits: [String]
+    /// Parallel to `traits`: the other traits found on exactly the same reports (module=mlx4_en
+    /// beside nic.driver=mlx4_en): these reports cannot tell them apart.
+    public var equivalents: [[String]]
+    public var affectedCount: Int
+    public var unaffectedCount: Int
+    /// Affected reports in the batch (the denominator of `affectedCount`).
+    public var affectedTotal: Int
+    public var unaffectedTotal: Int
+    /// One-sided Fisher's exact test (over-representation among the affected).
+    public var pValue: Double
+    /// log10 of `pValue`, exact where `pValue` underflows to 0 (large fleets): -2.66 for 1/462.
+    public var log10PValue: Double
+    /// Affected reports the set does not cover (at most 10 names; `affectedTotal - affectedCount` in all).
+    public var missedAffected: [String]
+    /// Unaffected reports the set covers (at most 10 names).
+    public var matchedUnaffected: [String]
+}
+
+/// A trait common among the affected that does not separate them from the rest.
+public struct RuledOutTrait: Sendable, Codable, Equatable {
+    public var trait: String
+    public var affectedCount: Int
+    public var unaffectedCount: Int
+    /// The reason in words, with host names where few.
+    public var reason: String
+    /// The trait shown first among those on exactly the same reports; null for that trait itself.
+    @Nullable public var sameHostsAs: String?
+}
+
+/// One host seen in several reports over time.
+public struct HostTimeline: Sendable, Codable, Equatable {
+    public var host: String
+    /// Oldest first.
+    public var reports: [TimelinePoint]
+    /// Kernel, release and module changes between consecutive reports, in words.
+    public var changes: [String]
+    /// Free blocks of order >= 2 per zone, one number per report (null where the zone is missing).
+    public var highOrderTrend: [ZoneTrend]
+}
+
+public struct TimelinePoint: Sendable, Codable, Equatable {
+    public var source: String
+    /// As the report's `date` output wrote it.
+    @Nullable public var collectedAt: String?
+    @Nullable public var kernel: String?
+    @Nullable public var os: String?
+}
+
+public struct ZoneTrend: Sendable, Codable, Equatable {
+    public var node: Int
+    public var zone: String
+    /// Blocks of order >= 2 free in this zone in each report, oldest first.
+    public var highOrderBlocks: [Int?]
+    /// "falling", "rising", "steady" or "mixed", from the first to the last known count.
+    public var trend: String
+}
