@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a path names once links are followed.
 public enum LinkResolution: Sendable, Equatable {
     /// The path names (possibly through links, including links on intermediate directories such as
@@ -136,14 +144,32 @@ public struct MemberIndex: Sendable {
 }
 
 func byteOrder(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    // memcmp on the UTF-8 bytes: the same order as `a.utf8.lexicographicallyPrecedes(b.utf8)`,
+    // several times faster when sorting the 30k paths of a big report.
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            if common > 0, let xBase = x.baseAddress, let yBase = y.baseAddress {
+                let order = memcmp(xBase, yBase, common)
+                if order != 0 { return order < 0 }
+            }
+            return x.count < y.count
+        }
+    }
 }
 
 /// Member path rules shared by archives and folders.
 enum PathHygiene {
     /// Components without "", "." (so "./a//b/" gives ["a", "b"]); ".." is kept for the caller to refuse.
     static func components(of raw: String) -> [String] {
-        raw.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
+        // ASCII names (nearly all) split on bytes: the same components, without grapheme breaking.
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            return raw.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
+                .compactMap { bytes in bytes.elementsEqual(CollectionOfOne(UInt8(ascii: "."))) ? nil : String(Substring(bytes)) }
+        }
+        return raw.split(separator: "/", omittingEmptySubsequences: true).map(String.init).filter { $0 != "." }
     }
 }
 

@@ -65,6 +65,23 @@ public struct AllocationFailureScanner: Sendable {
         }
     }
 
+    /// True when `feed` would pass over this line unread, told on its raw bytes before anything is
+    /// decoded (a streaming caller then need not build the `String`): no report is open (the fast
+    /// path above), the line opens with a syslog date (so it is stamped, or not the kernel's at
+    /// all), and none of `mayMatter`'s signs is anywhere in it. Keep in step with `mayMatter`.
+    func passesOver(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard open.isEmpty, freeArea == nil, pendingNode == nil, KernelLogPrefilter.startsWithSyslogDate(raw) else {
+            return false
+        }
+        var last = raw.count - 1
+        while last >= 0, raw[last] == 0x20 || raw[last] == 0x09 || raw[last] == 0x0D || raw[last] == 0x0A { last -= 1 }
+        if last >= 0, raw[last] == UInt8(ascii: ":") { return false }
+        // "#01": rsyslog escapes, decoded before `mayMatter` sees the message.
+        return !(ByteSearch.contains(raw, "allocation failure") || ByteSearch.contains(raw, "vmalloc error")
+            || ByteSearch.contains(raw, "kB") || ByteSearch.contains(raw, "KB") || ByteSearch.contains(raw, "Mem-")
+            || ByteSearch.contains(raw, "mode:0x") || ByteSearch.contains(raw, "omm: ") || ByteSearch.contains(raw, "#01"))
+    }
+
     public mutating func finish() -> [AllocationFailure] {
         flushFreeArea()
         closeAll()

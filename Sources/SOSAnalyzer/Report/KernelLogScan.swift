@@ -12,6 +12,11 @@ import Darwin
 /// the zone PFN ranges of the last boot, lines that known-issue rules look for (a bounded number
 /// per rule), and page-allocation failures (the scanner keeps a bounded window of lines). A 2 GB
 /// `messages` costs no more memory than a small one.
+///
+/// Lines of other programs (`sshd[4121]: ...`), most of a `messages` file, and kernel lines the
+/// allocation-failure scanner would pass over are recognised on their bytes and never decoded
+/// (``KernelLogPrefilter``, ``AllocationFailureScanner/passesOver(_:)``) unless they hold something
+/// this scan keeps from any line (`taint`, the banner, a zone range, a rule's literal).
 struct KernelLogScan: Sendable {
     let member: String
     private(set) var taintMessages: [ModuleTaintMessage] = []
@@ -38,14 +43,17 @@ struct KernelLogScan: Sendable {
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) {
         lineCount = number
+        if canSkip(bytes) { return }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.last == UInt8(ascii: "\r") { text.removeLast() }
         let line = Substring(text)
         failures.feed(line, number: number)
-        if line.contains("taint"), let message = ModuleTaintMessageParser.message(inLine: line, number: number) {
+        // Byte tests first: Foundation's `contains` on every kernel line cost more than the rest of the scan.
+        if ByteSearch.contains(bytes, KernelLogPrefilter.taint), line.contains("taint"),
+           let message = ModuleTaintMessageParser.message(inLine: line, number: number) {
             taintMessages.append(message)
         }
-        if banner == nil, line.contains("Linux version ") {
+        if banner == nil, ByteSearch.contains(bytes, KernelLogPrefilter.linuxVersion), line.contains("Linux version ") {
             banner = LinuxVersionBannerParser.firstBanner(in: text).map {
                 LinuxVersionBanner(release: $0.release, line: number)
             }
@@ -71,6 +79,21 @@ struct KernelLogScan: Sendable {
                     source: Evidence(member: member, line: number)))
             }
         }
+    }
+
+    /// True for a line that no part of this scan would keep: the scanner drops it (another
+    /// program's syslog line, or a kernel line its fast path passes over), and the byte tests below
+    /// are supersets of the character tests `feed` makes, so none of those would have fired either.
+    private func canSkip(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !readingZoneRanges else { return false }
+        guard KernelLogPrefilter.isOtherProgramSyslogLine(bytes) || failures.passesOver(bytes) else { return false }
+        if ByteSearch.contains(bytes, KernelLogPrefilter.taint) { return false }
+        if banner == nil, ByteSearch.contains(bytes, KernelLogPrefilter.linuxVersion) { return false }
+        if ByteSearch.contains(bytes, Self.zoneLiteral) { return false }
+        for index in patterns.indices where matchCounts[index] < Self.matchesPerPattern {
+            if ByteSearch.contains(bytes, patterns[index].literal) { return false }
+        }
+        return true
     }
 
     /// Ends the scan and returns the allocation failures found in this member.

@@ -70,6 +70,17 @@ struct MemberCapture {
 enum BundledReport {
     /// `sosreport-node1-2024-01-10-abcdefg.tar.xz` at the top of a bundle (at most one folder deep).
     static func isInnerArchive(_ path: String) -> Bool {
+        // Called for every member: most are deeper than one folder, told on the bytes of an
+        // ASCII path (other paths take the character split below, which is the definition).
+        var parts = 0
+        var ascii = true
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte != UInt8(ascii: "/") && previous == UInt8(ascii: "/") { parts += 1 }
+            if byte >= 0x80 { ascii = false }
+            previous = byte
+        }
+        if ascii && parts > 2 { return false }
         let components = path.split(separator: "/")
         guard components.count <= 2, let name = components.last else { return false }
         guard name.hasPrefix("sosreport-") || name.hasPrefix("secured-sosreport-") else { return false }
