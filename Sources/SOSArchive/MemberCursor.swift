@@ -14,6 +14,9 @@ public struct MemberCursor {
 
     /// Bytes pulled from the stream per read call.
     static let chunkBytes = 64 << 10
+    /// Members at least this big are read on a second thread while the caller scans.
+    static let pipelineBytes: Int64 = 4 << 20
+    static let pipelineChunkBytes = 256 << 10
 
     init(member: Member, body: MemberBody, limits: ReadLimits, notes: NoteSink) {
         self.member = member
@@ -52,14 +55,15 @@ public struct MemberCursor {
     /// Streams the member line by line (split on \n; the \n is not included; a trailing \r IS kept,
     /// callers strip it). Lines longer than limits.lineBytes are cut (noted once per member).
     /// `body` gets the line bytes and its 1-based number. Memory stays bounded whatever the size:
-    /// one 64 KiB chunk and one line buffer, both reused.
+    /// one 64 KiB chunk (four 256 KiB chunks for members of 4 MiB and more, read on a second
+    /// thread) and one line buffer, all reused.
     public mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
         let lineCap = max(1, limits.lineBytes)
         let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkBytes)
         defer { chunk.deallocate() }
         let carry = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: lineCap)
         defer { carry.deallocate() }
-        guard let chunkBase = chunk.baseAddress, let carryBase = carry.baseAddress else { return }
+        guard let ownChunk = chunk.baseAddress, let carryBase = carry.baseAddress else { return }
         var carried = 0        // bytes of the current line held in `carry`
         var cutting = false    // the current line hit lineCap: drop bytes up to its \n
         var lineNumber = 0
@@ -76,8 +80,22 @@ public struct MemberCursor {
             }
         }
 
+        // Big members are read on a second thread while this one scans (see ChunkPipeline).
+        let pipeline = member.size >= Self.pipelineBytes ? ChunkPipeline(body: self.body, chunkBytes: Self.pipelineChunkBytes) : nil
+        pipeline?.start()
+        defer { pipeline?.stop() }
+
         while true {
-            let got = try self.body.read(into: UnsafeMutableRawPointer(chunkBase), count: Self.chunkBytes)
+            let chunkBase: UnsafeMutablePointer<UInt8>
+            let got: Int
+            if let pipeline {
+                guard let next = try pipeline.next(), let base = next.baseAddress else { break }
+                chunkBase = base.assumingMemoryBound(to: UInt8.self)
+                got = next.count
+            } else {
+                got = try self.body.read(into: UnsafeMutableRawPointer(ownChunk), count: Self.chunkBytes)
+                chunkBase = ownChunk
+            }
             if got == 0 { break }
             var offset = 0
             while offset < got {
