@@ -41,7 +41,7 @@ public enum RHELKernelReleases {
     public static func distroRelease(forKernel release: String) -> String? {
         guard isRedHatBuild(release), let dash = release.firstIndex(of: "-") else { return nil }
         let version = release[..<dash]
-        let build = release[release.index(after: dash)...].prefix(while: NotCollectedText.isDigit)
+        let build = release[release.index(after: dash)...].prefix(while: \Character.isASCIIDigit)
         guard !build.isEmpty else { return nil }
         return table["\(version)-\(build)"]
     }
@@ -52,7 +52,7 @@ public enum RHELKernelReleases {
         var rest = Substring(release)
         while let marker = rest.firstRange(of: ".el") {
             let after = rest[marker.upperBound...]
-            if let next = after.first, NotCollectedText.isDigit(next) { return true }
+            if let next = after.first, next.isASCIIDigit { return true }
             rest = after
         }
         return release.contains(".EL")

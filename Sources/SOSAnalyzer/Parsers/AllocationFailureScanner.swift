@@ -50,7 +50,7 @@ public struct AllocationFailureScanner: Sendable {
     public mutating func feed(_ raw: Substring, number: Int) {
         let line = KernelLogLineParser.parse(raw)
         guard line.isKernel else { return }
-        let message = line.message.trimmingLogBlanks()
+        let message = line.message.trimmedBlanks
         if message.isEmpty { return }
         // Most lines of a big log belong to no report: when none is open, a stamped line that
         // cannot start one or carry Mem-Info is skipped without the slower readers.

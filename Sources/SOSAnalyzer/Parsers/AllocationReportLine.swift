@@ -63,7 +63,7 @@ enum AllocationReportLine {
             // "order:0" cut short by another CPU's piece; its ", mode:..." comes on a later line
             guard !isVmalloc, let orderRange = segment.firstRange(of: "order:") else { return nil }
             let rest = segment[orderRange.upperBound...].drop(while: { $0 == " " }).drop(while: \.isASCIIDigit)
-            guard rest.trimmingLogBlanks().isEmpty || rest.trimmingLogBlanks() == "," else { return nil }
+            guard rest.trimmedBlanks.isEmpty || rest.trimmedBlanks == "," else { return nil }
             return (order, "", nil, false)
         }
         let hexStart = segment.index(modeRange.lowerBound, offsetBy: 5)
@@ -78,14 +78,14 @@ enum AllocationReportLine {
     private static func flagsAfter(_ text: Substring) -> ([String]?, Substring) {
         guard text.first == "(", let close = text.firstIndex(of: ")") else { return (nil, text) }
         let inside = text[text.index(after: text.startIndex)..<close]
-        let flags = inside.split(separator: "|").map { String($0.trimmingLogBlanks()) }.filter { !$0.isEmpty }
+        let flags = inside.split(separator: "|").map { String($0.trimmedBlanks) }.filter { !$0.isEmpty }
         return (flags.isEmpty ? nil : flags, text[text.index(after: close)...])
     }
 
     /// ", mode:0x2080020(GFP_ATOMIC)" on a line of its own: the rest of a header cut by another CPU.
     static func modeContinuation(_ message: Substring) -> (mask: String, flags: [String]?)? {
-        var text = message.trimmingLogBlanks()
-        if text.hasPrefix(",") { text = text.dropFirst().trimmingLogBlanks() }
+        var text = message.trimmedBlanks
+        if text.hasPrefix(",") { text = text.dropFirst().trimmedBlanks }
         guard text.hasPrefix("mode:0x") else { return nil }
         let hex = text.dropFirst(5).prefix(while: { $0 == "x" || $0.isHexDigit })
         guard hex.count > 2 else { return nil }
@@ -95,8 +95,8 @@ enum AllocationReportLine {
     /// The comm printed before the first header: nil result means "not a log header" (prose);
     /// a nil comm means none was printed on this line.
     private static func commBefore(_ text: Substring) -> (comm: String?, uncertain: Bool)? {
-        var before = text.trimmingLogBlanks()
-        if before.hasSuffix(":") { before = before.dropLast().trimmingLogBlanks() }
+        var before = text.trimmedBlanks
+        if before.hasSuffix(":") { before = before.dropLast().trimmedBlanks }
         if before.isEmpty { return (nil, false) }
         if before.contains(where: { quoteCharacters.contains($0) }) { return nil }
         // TASK_COMM_LEN is 16: a whole prefix that short is the comm, spaces included
@@ -118,7 +118,7 @@ enum AllocationReportLine {
 
     /// "swapper/12: " alone on a line: the comm part of a header whose rest came later.
     static func loneComm(_ message: Substring) -> String? {
-        let text = message.trimmingLogBlanks()
+        let text = message.trimmedBlanks
         guard text.hasSuffix(":"), text.count >= 2, text.count <= 17 else { return nil }
         let comm = text.dropLast()
         guard !comm.contains(" "), !comm.contains(":"), !zoneNames.contains(comm),
@@ -139,7 +139,7 @@ enum AllocationReportLine {
     /// `Pid: 0, comm: swapper Tainted: G  ...  2.6.32-279.9.1.el6.x86_64 #1` (2.6.x) or
     /// `CPU: 21 PID: 0 Comm: swapper/21 Kdump: loaded Tainted: P  OE ... 3.10.0-1062.el7.x86_64 #1`.
     static func task(_ message: Substring) -> Task? {
-        let text = message.trimmingLogBlanks()
+        let text = message.trimmedBlanks
         let isOld = text.hasPrefix("Pid: ")
         guard isOld || text.hasPrefix("CPU: ") else { return nil }
         guard let commRange = text.firstRange(of: isOld ? ", comm: " : " Comm: ") else { return nil }
@@ -163,13 +163,13 @@ enum AllocationReportLine {
             let fromTaint = tail[taintStart...]
             // the release is the word before " #<build>"
             let end = fromTaint.firstRange(of: " #")?.lowerBound ?? fromTaint.endIndex
-            let body = fromTaint[..<end].trimmingLogBlanks()
+            let body = fromTaint[..<end].trimmedBlanks
             if fromTaint.hasPrefix("Not tainted") {
                 taint = "Not tainted"
-                let rel = body.dropFirst("Not tainted".count).trimmingLogBlanks()
+                let rel = body.dropFirst("Not tainted".count).trimmedBlanks
                 release = rel.isEmpty ? nil : String(rel.split(separator: " ").last ?? rel)
             } else if let space = body.lastIndex(of: " ") {
-                taint = String(body[..<space].trimmingLogBlanks())
+                taint = String(body[..<space].trimmedBlanks)
                 release = String(body[body.index(after: space)...])
             } else {
                 taint = String(body)
@@ -190,12 +190,12 @@ enum AllocationReportLine {
     static let traceMarkers = ["<IRQ>", "</IRQ>", "<EOI>", "<NMI>", "</NMI>", "<TASK>", "</TASK>", "<EOE>", "<<EOE>>"]
 
     static func droppingMarkers(_ message: Substring) -> Substring {
-        var text = message.trimmingLogBlanks()
+        var text = message.trimmedBlanks
         var changed = true
         while changed {
             changed = false
             for marker in traceMarkers where text.hasPrefix(marker) {
-                text = text.dropFirst(marker.count).trimmingLogBlanks()
+                text = text.dropFirst(marker.count).trimmedBlanks
                 changed = true
             }
         }
@@ -217,14 +217,14 @@ enum AllocationReportLine {
         while text.first == "[", let close = text.firstIndex(of: "]"),
               text.distance(from: text.startIndex, to: close) > 8,
               text[text.index(after: text.startIndex)..<close].allSatisfy(\.isHexDigit) {
-            text = text[text.index(after: close)...].trimmingLogBlanks()
+            text = text[text.index(after: close)...].trimmedBlanks
             hadAddress = true
         }
         if text.hasPrefix("[<"), let close = text.firstRange(of: ">]") {
-            text = text[close.upperBound...].trimmingLogBlanks()
+            text = text[close.upperBound...].trimmedBlanks
             hadAddress = true
         } else if text.hasPrefix("[]") {
-            text = text.dropFirst(2).trimmingLogBlanks()
+            text = text.dropFirst(2).trimmedBlanks
             hadAddress = true
         }
         if hadAddress, text.first == "(" {
@@ -233,13 +233,13 @@ enum AllocationReportLine {
         var reliable = true
         if text.hasPrefix("? ") {
             reliable = false
-            text = text.dropFirst(2).trimmingLogBlanks()
+            text = text.dropFirst(2).trimmedBlanks
         }
         // 2.6.9 "[sym+dec/dec] sym+0x../0x..": the bracket holds the symbol, not a module
         if text.first == "[", let close = text.firstIndex(of: "]") {
             let inside = text[text.index(after: text.startIndex)..<close]
             if inside.contains("+"), inside.contains("/") {
-                text = text[text.index(after: close)...].trimmingLogBlanks()
+                text = text[text.index(after: close)...].trimmedBlanks
                 hadAddress = true
             }
         }
@@ -254,10 +254,10 @@ enum AllocationReportLine {
             }
         }
         guard isSymbolWithOffset(symbolText) || (hadAddress && isPlainSymbol(symbolText)) else { return nil }
-        var after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmingLogBlanks()
+        var after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmedBlanks
         if after.hasPrefix("(unreliable)") {
             reliable = false
-            after = after.dropFirst("(unreliable)".count).trimmingLogBlanks()
+            after = after.dropFirst("(unreliable)".count).trimmedBlanks
         }
         if !after.isEmpty {
             guard after.first == "[", let close = after.firstIndex(of: "]") else {
@@ -305,11 +305,11 @@ enum AllocationReportLine {
     private static func armFrame(_ text: Substring) -> Frame? {
         func paren(_ s: Substring) -> (String, String?, Substring)? {
             guard s.first == "(", let close = s.firstIndex(of: ")") else { return nil }
-            let inside = s[s.index(after: s.startIndex)..<close].trimmingLogBlanks()
+            let inside = s[s.index(after: s.startIndex)..<close].trimmedBlanks
             let symbol = inside.prefix(while: { $0 != " " })
             guard !symbol.isEmpty else { return nil }
             var module: String?
-            let rest = inside.dropFirst(symbol.count).trimmingLogBlanks()
+            let rest = inside.dropFirst(symbol.count).trimmedBlanks
             if rest.first == "[", let end = rest.firstIndex(of: "]") {
                 let name = rest[rest.index(after: rest.startIndex)..<end]
                 if isModuleName(name) { module = String(name) }
@@ -318,11 +318,11 @@ enum AllocationReportLine {
         }
         guard let (symbol, module, rest) = paren(text) else { return nil }
         var others: [String] = []
-        var tail = rest.trimmingLogBlanks()
+        var tail = rest.trimmedBlanks
         if tail.hasPrefix("from ") {
-            tail = tail.dropFirst(5).trimmingLogBlanks()
+            tail = tail.dropFirst(5).trimmedBlanks
             if tail.hasPrefix("[<"), let close = tail.firstRange(of: ">]") {
-                tail = tail[close.upperBound...].trimmingLogBlanks()
+                tail = tail[close.upperBound...].trimmedBlanks
             }
             if let (_, callerModule, _) = paren(tail), let callerModule { others.append(callerModule) }
         }
@@ -432,10 +432,3 @@ enum AllocationReportLine {
     }
 }
 
-extension Substring {
-    func trimmingLogBlanks() -> Substring {
-        var s = self.drop(while: { $0 == " " || $0 == "\t" })
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
-    }
-}

@@ -81,8 +81,8 @@ public enum KernelLogLineParser {
         // `dmesg -x`: "kern  :warn  : [  123.456789] msg"
         if text.hasPrefix("kern ") || text.hasPrefix("kern:") {
             let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
-            if parts.count == 3, parts[0].trimmingLogBlanks() == "kern",
-               parts[1].trimmingLogBlanks().allSatisfy({ $0.isLetter }), parts[2].first == " " {
+            if parts.count == 3, parts[0].trimmedBlanks == "kern",
+               parts[1].trimmedBlanks.allSatisfy({ $0.isLetter }), parts[2].first == " " {
                 text = dropLeadingBlanks(parts[2])
             }
         }

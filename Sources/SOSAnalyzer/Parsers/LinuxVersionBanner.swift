@@ -38,12 +38,12 @@ public enum LinuxVersionBannerParser {
     public static func release(inLine line: Substring) -> String? {
         guard let marker = line.firstRange(of: "Linux version ") else { return nil }
         let rest = line[marker.upperBound...]
-        guard let token = NotCollectedText.fields(rest).first,
-              token.first.map(NotCollectedText.isDigit) == true
+        guard let token = rest.blankSeparatedFields.first,
+              token.first.map(\Character.isASCIIDigit) == true
         else { return nil }
         // Every real banner continues with "(builder)" or "#build"; prose such as
         // "Linux version 2.6 is old" does not.
-        let after = NotCollectedText.trimmed(rest[token.endIndex...])
+        let after = rest[token.endIndex...].trimmedWhitespace
         guard after.first == "(" || after.first == "#" else { return nil }
         return String(token)
     }

@@ -54,10 +54,10 @@ public enum LsmodParser {
     public static func parse(_ text: String) throws(ParseFailure) -> [LsmodEntry] {
         let table = table(text)
         if !table.entries.isEmpty { return table.entries }
-        guard let first = TextLines(text).first(where: { !NotCollectedText.trimmed($0.text).isEmpty }) else {
+        guard let first = TextLines(text).first(where: { !($0.text).trimmedWhitespace.isEmpty }) else {
             throw .notCollected("lsmod output is empty")
         }
-        if NotCollectedText.matches(first.text) { throw .notCollected(NotCollectedText.trim(first.text)) }
+        if NotCollectedText.matches(first.text) { throw .notCollected(first.text.trimmingWhitespace()) }
         if let note = table.notes.first { throw .malformed(line: note.line, message: note.message) }
         throw .notCollected("no modules loaded")
     }
@@ -67,7 +67,7 @@ public enum LsmodParser {
         var entries: [LsmodEntry] = []
         var notes: [ParseNote] = []
         let lines = TextLines(text).map { line -> (number: Int, text: Substring, fields: [Substring]) in
-            var fields = NotCollectedText.fields(line.text)
+            var fields = line.text.blankSeparatedFields
             if fields.first == ">" { fields.removeFirst() }
             return (line.number, line.text, fields)
         }
@@ -84,7 +84,7 @@ public enum LsmodParser {
             if let entry = entry(fields, line: line.number) {
                 entries.append(entry)
             } else {
-                notes.append(ParseNote(line: line.number, message: "not a module line: \(NotCollectedText.trim(line.text))"))
+                notes.append(ParseNote(line: line.number, message: "not a module line: \(line.text.trimmingWhitespace())"))
             }
         }
         return LsmodTable(entries: entries, notes: notes)

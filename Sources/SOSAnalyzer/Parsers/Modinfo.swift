@@ -148,7 +148,7 @@ public enum ModinfoParser {
             if let marker = logical.text.firstRange(of: "modinfo: ERROR:") {
                 recordError(logical.text[marker.lowerBound...], line: physical.number, notFound: &notFound, notes: &notes)
                 let head = logical.text[..<marker.lowerBound]
-                if !NotCollectedText.trimmed(head).isEmpty { spliced = (String(head), logical.line) }
+                if !head.trimmedWhitespace.isEmpty { spliced = (String(head), logical.line) }
                 continue
             }
             add(logical.text, line: logical.line, to: &fields, notes: &notes)
@@ -158,13 +158,13 @@ public enum ModinfoParser {
     }
 
     private static func add(_ text: Substring, line: Int, to fields: inout [Field], notes: inout [ParseNote]) {
-        guard !NotCollectedText.trimmed(text).isEmpty else { return }
-        if let first = text.first, NotCollectedText.isBlank(first) {
+        guard !text.trimmedWhitespace.isEmpty else { return }
+        if let first = text.first, first.isBlankOrNewline {
             guard !fields.isEmpty else {
                 notes.append(ParseNote(line: line, message: "continuation line before any field"))
                 return
             }
-            let more = NotCollectedText.trim(text)
+            let more = text.trimmingWhitespace()
             let previous = fields[fields.count - 1].value
             // Wrapped hex (signature, sig_key) ends each piece with ':'; wrapped text needs a space.
             fields[fields.count - 1].value = previous.isEmpty || previous.hasSuffix(":") ? previous + more : previous + " " + more
@@ -174,21 +174,21 @@ public enum ModinfoParser {
               case let key = text[..<colon], !key.isEmpty,
               key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
         else {
-            notes.append(ParseNote(line: line, message: "not a modinfo field: \(NotCollectedText.trim(text))"))
+            notes.append(ParseNote(line: line, message: "not a modinfo field: \(text.trimmingWhitespace())"))
             return
         }
-        fields.append(Field(key: String(key), value: NotCollectedText.trim(text[text.index(after: colon)...]), line: line))
+        fields.append(Field(key: String(key), value: (text[text.index(after: colon)...]).trimmingWhitespace(), line: line))
     }
 
     private static func recordError(_ error: Substring, line: Int, notFound: inout [String], notes: inout [ParseNote]) {
-        var words = NotCollectedText.fields(error)
+        var words = error.blankSeparatedFields
         // "modinfo: ERROR: Module <name> not found." or, when modinfo resolved the name as an
         // alias first (kmod in containers without /lib/modules), "Module alias <name> not found."
         if words.count >= 7, words[3] == "alias" { words.remove(at: 3) }
         if words.count >= 6, words[2] == "Module", words[4] == "not", words[5].hasPrefix("found") {
             notFound.append(String(words[3]))
         } else {
-            notes.append(ParseNote(line: line, message: NotCollectedText.trim(error)))
+            notes.append(ParseNote(line: line, message: error.trimmingWhitespace()))
         }
     }
 }

@@ -54,12 +54,12 @@ public enum ModuleTaintMessageParser {
             let afterColon = line.index(after: colon)
             searchFrom = afterColon
             guard let (reason, flag) = classify(line[afterColon...]) else { continue }
-            let moduleStart = line[..<colon].lastIndex(where: { NotCollectedText.isBlank($0) || $0 == "]" })
+            let moduleStart = line[..<colon].lastIndex(where: { $0.isBlankOrNewline || $0 == "]" })
                 .map { line.index(after: $0) } ?? line.startIndex
             let module = line[moduleStart..<colon]
             guard isModuleName(module) else { continue }
             var message = line[moduleStart...]
-            while let last = message.last, NotCollectedText.isBlank(last) { message.removeLast() }
+            while let last = message.last, last.isBlankOrNewline { message.removeLast() }
             return ModuleTaintMessage(
                 module: String(module), reason: reason, taintFlag: flag, message: String(message), line: number)
         }
@@ -69,7 +69,7 @@ public enum ModuleTaintMessageParser {
     /// The reason and flag for the text after `<module>:`, compared with blanks collapsed because
     /// some kernels print doubled spaces in these messages.
     private static func classify(_ text: Substring) -> (String, String)? {
-        let words = NotCollectedText.fields(text).map(bare)
+        let words = text.blankSeparatedFields.map(bare)
         func starts(_ phrase: String) -> Bool {
             let expected = phrase.split(separator: " ")
             return words.count >= expected.count && zip(words, expected).allSatisfy { $0 == $1 }

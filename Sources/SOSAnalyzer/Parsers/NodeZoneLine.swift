@@ -23,18 +23,3 @@ struct NodeZoneLine {
         text.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("Node ")
     }
 }
-
-extension Substring {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmedBlanks: Substring {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isBlank($0) }) else { return self[endIndex...] }
-        guard let last = lastIndex(where: { !isBlank($0) }) else { return self[endIndex...] }
-        return self[first...last]
-    }
-
-    /// Whitespace-separated fields (spaces and tabs).
-    var blankSeparatedFields: [Substring] {
-        split(whereSeparator: { $0 == " " || $0 == "\t" })
-    }
-}

@@ -41,8 +41,8 @@ public enum OSReleaseParser {
     /// file still gets the right answer.
     public static func parseRedHatRelease(_ text: String) throws(ParseFailure) -> OSRelease {
         guard let line = firstContentLine(text) else { throw .notCollected("release file is empty") }
-        if NotCollectedText.matches(line.text) { throw .notCollected(NotCollectedText.trim(line.text)) }
-        let first = NotCollectedText.trimmed(line.text)
+        if NotCollectedText.matches(line.text) { throw .notCollected(line.text.trimmingWhitespace()) }
+        let first = line.text.trimmedWhitespace
         if first.hasPrefix("DISTRIB_") || first.hasPrefix("LSB Version") || first.hasPrefix("Distributor ID") {
             return try parseLSBRelease(text)
         }
@@ -68,9 +68,9 @@ public enum OSReleaseParser {
         for line in TextLines(text) {
             let parts = line.text.split(separator: "=", maxSplits: 1)
             guard parts.count == 2 else { continue }
-            switch NotCollectedText.trim(parts[0]) {
-            case "VERSION": version = NotCollectedText.trim(parts[1])
-            case "PATCHLEVEL": patchLevel = NotCollectedText.trim(parts[1])
+            switch parts[0].trimmingWhitespace() {
+            case "VERSION": version = parts[1].trimmingWhitespace()
+            case "PATCHLEVEL": patchLevel = parts[1].trimmingWhitespace()
             default: break
             }
         }
@@ -86,7 +86,7 @@ public enum OSReleaseParser {
         let values = assignments(in: text)
         guard !values.isEmpty else {
             if let line = firstContentLine(text) {
-                if NotCollectedText.matches(line.text) { throw .notCollected(NotCollectedText.trim(line.text)) }
+                if NotCollectedText.matches(line.text) { throw .notCollected(line.text.trimmingWhitespace()) }
                 throw .malformed(line: line.number, message: "no KEY=value lines")
             }
             throw .notCollected("os-release is empty")
@@ -117,7 +117,7 @@ public enum OSReleaseParser {
         var release: String?
         var firstLine: TextLines.Line?
         for line in TextLines(text) {
-            guard !NotCollectedText.trimmed(line.text).isEmpty else { continue }
+            guard !line.text.trimmedWhitespace.isEmpty else { continue }
             if firstLine == nil { firstLine = line }
             guard let (key, value) = lsbField(line.text) else { continue }
             switch key {
@@ -129,7 +129,7 @@ public enum OSReleaseParser {
         }
         guard let firstLine else { throw .notCollected("lsb-release is empty") }
         guard distributor != nil || description != nil else {
-            if NotCollectedText.matches(firstLine.text) { throw .notCollected(NotCollectedText.trim(firstLine.text)) }
+            if NotCollectedText.matches(firstLine.text) { throw .notCollected(firstLine.text.trimmingWhitespace()) }
             throw .malformed(line: firstLine.number, message: "no DISTRIB_ID / Distributor ID or description")
         }
         let name = description?.value ?? distributor ?? ""
@@ -208,7 +208,7 @@ public enum OSReleaseParser {
         }
         guard let number else { return nil }
         if !number.contains("."), let update = line.firstRange(of: "Update ") {
-            let digits = line[update.upperBound...].prefix(while: NotCollectedText.isDigit)
+            let digits = line[update.upperBound...].prefix(while: \Character.isASCIIDigit)
             if !digits.isEmpty { return "\(number).\(digits)" }
         }
         return String(number)
@@ -216,11 +216,11 @@ public enum OSReleaseParser {
 
     /// `"7.5-0.14"` -> `"7.5"`, `"6.10(Santiago)"` -> `"6.10"`, `"7.9.2009"` -> `"7.9"`, `"23"` -> `"23"`.
     private static func leadingVersion(_ word: Substring) -> Substring? {
-        let major = word.prefix(while: NotCollectedText.isDigit)
+        let major = word.prefix(while: \Character.isASCIIDigit)
         guard !major.isEmpty else { return nil }
         let rest = word[major.endIndex...]
         guard rest.first == "." else { return major }
-        let minor = rest.dropFirst().prefix(while: NotCollectedText.isDigit)
+        let minor = rest.dropFirst().prefix(while: \Character.isASCIIDigit)
         return minor.isEmpty ? major : word[major.startIndex..<minor.endIndex]
     }
 
@@ -236,14 +236,14 @@ public enum OSReleaseParser {
     // MARK: - Lines
 
     private static func firstContentLine(_ text: String) -> TextLines.Line? {
-        TextLines(text).first { !NotCollectedText.trimmed($0.text).isEmpty }
+        TextLines(text).first { !($0.text).trimmedWhitespace.isEmpty }
     }
 
     /// `KEY=value` assignments of an os-release file, unquoted; first occurrence wins.
     private static func assignments(in text: String) -> [String: (value: String, line: Int)] {
         var result: [String: (value: String, line: Int)] = [:]
         for line in TextLines(text) {
-            let trimmed = NotCollectedText.trimmed(line.text)
+            let trimmed = line.text.trimmedWhitespace
             guard !trimmed.hasPrefix("#"), let equals = trimmed.firstIndex(of: "=") else { continue }
             let key = String(trimmed[..<equals])
             guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
@@ -255,21 +255,21 @@ public enum OSReleaseParser {
     }
 
     private static func unquote(_ value: Substring) -> String {
-        var slice = NotCollectedText.trimmed(value)
+        var slice = value.trimmedWhitespace
         if slice.count >= 2, let first = slice.first, first == "\"" || first == "'", slice.last == first {
             slice = slice.dropFirst().dropLast()
         }
-        return NotCollectedText.trim(slice)
+        return slice.trimmingWhitespace()
     }
 
     /// One field of `etc/lsb-release` (`KEY=value`) or of `lsb_release -a` (`Key:<TAB>value`).
     private static func lsbField(_ line: Substring) -> (String, String)? {
-        let trimmed = NotCollectedText.trimmed(line)
+        let trimmed = line.trimmedWhitespace
         if trimmed.hasPrefix("DISTRIB_"), let equals = trimmed.firstIndex(of: "=") {
             return (String(trimmed[..<equals]), unquote(trimmed[trimmed.index(after: equals)...]))
         }
         if let colon = trimmed.firstIndex(of: ":") {
-            return (NotCollectedText.trim(trimmed[..<colon]), NotCollectedText.trim(trimmed[trimmed.index(after: colon)...]))
+            return ((trimmed[..<colon]).trimmingWhitespace(), (trimmed[trimmed.index(after: colon)...]).trimmingWhitespace())
         }
         return nil
     }

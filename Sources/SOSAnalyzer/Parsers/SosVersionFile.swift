@@ -25,14 +25,14 @@ public enum SosVersionFileParser {
     public static func parse(_ text: String) throws(ParseFailure) -> SosVersionFile {
         var firstContent: TextLines.Line?
         for line in TextLines(text) {
-            let trimmed = NotCollectedText.trimmed(line.text)
+            let trimmed = line.text.trimmedWhitespace
             guard !trimmed.isEmpty else { continue }
             if firstContent == nil { firstContent = line }
             guard let colon = trimmed.firstIndex(of: ":") else { continue }
             let key = trimmed[..<colon].filter { $0 != " " }.lowercased()
             guard key == "sosreport" || key == "sos" else { continue }
-            let value = NotCollectedText.trimmed(trimmed[trimmed.index(after: colon)...])
-            guard let version = NotCollectedText.fields(value).first, version.first.map(NotCollectedText.isDigit) == true else {
+            let value = (trimmed[trimmed.index(after: colon)...]).trimmedWhitespace
+            guard let version = value.blankSeparatedFields.first, version.first.map(\Character.isASCIIDigit) == true else {
                 throw .malformed(line: line.number, message: "no version after '\(trimmed[..<colon])'")
             }
             return SosVersionFile(version: String(version), line: line.number)

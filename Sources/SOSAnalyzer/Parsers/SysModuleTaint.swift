@@ -8,10 +8,10 @@
 /// yields `["P", "O"]`; an empty file (an untainted module) yields `[]`.
 public enum SysModuleTaintParser {
     public static func parse(_ text: String) -> [String] {
-        guard let line = TextLines(text).first(where: { !NotCollectedText.trimmed($0.text).isEmpty }) else {
+        guard let line = TextLines(text).first(where: { !($0.text).trimmedWhitespace.isEmpty }) else {
             return []
         }
-        let letters = NotCollectedText.trimmed(line.text)
+        let letters = line.text.trimmedWhitespace
         // Anything but letters (an error message, a path) is not a taint string.
         guard letters.allSatisfy({ $0.isASCII && $0.isLetter }) else { return [] }
         return letters.map(String.init)

@@ -30,7 +30,7 @@ public enum TaintDecoder {
     private static func redHatMajor(_ release: String) -> Int? {
         var rest = Substring(release)
         while let marker = rest.firstRange(of: ".el") {
-            let digits = rest[marker.upperBound...].prefix(while: NotCollectedText.isDigit)
+            let digits = rest[marker.upperBound...].prefix(while: \Character.isASCIIDigit)
             if let major = Int(digits) { return major }
             rest = rest[marker.upperBound...]
         }
@@ -51,21 +51,21 @@ public enum TaintDecoder {
 /// yields `value` 4096, `line` 1.
 public enum TaintedParser {
     public static func parse(_ text: String) throws(ParseFailure) -> (value: UInt64, line: Int) {
-        let lines = TextLines(text).filter { !NotCollectedText.trimmed($0.text).isEmpty }
+        let lines = TextLines(text).filter { !$0.text.trimmedWhitespace.isEmpty }
         guard let first = lines.first else { throw .notCollected("tainted is empty") }
-        if NotCollectedText.matches(first.text) { throw .notCollected(NotCollectedText.trim(first.text)) }
+        if NotCollectedText.matches(first.text) { throw .notCollected(first.text.trimmingWhitespace()) }
         // The file itself is one number. Pasted copies may carry the shell prompt and command
         // before it (`[root@host1 ~]# cat /proc/sys/kernel/tainted`), whose digits are no value.
-        let chosen = lines.first { NotCollectedText.trimmed($0.text).allSatisfy(NotCollectedText.isDigit) }
-            ?? lines.first { !$0.text.contains("/proc/sys/kernel/tainted") && $0.text.contains(where: NotCollectedText.isDigit) }
+        let chosen = lines.first { $0.text.trimmedWhitespace.allSatisfy(\Character.isASCIIDigit) }
+            ?? lines.first { !$0.text.contains("/proc/sys/kernel/tainted") && $0.text.contains(where: \Character.isASCIIDigit) }
         guard let line = chosen else { throw .malformed(line: first.number, message: "no taint value") }
         var searched = line.text[...]
         // "kernel.tainted = 4096": the value follows the '='.
         if let equals = searched.firstIndex(of: "=") { searched = searched[searched.index(after: equals)...] }
-        guard let start = searched.firstIndex(where: NotCollectedText.isDigit) else {
+        guard let start = searched.firstIndex(where: \Character.isASCIIDigit) else {
             throw .malformed(line: line.number, message: "no taint value")
         }
-        let digits = searched[start...].prefix(while: NotCollectedText.isDigit)
+        let digits = searched[start...].prefix(while: \Character.isASCIIDigit)
         guard let value = UInt64(digits) else {
             throw .malformed(line: line.number, message: "taint value \(digits) does not fit 64 bits")
         }

@@ -43,7 +43,7 @@ public enum UnameParser {
     public static func parse(_ text: String) throws(ParseFailure) -> Uname {
         var firstContent: TextLines.Line?
         for line in TextLines(text) {
-            let fields = NotCollectedText.fields(line.text)
+            let fields = line.text.blankSeparatedFields
             guard !fields.isEmpty else { continue }
             if firstContent == nil { firstContent = line }
             // A prompt or a stray message can precede the output: the release starts with a digit.
@@ -52,7 +52,7 @@ public enum UnameParser {
         }
         guard let firstContent else { throw .notCollected("uname output is empty") }
         if NotCollectedText.matches(firstContent.text) {
-            throw .notCollected(NotCollectedText.trim(firstContent.text))
+            throw .notCollected(firstContent.text.trimmingWhitespace())
         }
         throw .malformed(line: firstContent.number, message: "no 'kernel-name hostname release ...' line")
     }
@@ -84,7 +84,7 @@ public enum UnameParser {
         for (index, field) in fields.enumerated() where isClockTime(field) {
             for candidate in (index + 1)...(index + 2) where candidate < fields.count {
                 let token = fields[candidate]
-                if token.count == 4, token.allSatisfy(NotCollectedText.isDigit) { return candidate }
+                if token.count == 4, token.allSatisfy(\Character.isASCIIDigit) { return candidate }
             }
         }
         return nil
@@ -92,6 +92,6 @@ public enum UnameParser {
 
     private static func isClockTime(_ token: Substring) -> Bool {
         let parts = token.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(NotCollectedText.isDigit) }
+        return parts.count == 3 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\Character.isASCIIDigit) }
     }
 }
