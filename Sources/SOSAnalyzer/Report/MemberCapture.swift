@@ -16,6 +16,9 @@ struct MemberCapture {
     private(set) var logScans: [KernelLogScan] = []
     private(set) var nested = InputOutcome()
     private(set) var skippedLogs: [String] = []
+    /// Whole members not read because `ReadLimits.keptBytesPerReport` was spent.
+    private(set) var overBudget: [String] = []
+    private var keptBytes = 0
 
     init(mode: Mode, options: ReadOptions) {
         self.mode = mode
@@ -27,7 +30,7 @@ struct MemberCapture {
         guard member.kind == .file else { return }
         switch mode {
         case .only(let paths):
-            if paths.contains(member.path) { files[member.path] = try cursor.readAll() }
+            if paths.contains(member.path) { try keep(&cursor) }
         case .catalog:
             if BundledReport.isInnerArchive(member.path) {
                 readNested(&cursor)
@@ -40,9 +43,21 @@ struct MemberCapture {
                 try cursor.forEachLine { bytes, number in scan.feed(bytes, number: number) }
                 logScans.append(scan)
             } else if FactCatalog.wholeFiles.contains(where: { $0.wants(member.path) }) {
-                files[member.path] = try cursor.readAll()
+                try keep(&cursor)
             }
         }
+    }
+
+    /// Reads a whole member within what is left of the report's budget.
+    private mutating func keep(_ cursor: inout MemberCursor) throws {
+        let room = options.limits.keptBytesPerReport - keptBytes
+        guard room > 0 else {
+            overBudget.append(cursor.member.path)
+            return
+        }
+        let data = try cursor.readAll(upTo: min(options.limits.wholeMemberBytes, room))
+        keptBytes += data.bytes.count
+        files[cursor.member.path] = data
     }
 
     private mutating func readNested(_ cursor: inout MemberCursor) {

@@ -95,6 +95,10 @@ public enum ReportReader {
         report.problems += capture.skippedLogs.map {
             ReportProblem(message: "compressed log rotation not read", member: $0)
         }
+        let budget = "\(options.limits.keptBytesPerReport >> 20) MiB"
+        report.problems += capture.overBudget.map {
+            ReportProblem(message: "not read: the report's \(budget) for whole files was already spent", member: $0)
+        }
         var outcome = capture.nested
         outcome.reports.insert(report, at: 0)
         return outcome.sortedByPath()
