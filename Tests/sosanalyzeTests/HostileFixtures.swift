@@ -19,10 +19,12 @@ struct MeasuredRun {
     let seconds: Double
 
     /// `ulimit -v` for every run, in KiB: a reader that slurps a 1.5 GB member dies instead of passing.
-    static let addressSpaceKiB = 2_000_000
+    static let addressSpaceKiB = 600_000
 
     static func sosanalyze(_ arguments: [String], timeout: Double = 600) throws -> MeasuredRun {
-        let script = "ulimit -v \(addressSpaceKiB); exec \"$0\" \"$@\""
+        // glibc reserves 64 MiB of address space per malloc arena, one arena per busy thread up to
+        // 8 per core: without MALLOC_ARENA_MAX the cap would depend on the machine's core count.
+        let script = "ulimit -v \(addressSpaceKiB); export MALLOC_ARENA_MAX=2; exec \"$0\" \"$@\""
         return try run("/bin/sh", ["-c", script, Command.sosanalyze] + arguments, timeout: timeout)
     }
 

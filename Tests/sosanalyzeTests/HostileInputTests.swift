@@ -289,11 +289,9 @@ import Testing
     }
 
     @Test func hugeLineWithoutNewline() throws {
-        let slow = ProcessInfo.processInfo.environment["SOSANALYZE_SLOW_TESTS"] == "1"
         let batch = try HostileBatch()
         let bad = batch.inputs.appendingPathComponent("sosreport-longline-2024-01-10-abcdefg.tar.xz")
-        let megabytes = slow ? 300 : 100
-        try PythonTar.run(Self.bigMemberScript, [bad.path, "sosreport-longline-2024-01-10-abcdefg", String(megabytes << 20), "noline"])
+        try PythonTar.run(Self.bigMemberScript, [bad.path, "sosreport-longline-2024-01-10-abcdefg", String(300 << 20), "noline"])
         let outcome = try batch.summarize(expectStatus: 0)
         let report = try outcome.report(bad)
         #expect(report.hostname == "longline.example.com")
@@ -507,6 +505,27 @@ import Testing
             #expect(!problem.error.contains("\n"))
             #expect(outcome.run.stderr.contains(problem.error))
         }
+    }
+
+    @Test func bundlesInsideBundlesAreNotOpened() throws {
+        // A tar.gz can hold itself (gzip quines exist): only the first level of a bundle is opened.
+        let batch = try HostileBatch()
+        let deepest = try FixtureReport(in: batch.scratch.appendingPathComponent("deep"), top: "sosreport-deep-2024-01-10-abcdefg",
+                                        hostname: "deep.example.com")
+        let level2 = batch.scratch.appendingPathComponent("l2/sosreport-middle-2024-01-10-abcdefg")
+        try FileManager.default.createDirectory(at: level2, withIntermediateDirectories: true)
+        try deepest.archive(to: level2.appendingPathComponent("sosreport-deep-2024-01-10-abcdefg.tar.xz"), compression: "J")
+        let level1 = batch.scratch.appendingPathComponent("l1/sos-collector-2024-01-10-abcde")
+        try FileManager.default.createDirectory(at: level1, withIntermediateDirectories: true)
+        let middle = level1.appendingPathComponent("sosreport-middle-2024-01-10-abcdefg.tar")
+        #expect(try Command.run("/usr/bin/tar", ["-cf", middle.path, "-C", level2.deletingLastPathComponent().path, level2.lastPathComponent]).status == 0)
+        let bundle = batch.inputs.appendingPathComponent("sos-collector-2024-01-10-abcde.tar")
+        #expect(try Command.run("/usr/bin/tar", ["-cf", bundle.path, "-C", level1.deletingLastPathComponent().path, level1.lastPathComponent]).status == 0)
+
+        let outcome = try batch.summarize()
+        #expect(!outcome.document.reports.contains { $0.hostname == "deep.example.com" })
+        let problem = try #require(outcome.document.problems.first { $0.path == bundle.path + "/sosreport-middle-2024-01-10-abcdefg.tar" })
+        #expect(problem.error.contains("not a sosreport: 1 members but no sos_commands/"), "\(problem.error)")
     }
 
     @Test func sideFilesNextToArchivesAreIgnored() throws {

@@ -20,9 +20,13 @@ struct MemberCapture {
     private(set) var overBudget: [String] = []
     private var keptBytes = 0
 
-    init(mode: Mode, options: ReadOptions) {
+    /// False inside a bundle's inner archive: bundles hold reports, reports hold no bundles.
+    let opensInnerArchives: Bool
+
+    init(mode: Mode, options: ReadOptions, opensInnerArchives: Bool = true) {
         self.mode = mode
         self.options = options
+        self.opensInnerArchives = opensInnerArchives
     }
 
     mutating func visit(_ cursor: inout MemberCursor) throws {
@@ -33,7 +37,7 @@ struct MemberCapture {
             if paths.contains(member.path) { try keep(&cursor) }
         case .catalog:
             if BundledReport.isInnerArchive(member.path) {
-                readNested(&cursor)
+                if opensInnerArchives { readNested(&cursor) }
             } else if FactCatalog.kernelLogs.wants(member.path) {
                 if BundledReport.isCompressedLog(member.path) {
                     skippedLogs.append(member.path)
@@ -64,7 +68,7 @@ struct MemberCapture {
         let member = cursor.member
         do {
             let inner = try cursor.openNested()
-            let outcome = ReportReader.read(inner, reopen: nil, options: options)
+            let outcome = ReportReader.read(inner, reopen: nil, options: options, nested: true)
             nested.reports += outcome.reports
             nested.problems += outcome.problems
         } catch {

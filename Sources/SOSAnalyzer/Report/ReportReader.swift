@@ -36,8 +36,11 @@ public enum ReportReader {
         return read(reader, reopen: reopen, options: options)
     }
 
-    static func read(_ reader: ArchiveReader, reopen: (() throws -> ArchiveReader)?, options: ReadOptions) -> InputOutcome {
-        var capture = MemberCapture(mode: .catalog, options: options)
+    /// `nested` is true for an archive inside a bundle: its own inner archives are not opened, so a
+    /// tar.gz that holds itself (a gzip quine) cannot recurse without end.
+    static func read(_ reader: ArchiveReader, reopen: (() throws -> ArchiveReader)?, options: ReadOptions,
+                     nested: Bool = false) -> InputOutcome {
+        var capture = MemberCapture(mode: .catalog, options: options, opensInnerArchives: !nested)
         let pass: ReadOutcome
         do {
             pass = try reader.forEachMember { cursor in try capture.visit(&cursor) }
