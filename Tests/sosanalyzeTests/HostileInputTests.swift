@@ -35,6 +35,10 @@ import Testing
         let bad = try batch.write("sosreport-random-2024-01-10-abcdefg.tar.xz", [0] + random.next(1 << 20))
         let outcome = try batch.summarize()
         try outcome.expectProblem(bad, cause: "not an archive (unrecognised data (first bytes 00")
+        // Given by name, a file with no archive suffix is a problem too (in a searched folder it is skipped).
+        let unnamed = try batch.write("core.12345", [0] + random.next(4096))
+        let direct = try batch.summarize(paths: [batch.good.path, unnamed.path])
+        try direct.expectProblem(unnamed, cause: "not an archive (unrecognised data (first bytes 00")
     }
 
     @Test func textFileNamedTarGz() throws {
@@ -588,12 +592,12 @@ struct HostileBatch {
         return url
     }
 
-    /// Runs `summarize --format json --jobs 2` on the case folder and checks the shared promises:
+    /// Runs `summarize --format json --jobs 2` on the case folder (or on `paths`) and checks the shared promises:
     /// the exit status, the good report, nothing written, the memory bound, one line per problem.
-    func summarize(expectStatus: Int32 = 2, timeout: Double = 600,
+    func summarize(paths: [String]? = nil, expectStatus: Int32 = 2, timeout: Double = 600,
                    sourceLocation: SourceLocation = #_sourceLocation) throws -> HostileOutcome {
         let before = FolderSnapshot(folder.url)
-        let run = try MeasuredRun.sosanalyze(["summarize", "--format", "json", "--jobs", "2", inputs.path], timeout: timeout)
+        let run = try MeasuredRun.sosanalyze(["summarize", "--format", "json", "--jobs", "2"] + (paths ?? [inputs.path]), timeout: timeout)
         #expect(run.status == expectStatus, "stderr: \(run.stderr)", sourceLocation: sourceLocation)
         let document = try JSONDecoder().decode(BatchDocument.self, from: Data(run.stdout.utf8))
         #expect(document.reports.contains { $0.source.path == good.path && $0.hostname == HostileInputTests.goodHost },
