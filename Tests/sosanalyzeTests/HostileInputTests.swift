@@ -260,6 +260,20 @@ import Testing
         #expect(specials.compactMap(\.member).sorted() == (isRoot ? ["proc/buddyinfo", "proc/meminfo"] : ["proc/meminfo"]))
     }
 
+    @Test func fifoAndDeviceGivenByName() throws {
+        let batch = try HostileBatch()
+        let fifo = batch.inputs.appendingPathComponent("sosreport-pipe-2024-01-10-abcdefg.tar.xz")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        // No writer ever comes: opening the FIFO to sniff it would block for good.
+        let outcome = try batch.summarize(paths: [batch.good.path, fifo.path, "/dev/zero"], timeout: 120)
+        try outcome.expectProblem(fifo, cause: "not an archive (a FIFO, not a regular file)")
+        let zero = try #require(outcome.document.problems.first { $0.path == "/dev/zero" })
+        #expect(zero.error.contains("a character device, not a regular file"))
+        let inspect = try MeasuredRun.sosanalyze(["inspect", fifo.path], timeout: 120)
+        #expect(inspect.status == 1)
+        #expect(inspect.stderr.contains("\(fifo.path): not an archive (a FIFO, not a regular file)"))
+    }
+
     // MARK: Size
 
     @Test func hugeMemberOfOneRepeatedLine() throws {
