@@ -2,7 +2,7 @@
 public struct ArchiveNote: Sendable, Equatable, Codable {
     /// The member it is about (report-relative path), nil for the archive as a whole.
     public var member: String?
-    /// e.g. "read cap of 32 MiB hit: kept the first 32 MiB", "unsafe member path '../x' skipped".
+    /// e.g. "read cap of 8 MiB hit: kept the first 8 MiB", "unsafe member path '../x' skipped".
     public var message: String
 
     public init(member: String?, message: String) {

@@ -41,6 +41,9 @@ public final class ArchiveReader {
             self.source = .directory
             return
         }
+        if let special = EntryFileType.special(UInt32(info.st_mode)) {
+            throw .notAnArchive(path: path, detail: "\(special), not a regular file")
+        }
         switch try FormatSniffer.sniff(fileAt: path) {
         case .archive(let format): self.format = format
         case .openPGP: throw .encrypted(path: path)

@@ -58,6 +58,10 @@ public enum InputDiscovery {
             }
             // `sosanalyze case/*` passes checksum and map files too: they are not reports.
             if isSideFile(path) { continue }
+            if let special = EntryFileType.special(UInt32(info.st_mode)) {
+                found.problem(.notAnArchive(path: path, detail: "\(special), not a regular file"))
+                continue
+            }
             do {
                 switch try FormatSniffer.sniff(fileAt: path) {
                 case .archive(let format): found.input(path, format)

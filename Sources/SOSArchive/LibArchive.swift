@@ -22,6 +22,19 @@ enum EntryFileType {
     static let regular: UInt32 = 0o100000
     static let directory: UInt32 = 0o040000
     static let symlink: UInt32 = 0o120000
+
+    /// "a FIFO", "a character device" ...: why a path that is neither a file nor a folder is not
+    /// read. Opening a FIFO for reading would block until a writer comes; a device may never end.
+    static func special(_ mode: UInt32) -> String? {
+        switch mode & mask {
+        case regular, directory: return nil
+        case 0o010000: return "a FIFO"
+        case 0o020000: return "a character device"
+        case 0o060000: return "a block device"
+        case 0o140000: return "a socket"
+        default: return "not a regular file"
+        }
+    }
 }
 
 /// One libarchive read handle: the thin layer, one Swift function per C call. Freed in deinit.

@@ -27,7 +27,13 @@ public struct MemberCursor {
 
     /// Reads the whole member up to limits.wholeMemberBytes (then truncated = true, a note is added).
     public mutating func readAll() throws -> MemberData {
-        let cap = max(0, limits.wholeMemberBytes)
+        try readAll(upTo: limits.wholeMemberBytes)
+    }
+
+    /// Reads the whole member up to `cap` bytes (then truncated = true, a note is added): for a
+    /// caller that shares one budget among many members.
+    public mutating func readAll(upTo cap: Int) throws -> MemberData {
+        let cap = max(0, cap)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(min(Int64(cap), max(0, member.size))))
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkBytes, alignment: 1)

@@ -1,13 +1,18 @@
 /// Caps that keep memory bounded whatever an archive holds.
 public struct ReadLimits: Sendable {
-    /// Cap for ``MemberCursor/readAll()``; past it the data is cut and noted.
-    public var wholeMemberBytes: Int = 32 << 20
+    /// Cap for ``MemberCursor/readAll()``; past it the data is cut and noted. The largest real
+    /// files read whole (an `installed-rpms` list, `modinfo` of every module) stay under 2 MiB.
+    public var wholeMemberBytes: Int = 8 << 20
     /// Longer lines are cut to this (the rest of the line is skipped) by ``MemberCursor/forEachLine(_:)``.
     public var lineBytes: Int = 16 << 10
+    /// Bytes of whole members one report may keep in memory at once, whatever their number: a
+    /// glob such as `ethtool_-i_*` can match thousands of members in a hostile archive.
+    public var keptBytesPerReport: Int = 32 << 20
 
-    public init(wholeMemberBytes: Int = 32 << 20, lineBytes: Int = 16 << 10) {
+    public init(wholeMemberBytes: Int = 8 << 20, lineBytes: Int = 16 << 10, keptBytesPerReport: Int = 32 << 20) {
         self.wholeMemberBytes = wholeMemberBytes
         self.lineBytes = lineBytes
+        self.keptBytesPerReport = keptBytesPerReport
     }
 }
 

@@ -18,11 +18,18 @@ struct MemberCapture {
     /// Compressed log rotations that could not be decompressed, with the reason.
     private(set) var unreadableLogs: [(member: String, reason: String)] = []
     private let logPatterns: [KernelLogPattern]
+    /// Whole members not read because `ReadLimits.keptBytesPerReport` was spent.
+    private(set) var overBudget: [String] = []
+    private var keptBytes = 0
 
-    init(mode: Mode, options: ReadOptions) {
+    /// False inside a bundle's inner archive: bundles hold reports, reports hold no bundles.
+    let opensInnerArchives: Bool
+
+    init(mode: Mode, options: ReadOptions, opensInnerArchives: Bool = true) {
         self.mode = mode
         self.options = options
         self.logPatterns = options.knownIssues.logPatterns
+        self.opensInnerArchives = opensInnerArchives
     }
 
     mutating func visit(_ cursor: inout MemberCursor) throws {
@@ -30,10 +37,10 @@ struct MemberCapture {
         guard member.kind == .file else { return }
         switch mode {
         case .only(let paths):
-            if paths.contains(member.path) { files[member.path] = try cursor.readAll() }
+            if paths.contains(member.path) { try keep(&cursor) }
         case .catalog:
             if BundledReport.isInnerArchive(member.path) {
-                readNested(&cursor)
+                if opensInnerArchives { readNested(&cursor) }
             } else if FactCatalog.kernelLogs.wants(member.path) {
                 var scan = KernelLogScan(member: member.path, patterns: logPatterns)
                 if BundledReport.isCompressedLog(member.path) {
@@ -48,16 +55,28 @@ struct MemberCapture {
                 }
                 logScans.append(scan)
             } else if FactCatalog.wholeFiles.contains(where: { $0.wants(member.path) }) {
-                files[member.path] = try cursor.readAll()
+                try keep(&cursor)
             }
         }
+    }
+
+    /// Reads a whole member within what is left of the report's budget.
+    private mutating func keep(_ cursor: inout MemberCursor) throws {
+        let room = options.limits.keptBytesPerReport - keptBytes
+        guard room > 0 else {
+            overBudget.append(cursor.member.path)
+            return
+        }
+        let data = try cursor.readAll(upTo: min(options.limits.wholeMemberBytes, room))
+        keptBytes += data.bytes.count
+        files[cursor.member.path] = data
     }
 
     private mutating func readNested(_ cursor: inout MemberCursor) {
         let member = cursor.member
         do {
             let inner = try cursor.openNested()
-            let outcome = ReportReader.read(inner, reopen: nil, options: options)
+            let outcome = ReportReader.read(inner, reopen: nil, options: options, nested: true)
             nested.reports += outcome.reports
             nested.problems += outcome.problems
         } catch {

@@ -36,8 +36,11 @@ public enum ReportReader {
         return read(reader, reopen: reopen, options: options)
     }
 
-    static func read(_ reader: ArchiveReader, reopen: (() throws -> ArchiveReader)?, options: ReadOptions) -> InputOutcome {
-        var capture = MemberCapture(mode: .catalog, options: options)
+    /// `nested` is true for an archive inside a bundle: its own inner archives are not opened, so a
+    /// tar.gz that holds itself (a gzip quine) cannot recurse without end.
+    static func read(_ reader: ArchiveReader, reopen: (() throws -> ArchiveReader)?, options: ReadOptions,
+                     nested: Bool = false) -> InputOutcome {
+        var capture = MemberCapture(mode: .catalog, options: options, opensInnerArchives: !nested)
         let pass: ReadOutcome
         do {
             pass = try reader.forEachMember { cursor in
@@ -97,6 +100,10 @@ public enum ReportReader {
         report.problems += problems
         report.problems += capture.unreadableLogs.map {
             ReportProblem(message: "compressed log rotation could not be read: \($0.reason)", member: $0.member)
+        }
+        let budget = "\(options.limits.keptBytesPerReport >> 20) MiB"
+        report.problems += capture.overBudget.map {
+            ReportProblem(message: "not read: the report's \(budget) for whole files was already spent", member: $0)
         }
         var outcome = capture.nested
         outcome.reports.insert(report, at: 0)
