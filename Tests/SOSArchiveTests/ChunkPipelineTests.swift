@@ -73,4 +73,23 @@ struct ChunkPipelineTests {
         #expect(seen == 1000)
         #expect(after == "after\n")
     }
+
+    @Test("a stream cut inside a big member: the lines before the cut arrive, damage is reported, nothing hangs")
+    func cutInsideABigMember() throws {
+        let factory = try FixtureFactory()
+        defer { factory.remove() }
+        let whole = try bigLogArchive(factory)
+        let bytes = try factory.readBytes(whole)
+        let cut = try factory.write("cut.tar.xz", bytes: Array(bytes.prefix(bytes.count / 2)))
+        let reader = try ArchiveReader(path: cut)
+        var lines = 0
+        let outcome = try reader.forEachMember { cursor in
+            if cursor.member.path == "var/log/messages" {
+                try cursor.forEachLine { _, number in lines = number }
+            }
+        }
+        #expect(outcome.damage != nil)
+        #expect(lines > 1000)
+        #expect(lines < 300_000)
+    }
 }

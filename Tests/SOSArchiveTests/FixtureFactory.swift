@@ -122,3 +122,17 @@ func readEverything(_ reader: ArchiveReader) throws -> PassRecord {
     }
     return record
 }
+
+extension FixtureFactory {
+    /// The bytes of a file the factory made.
+    func readBytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FixtureFactoryError.missing(path)
+        }
+        return [UInt8](data)
+    }
+}
+
+enum FixtureFactoryError: Error {
+    case missing(String)
+}
