@@ -517,6 +517,8 @@ import Testing
         #expect(node2Report?.problems.contains { $0.message.hasPrefix("archive is damaged") } == true || node2Problem != nil)
         let node3 = try #require(outcome.document.problems.first { $0.path.hasSuffix(inner(3)) })
         #expect(node3.error.contains("not an archive (text file)"))
+        // Named like any input: the bundle's path, then the inner archive's name.
+        #expect(node3.path == bundle.path + "/" + inner(3))
         let node4 = try #require(outcome.document.problems.first { $0.path.hasSuffix(inner(4)) })
         #expect(node4.error.contains("empty file"))
         for problem in outcome.document.problems {

@@ -73,14 +73,14 @@ struct MemberCapture {
     }
 
     private mutating func readNested(_ cursor: inout MemberCursor) {
-        let member = cursor.member
         do {
             let inner = try cursor.openNested()
             let outcome = ReportReader.read(inner, reopen: nil, options: options, nested: true)
             nested.reports += outcome.reports
             nested.problems += outcome.problems
         } catch {
-            nested.problems.append(InputProblem(path: member.path, error: "\(error)"))
+            // The error names "<bundle>/<inner archive>"; so does the problem, like any input's.
+            nested.problems.append(InputProblem(path: error.path, error: error.description))
         }
     }
 }
