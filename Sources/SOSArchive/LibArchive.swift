@@ -113,8 +113,11 @@ final class LibArchiveReadHandle {
     // Entry accessors: values are copied into Swift at once, the entry is reused by the next header.
 
     var entryPath: String? {
-        if let utf8 = archive_entry_pathname_utf8(entry) { return String(cString: utf8) }
+        // The stored bytes first: asking for UTF-8 converts every GNU/ustar name through the C
+        // locale (mbrtowc per character, a cost on 30k-member reports). A name that has no plain
+        // form (non-ASCII PAX UTF-8 in the C locale) comes back nil here and takes the UTF-8 getter.
         if let raw = archive_entry_pathname(entry) { return String(cString: raw) }
+        if let utf8 = archive_entry_pathname_utf8(entry) { return String(cString: utf8) }
         return nil
     }
 

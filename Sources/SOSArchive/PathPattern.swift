@@ -20,7 +20,11 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
 
     public func matches(_ path: String) -> Bool {
         if isLiteral { return path == text }
-        return Self.match(bytes[...], Array(path.utf8)[...])
+        // Called for every member against every glob of the fact table: no copy of the path.
+        var path = path
+        return path.withUTF8 { pathBytes in
+            bytes.withUnsafeBufferPointer { Self.match($0, pathBytes) }
+        }
     }
 
     private static let star = UInt8(ascii: "*")
@@ -28,7 +32,7 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
     private static let slash = UInt8(ascii: "/")
 
     // Iterative matcher with single-star backtracking: linear in practice for path-sized input.
-    private static func match(_ pattern: ArraySlice<UInt8>, _ path: ArraySlice<UInt8>) -> Bool {
+    private static func match(_ pattern: UnsafeBufferPointer<UInt8>, _ path: UnsafeBufferPointer<UInt8>) -> Bool {
         var p = pattern.startIndex
         var s = path.startIndex
         var starP: Int? = nil
