@@ -10,6 +10,8 @@ struct ReportAssembler {
     private var logScans: [KernelLogScan]
     private var uname: Uname?
     private var packages: [InstalledPackage] = []
+    private var sysctlParsed = false
+    private var sysctlTable: (entries: [String: SysctlEntry], member: String)?
     private let knownIssues: KnownIssueBook
 
     init(source: ReportSourceInfo, index: MemberIndex, files: [String: MemberData], logScans: [KernelLogScan],
@@ -387,27 +389,28 @@ struct ReportAssembler {
         cite("memory", found.member, line: info.lines["MemTotal"])
     }
 
-    private var sysctlTable: (entries: [String: SysctlEntry], member: String)? {
-        guard case .found(let found) = lookup.first(FactCatalog.sysctlAll) else { return nil }
-        return (SysctlParser.parse(found.text).entries, found.member)
-    }
-
-    private func sysctlEntry(_ key: String) -> (SysctlEntry, String)? {
+    /// `sysctl -a`, parsed on first use and kept: both the taint and the tunables fall back to it.
+    private mutating func sysctlEntry(_ key: String) -> (SysctlEntry, String)? {
+        if !sysctlParsed {
+            sysctlParsed = true
+            if case .found(let found) = lookup.first(FactCatalog.sysctlAll) {
+                sysctlTable = (SysctlParser.parse(found.text).entries, found.member)
+            }
+        }
         guard let table = sysctlTable, let entry = table.entries[key] else { return nil }
         return (entry, table.member)
     }
 
     private mutating func readSysctl() {
-        let table = sysctlTable
         for spec in [FactCatalog.minFreeKbytes, FactCatalog.zoneReclaimMode] {
             let key = spec.name
             if let (parsed, found) = parse(key, spec, SysctlParser.parseInteger) {
                 report.sysctl[key] = parsed.value
                 cite(key, found.member, line: parsed.line)
-            } else if let table, let entry = table.entries[key], let value = Int(entry.value) {
+            } else if let (entry, member) = sysctlEntry(key), let value = Int(entry.value) {
                 report.sysctl[key] = value
                 report.factStates[key] = nil
-                cite(key, table.member, line: entry.line)
+                cite(key, member, line: entry.line)
             }
         }
     }
