@@ -92,8 +92,7 @@ public struct HighOrderExhaustion: Sendable, Codable, Equatable {
 
     static func gradeZone(_ row: BuddyInfoRecord, zoneinfo: ZoneInfoRecord?, anyBlockModel: Bool) -> Zone {
         let counts = row.freeBlocks.map { Int64(max($0, 0)) }
-        let analysis = BuddyZoneAnalysis(
-            BuddyInfoZone(node: row.node, zone: row.zone, freeBlocks: row.freeBlocks, line: row.source.line ?? 0))
+        let analysis = BuddyZoneAnalysis(row)
         let freePages = counts.indices.reduce(Int64(0)) { $0 &+ counts[$1] &* (Int64(1) << Int64($1)) }
         let minimum = zoneinfo?.minPages.map(Int64.init)
         var criterion: String

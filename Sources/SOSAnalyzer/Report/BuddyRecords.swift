@@ -15,9 +15,7 @@ public struct BuddyZoneRecord: Sendable, Codable, Equatable {
     public init(_ record: BuddyInfoRecord, pageSizeBytes: Int64 = 4096) {
         node = record.node
         zone = record.zone
-        analysis = BuddyZoneAnalysis(
-            BuddyInfoZone(node: record.node, zone: record.zone, freeBlocks: record.freeBlocks, line: record.source.line ?? 0),
-            pageSizeBytes: pageSizeBytes)
+        analysis = BuddyZoneAnalysis(record, pageSizeBytes: pageSizeBytes)
         freePerOrder = analysis.freeBytesPerOrder.map(ByteFormatter.human)
         freeAtOrAbove = analysis.freeBytesAtOrAbove.map(ByteFormatter.human)
         source = record.source

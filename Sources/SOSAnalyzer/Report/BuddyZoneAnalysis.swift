@@ -82,3 +82,12 @@ private func saturatingAdd(_ a: Int64, _ b: Int64) -> Int64 {
     let (sum, overflow) = a.addingReportingOverflow(b)
     return overflow ? Int64.max : sum
 }
+
+extension BuddyZoneAnalysis {
+    /// The analysis of a report's buddyinfo row.
+    public init(_ record: BuddyInfoRecord, pageSizeBytes: Int64 = 4096) {
+        self.init(BuddyInfoZone(node: record.node, zone: record.zone, freeBlocks: record.freeBlocks,
+                                line: record.source.line ?? 0),
+                  pageSizeBytes: pageSizeBytes)
+    }
+}

@@ -36,7 +36,6 @@ public enum ZoneExhaustion {
 
     /// The per-order analysis of a report's zone (free bytes, indices), with 4 kB pages.
     public static func analysis(_ zone: BuddyInfoRecord) -> BuddyZoneAnalysis {
-        BuddyZoneAnalysis(BuddyInfoZone(node: zone.node, zone: zone.zone, freeBlocks: zone.freeBlocks,
-                                        line: zone.source.line ?? 0))
+        BuddyZoneAnalysis(zone)
     }
 }
