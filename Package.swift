@@ -18,7 +18,12 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"]), .brew(["libarchive"])]
         ),
-        .target(name: "SOSArchive", dependencies: ["CArchive"]),
+        .systemLibrary(
+            name: "CLZMA",
+            pkgConfig: "liblzma",
+            providers: [.apt(["liblzma-dev"]), .brew(["xz"])]
+        ),
+        .target(name: "SOSArchive", dependencies: ["CArchive", "CLZMA"]),
         .target(
             name: "SOSAnalyzer",
             dependencies: ["SOSArchive", .product(name: "Yams", package: "Yams")],

@@ -26,6 +26,12 @@ public final class ArchiveReader {
     let limits: ReadLimits
     private let source: Source
     private var activeHandle: LibArchiveReadHandle?
+    private var activeXZ: XZBlockSource?
+    /// Blocks of a multi-Block `.xz` decoded and jumped over by the last pass (nil: libarchive
+    /// decompressed the whole file itself).
+    private(set) var xzBlocks: (decoded: Int, skipped: Int)?
+    /// Off: libarchive decompresses a multi-Block `.xz` itself (tests compare the two paths).
+    var usesXZIndex = true
     private var lastBytes: Int64 = 0
 
     /// Opens `path`: a file is sniffed by content (errors above for encrypted/zip/empty/unknown);
@@ -63,6 +69,7 @@ public final class ArchiveReader {
 
     /// Compressed bytes consumed so far (for progress bars); for directories the bytes read.
     public var bytesConsumed: Int64 {
+        if let activeXZ { return activeXZ.compressedBytesRead }
         if let activeHandle { return activeHandle.compressedBytes }
         return lastBytes
     }
@@ -78,6 +85,20 @@ public final class ArchiveReader {
             return try walkDirectory(visit)
         case .file:
             let handle = try makeHandle()
+            if format == .tarXZ, usesXZIndex, let source = XZBlockSource(path: path) {
+                activeXZ = source
+                var ended = false
+                defer {
+                    // libarchive stops at the tar's end marker, before the xz Index: then the file is done.
+                    lastBytes = ended ? source.fileSize : source.compressedBytesRead
+                    xzBlocks = (source.blocksDecoded, source.blocksSkipped)
+                    activeXZ = nil
+                }
+                guard handle.open(source: source) != .fatal else { throw firstHeaderError(handle, handle.errorMessage) }
+                let outcome = try withExtendedLifetime(source) { try stream(handle, visit) }
+                ended = outcome.damage == nil
+                return outcome
+            }
             guard handle.openFile(path) != .fatal else { throw firstHeaderError(handle, handle.errorMessage) }
             return try stream(handle, visit)
         case .nested(let feed):

@@ -78,6 +78,30 @@ final class LibArchiveReadHandle {
         }, nil))
     }
 
+    /// Opens the handle on the decompressed tar stream of an ``XZBlockSource``; the caller keeps the
+    /// source alive while reading. The skip callback is what lets the source jump over Blocks.
+    func open(source: XZBlockSource) -> ArchiveStatus {
+        let client = Unmanaged.passUnretained(source).toOpaque()
+        return ArchiveStatus(archive_read_open2(raw, client, nil, { archive, client, out in
+            guard let client, let out else { return -1 }
+            let source = Unmanaged<XZBlockSource>.fromOpaque(client).takeUnretainedValue()
+            guard let bytes = source.read() else {
+                if let archive { sos_archive_set_error(archive, 5 /* EIO */, source.errorMessage ?? "xz read failed") }
+                return -1
+            }
+            out.pointee = bytes.baseAddress
+            return bytes.count
+        }, { archive, client, request in
+            guard let client else { return -30 }
+            let source = Unmanaged<XZBlockSource>.fromOpaque(client).takeUnretainedValue()
+            guard let skipped = source.skip(request) else {
+                if let archive { sos_archive_set_error(archive, 5 /* EIO */, source.errorMessage ?? "xz skip failed") }
+                return Int64(ARCHIVE_FATAL)
+            }
+            return skipped
+        }, nil))
+    }
+
     func nextHeader() -> ArchiveStatus {
         ArchiveStatus(archive_read_next_header2(raw, entry))
     }

@@ -71,6 +71,10 @@ import Testing
         #expect(!other("[49212.455709] txg_sync: page allocation failure. order:0, mode:0x20"))
         #expect(!other("server1 kernel: [3640039.236414] novfsd: page allocation failure: order:4, mode:0xd0"))
         #expect(!other("kernel: bma: page allocation failure. order:0, mode:0x20"))
+        // Only the parser's spot for the tag counts: a `kernel:` later in the message is another program's text.
+        #expect(other("Sep  5 17:23:40 box3 sudo[77]: admin : COMMAND=/usr/bin/grep kernel: /var/log/messages"))
+        // A non-ASCII host name is left to the parser.
+        #expect(!other("Sep  5 17:23:40 b\u{F6}x3 freshclam[10631]: up-to-date"))
         // A combining mark on the space after the date would change the parser's character view: not skipped.
         #expect(!other("Sep  5 17:23:40 \u{301}box3 freshclam[10631]: up-to-date"))
         // Leading blanks, printk levels and ISO dates take the parser's slow path.
@@ -112,6 +116,24 @@ import Testing
         #expect(scan.taintMessages.map(\.module) == ["vxfs"])
         #expect(scan.taintMessages.map(\.line) == [3])
         #expect(scan.lineCount == 3)
+    }
+
+    /// A write cut short by a crash glues the next boot's first kernel line onto another program's:
+    /// the parser calls the whole line another program's, but the banner and taint messages in it
+    /// are still the kernel's. Staging modules taint without saying "taint".
+    @Test func kernelMessagesGluedToAnotherProgramsLine() {
+        let glued = "Jan 10 03:10:00 huge systJan 10 03:11:00 huge kernel: Linux version 2.6.32-504.el6.x86_64 (mockbuild@x86-023.build.eng.bos.redhat.com) #1 SMP"
+        #expect(!KernelLogLineParser.parse(Substring(glued)).isKernel)
+        let text = """
+            Jan 10 03:09:59 huge systemd[1]: Started Session 1 of user root.
+            \(glued)
+            Jan 10 03:11:05 huge kernel: r8188eu: module is from the staging directory, the quality is unknown, you have been warned.
+            Jan 10 03:11:06 huge sshd[4121]: Linux version 9.9 is what the banner of this ssh server says, taint: none
+            """
+        let scan = Self.scan(text).scan
+        #expect(scan.banner == LinuxVersionBanner(release: "2.6.32-504.el6.x86_64", line: 2))
+        #expect(scan.taintMessages.map(\.module) == ["r8188eu"])
+        #expect(scan.lineCount == 4)
     }
 
     /// The slash-counting shortcut of `BundledReport.isInnerArchive` keeps its meaning.

@@ -76,11 +76,12 @@ public struct AllocationFailureScanner: Sendable {
         var last = raw.count - 1
         while last >= 0, raw[last] == 0x20 || raw[last] == 0x09 || raw[last] == 0x0D || raw[last] == 0x0A { last -= 1 }
         if last >= 0, raw[last] == UInt8(ascii: ":") { return false }
-        // "#01": rsyslog escapes, decoded before `mayMatter` sees the message.
-        return !(ByteSearch.contains(raw, "allocation failure") || ByteSearch.contains(raw, "vmalloc error")
-            || ByteSearch.contains(raw, "kB") || ByteSearch.contains(raw, "KB") || ByteSearch.contains(raw, "Mem-")
-            || ByteSearch.contains(raw, "mode:0x") || ByteSearch.contains(raw, "omm: ") || ByteSearch.contains(raw, "#01"))
+        return !Self.signs.contains { $0.occurs(in: raw) }
     }
+
+    /// `mayMatter`'s signs as byte needles, the rarest first; "#01": rsyslog escapes, decoded
+    /// before `mayMatter` sees the message.
+    private static let signs = ["kB", "KB", "#01", "mode:0x", "vmalloc error", "allocation failure", "Mem-", "omm: "].map(ByteNeedle.init)
 
     public mutating func finish() -> [AllocationFailure] {
         flushFreeArea()

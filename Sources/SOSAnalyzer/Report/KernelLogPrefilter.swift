@@ -12,15 +12,35 @@ import Darwin
 /// log parser would decode each one only to find it is not the kernel's. This test answers the
 /// same question on the raw bytes, and answers "skip" only when the parser's answer is certain.
 enum KernelLogPrefilter {
-    /// True only when `KernelLogLineParser.parse` would call this line another program's:
-    /// it opens with a syslog date (`Nov 14 22:13:20 `, the month form) and holds no `kernel:`.
+    /// True only when `KernelLogLineParser.parse` would call this line another program's: it opens
+    /// with a syslog date (`Nov 14 22:13:20 `, the month form) and the parser's `kernel:` tag is
+    /// not where the parser looks for it (right after the date, or after the host name).
     ///
-    /// The date is checked the way the parser checks it (month, blanks, one or two digits,
-    /// `HH:MM:SS`, an optional fraction, a space); every byte checked is ASCII and so is the byte
-    /// after the date, so Swift's character view of that prefix is the same bytes. Without
-    /// `kernel:` anywhere, neither of the parser's kernel tags can follow the date.
+    /// Only a fixed spot is tested, not the whole line: most of a `messages` file is other
+    /// programs, and this answer costs the same whatever their lines hold. Where the bytes could
+    /// read differently as characters (a non-ASCII byte in the host name or after the blanks that
+    /// end it, where a combining mark would join a blank), the answer is "not sure": false.
     static func isOtherProgramSyslogLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        startsWithSyslogDate(line) && !ByteSearch.contains(line, kernelTag)
+        guard let dateEnd = syslogDateEnd(line), dateEnd < line.count, line[dateEnd] < 0x80 else { return false }
+        if hasKernelTag(line, at: dateEnd) { return false }
+        let count = line.count
+        var index = dateEnd
+        while index < count, line[index] != space {
+            if line[index] >= 0x80 { return false }
+            index += 1
+        }
+        while index < count, line[index] == space { index += 1 }
+        if index < count, line[index] >= 0x80 { return false }
+        return !hasKernelTag(line, at: index)
+    }
+
+    /// `kernel:` at `offset`.
+    private static func hasKernelTag(_ line: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let tag = kernelTag.utf8Start
+        let length = kernelTag.utf8CodeUnitCount
+        guard offset + length <= line.count else { return false }
+        for position in 0..<length where line[offset + position] != tag[position] { return false }
+        return true
     }
 
     /// True when the parser reads a syslog date (month form) at the start of this line: then a
@@ -31,8 +51,13 @@ enum KernelLogPrefilter {
     }
 
     static let kernelTag: StaticString = "kernel:"
-    static let taint: StaticString = "taint"
-    static let linuxVersion: StaticString = "Linux version "
+    /// `kernel:` anywhere in a line.
+    static let kernelTagAnywhere = ByteNeedle("kernel:")
+    static let taint = ByteNeedle("taint")
+    /// "module is from the staging directory": a taint message without the word.
+    static let staging = ByteNeedle("staging")
+    static let linuxVersion = ByteNeedle("Linux version ")
+    static let zone = ByteNeedle("Zone ")
 
     /// "Jan" ... "Dec" as three big-endian bytes.
     private static func isMonth(_ word: UInt32) -> Bool {
@@ -72,27 +97,4 @@ enum KernelLogPrefilter {
     private static let dot = UInt8(ascii: ".")
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-}
-
-extension ByteSearch {
-    /// Whether `needle` occurs in `line`, byte for byte (an ASCII needle found here is a
-    /// superset of what a `String` search finds, so callers keep their own exact check after it).
-    /// For literal needles (`StaticString`): no array to retain per call, millions of calls a log.
-    static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let length = needle.utf8CodeUnitCount
-        let pattern = needle.utf8Start
-        guard length > 0 else { return true }
-        guard let base = line.baseAddress, line.count >= length else { return false }
-        let last = line.count - length  // last offset where the needle still fits
-        var offset = 0
-        // memchr for the first byte (vectorised in libc), then compare the rest in place.
-        while offset <= last, let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) {
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            var matched = 1
-            while matched < length, base[at + matched] == pattern[matched] { matched += 1 }
-            if matched == length { return true }
-            offset = at + 1
-        }
-        return false
-    }
 }

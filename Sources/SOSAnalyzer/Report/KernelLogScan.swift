@@ -30,8 +30,6 @@ struct KernelLogScan: Sendable {
     private let patterns: [KernelLogPattern.Compiled]
     private var matchCounts: [Int]
 
-    private static let zoneLiteral = Array("Zone ".utf8)
-
     /// Lines kept per rule and member: enough to cite, bounded for a log that repeats one line millions of times.
     static let matchesPerPattern = 10
 
@@ -48,52 +46,83 @@ struct KernelLogScan: Sendable {
         if text.utf8.last == UInt8(ascii: "\r") { text.removeLast() }
         let line = Substring(text)
         failures.feed(line, number: number)
+        // Parsed only when a literal below is in the line: most lines that get here hold none.
+        var parsedLine: KernelLogLine?
+        func parsed() -> KernelLogLine {
+            if let parsedLine { return parsedLine }
+            let parsed = KernelLogLineParser.parse(line)
+            parsedLine = parsed
+            return parsed
+        }
         // Byte tests first: Foundation's `contains` on every kernel line cost more than the rest of the scan.
-        if ByteSearch.contains(bytes, KernelLogPrefilter.taint), line.contains("taint"),
+        if KernelLogPrefilter.taint.occurs(in: bytes) || KernelLogPrefilter.staging.occurs(in: bytes),
+           Self.kernelSpoke(parsed(), bytes),
            let message = ModuleTaintMessageParser.message(inLine: line, number: number) {
             taintMessages.append(message)
         }
-        if banner == nil, ByteSearch.contains(bytes, KernelLogPrefilter.linuxVersion), line.contains("Linux version ") {
+        if banner == nil, KernelLogPrefilter.linuxVersion.occurs(in: bytes), line.contains("Linux version "),
+           Self.kernelSpoke(parsed(), bytes) {
             banner = LinuxVersionBannerParser.firstBanner(in: text).map {
                 LinuxVersionBanner(release: $0.release, line: number)
             }
         }
         if readingZoneRanges {
-            let message = KernelLogLineParser.parse(line).message
-            if let range = ZonePFNRangeParser.range(in: message, line: number) {
-                zoneRanges.append(range)
-            } else if !ZonePFNRangeParser.isEmptyZone(message) {
-                readingZoneRanges = false
+            // Another program's line between two ranges neither ends nor extends the list.
+            let kernelLine = parsed()
+            if kernelLine.isKernel {
+                if let range = ZonePFNRangeParser.range(in: kernelLine.message, line: number) {
+                    zoneRanges.append(range)
+                } else if !ZonePFNRangeParser.isEmptyZone(kernelLine.message) {
+                    readingZoneRanges = false
+                }
             }
-        } else if ByteSearch.contains(bytes, Self.zoneLiteral), ZonePFNRangeParser.isHeader(KernelLogLineParser.parse(line).message) {
+        } else if KernelLogPrefilter.zone.occurs(in: bytes), Self.kernelSpoke(parsed(), bytes),
+                  ZonePFNRangeParser.isHeader(parsed().message) {
             // A later boot in the same log replaces the earlier one's ranges.
             zoneRanges = []
             readingZoneRanges = true
         }
+        // Rules may name any program's lines (a user's rule can look for a daemon's message).
         for index in patterns.indices where matchCounts[index] < Self.matchesPerPattern {
             if patterns[index].matches(bytes, line) {
                 matchCounts[index] += 1
-                let message = KernelLogLineParser.parse(line).message
                 logMatches.append(KernelLogMatch(
-                    rule: patterns[index].rule, text: String(message.prefix(400)),
+                    rule: patterns[index].rule, text: String(parsed().message.prefix(400)),
                     source: Evidence(member: member, line: number)))
             }
         }
     }
 
-    /// True for a line that no part of this scan would keep: the scanner drops it (another
-    /// program's syslog line, or a kernel line its fast path passes over), and the byte tests below
-    /// are supersets of the character tests `feed` makes, so none of those would have fired either.
+    /// Whether the kernel's own messages (taint, the banner, zone ranges) are read from this line:
+    /// a kernel line, or another program's line with a kernel line glued to its end (a write cut
+    /// short by a crash, then the next boot's first lines), which shows by its `kernel:` tag.
+    private static func kernelSpoke(_ parsed: KernelLogLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        parsed.isKernel || KernelLogPrefilter.kernelTagAnywhere.occurs(in: bytes)
+    }
+
+    /// True for a line that no part of this scan would keep, told on its bytes with tests that
+    /// are supersets of the character tests `feed` makes:
+    /// - another program's syslog line (fixed spot, ``KernelLogPrefilter``): the scanner drops it,
+    ///   and unless a `kernel:` is glued into it, only rule literals are looked for in it;
+    /// - a kernel line the scanner's fast path passes over, holding none of the literals `feed`
+    ///   looks for.
     private func canSkip(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !readingZoneRanges else { return false }
-        guard KernelLogPrefilter.isOtherProgramSyslogLine(bytes) || failures.passesOver(bytes) else { return false }
-        if ByteSearch.contains(bytes, KernelLogPrefilter.taint) { return false }
-        if banner == nil, ByteSearch.contains(bytes, KernelLogPrefilter.linuxVersion) { return false }
-        if ByteSearch.contains(bytes, Self.zoneLiteral) { return false }
-        for index in patterns.indices where matchCounts[index] < Self.matchesPerPattern {
-            if ByteSearch.contains(bytes, patterns[index].literal) { return false }
+        if KernelLogPrefilter.isOtherProgramSyslogLine(bytes), !KernelLogPrefilter.kernelTagAnywhere.occurs(in: bytes) {
+            return !holdsRuleLiteral(bytes)
         }
-        return true
+        guard failures.passesOver(bytes) else { return false }
+        if KernelLogPrefilter.taint.occurs(in: bytes) || KernelLogPrefilter.staging.occurs(in: bytes) { return false }
+        if banner == nil, KernelLogPrefilter.linuxVersion.occurs(in: bytes) { return false }
+        if KernelLogPrefilter.zone.occurs(in: bytes) { return false }
+        return !holdsRuleLiteral(bytes)
+    }
+
+    private func holdsRuleLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in patterns.indices where matchCounts[index] < Self.matchesPerPattern {
+            if patterns[index].literal.occurs(in: bytes) { return true }
+        }
+        return false
     }
 
     /// Ends the scan and returns the allocation failures found in this member.
@@ -119,12 +148,12 @@ public struct KernelLogPattern: Sendable, Codable, Equatable {
         // Regex<AnyRegexOutput> is not Sendable; a Compiled value is only ever used by the one
         // scan that owns it.
         let rule: String
-        let literal: [UInt8]
+        let literal: ByteNeedle
         let regex: Regex<AnyRegexOutput>?
 
         /// The literal is searched in the raw bytes (memchr/memcmp): every line of a 2 GB log pays for it.
         func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Substring) -> Bool {
-            guard ByteSearch.contains(bytes, literal) else { return false }
+            guard literal.occurs(in: bytes) else { return false }
             guard let regex else { return true }
             return (try? regex.firstMatch(in: line)) != nil
         }
@@ -134,28 +163,8 @@ public struct KernelLogPattern: Sendable, Codable, Equatable {
         guard !contains.isEmpty else { return nil }
         if let regex {
             guard let compiled = try? Regex(regex) else { return nil }
-            return Compiled(rule: rule, literal: Array(contains.utf8), regex: compiled)
+            return Compiled(rule: rule, literal: ByteNeedle(contains), regex: compiled)
         }
-        return Compiled(rule: rule, literal: Array(contains.utf8), regex: nil)
-    }
-}
-
-enum ByteSearch {
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let base = haystack.baseAddress, !needle.isEmpty, haystack.count >= needle.count else { return false }
-        // memchr to each candidate first byte, memcmp for the rest (memmem is not in every libc module).
-        return needle.withUnsafeBufferPointer { pattern -> Bool in
-            guard let patternBase = pattern.baseAddress else { return false }
-            let first = Int32(pattern[0])
-            var offset = 0
-            let lastStart = haystack.count - pattern.count
-            while offset <= lastStart {
-                guard let hit = memchr(base + offset, first, lastStart - offset + 1) else { return false }
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + position, patternBase, pattern.count) == 0 { return true }
-                offset = position + 1
-            }
-            return false
-        }
+        return Compiled(rule: rule, literal: ByteNeedle(contains), regex: nil)
     }
 }
