@@ -71,17 +71,7 @@ final class MemberBody {
                     return taken
                 }
                 if atEnd { return 0 }
-                let next = handle.readDataBlock()
-                switch next.status {
-                case .ok, .warn:
-                    block = next.block
-                    if next.offset > bytesRead { holeEnd = next.offset }
-                case .eof:
-                    atEnd = true
-                    if member.size > bytesRead { holeEnd = member.size }  // a sparse member can end in a hole
-                case .retry, .failed, .fatal:
-                    throw fail(.damaged(path: readerPath, stage: "read data of \(member.path)", message: handle.errorMessage))
-                }
+                try refill(handle)
             }
         case .file(let path):
             if fd < 0 {
@@ -97,6 +87,44 @@ final class MemberBody {
                 bytesRead += Int64(got)
                 return got
             }
+        }
+    }
+
+    /// The next piece of the member's data, without copying where it can: the rest of libarchive's
+    /// current block (valid until the next call), else bytes put into `scratch` (a sparse hole's
+    /// zeros, a folder's file). Empty at the end of the member.
+    func nextPiece(scratch: UnsafeMutableRawBufferPointer) throws(SOSArchiveError) -> UnsafeRawBufferPointer {
+        guard case .archive(let handle) = origin, valid, failure == nil, member.kind == .file else {
+            guard let base = scratch.baseAddress else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+            return UnsafeRawBufferPointer(start: base, count: try read(into: base, count: scratch.count))
+        }
+        while true {
+            if holeEnd > bytesRead || atEnd {
+                guard let base = scratch.baseAddress else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+                return UnsafeRawBufferPointer(start: base, count: try read(into: base, count: scratch.count))
+            }
+            if !block.isEmpty {
+                let piece = block
+                block = UnsafeRawBufferPointer(start: nil, count: 0)
+                bytesRead += Int64(piece.count)
+                return piece
+            }
+            try refill(handle)
+        }
+    }
+
+    /// Asks libarchive for the member's next block; notes a hole before it or the member's end.
+    private func refill(_ handle: LibArchiveReadHandle) throws(SOSArchiveError) {
+        let next = handle.readDataBlock()
+        switch next.status {
+        case .ok, .warn:
+            block = next.block
+            if next.offset > bytesRead { holeEnd = next.offset }
+        case .eof:
+            atEnd = true
+            if member.size > bytesRead { holeEnd = member.size }  // a sparse member can end in a hole
+        case .retry, .failed, .fatal:
+            throw fail(.damaged(path: readerPath, stage: "read data of \(member.path)", message: handle.errorMessage))
         }
     }
 

@@ -60,9 +60,10 @@ public struct MemberCursor {
 
     /// Streams the member line by line (split on \n; the \n is not included; a trailing \r IS kept,
     /// callers strip it). Lines longer than limits.lineBytes are cut (noted once per member).
-    /// `body` gets the line bytes and its 1-based number. Memory stays bounded whatever the size:
-    /// one 64 KiB chunk (four 256 KiB chunks for members of 4 MiB and more, read on a second
-    /// thread) and one line buffer, all reused.
+    /// `body` gets the line bytes and its 1-based number. Lines are handed over where they lie in
+    /// libarchive's buffer; only a line split between two blocks is copied. Memory stays bounded
+    /// whatever the size: one 64 KiB chunk (four 256 KiB chunks for members of 4 MiB and more,
+    /// read on a second thread when a core is free) and one line buffer, all reused.
     public mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
         let lineCap = max(1, limits.lineBytes)
         let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkBytes)
@@ -75,7 +76,7 @@ public struct MemberCursor {
         var lineNumber = 0
         var cutLines = 0
 
-        func append(_ start: UnsafeMutablePointer<UInt8>, _ length: Int) {
+        func append(_ start: UnsafePointer<UInt8>, _ length: Int) {
             let room = lineCap - carried
             let kept = min(length, room)
             (carryBase + carried).update(from: start, count: kept)
@@ -86,23 +87,30 @@ public struct MemberCursor {
             }
         }
 
-        // Big members are read on a second thread while this one scans (see ChunkPipeline).
-        let pipeline = member.size >= Self.pipelineBytes ? ChunkPipeline(body: self.body, chunkBytes: Self.pipelineChunkBytes) : nil
+        // Big members are read on a second thread while this one scans (see ChunkPipeline), when
+        // a core is free for it (see CoreBudget).
+        let spareCore = member.size >= Self.pipelineBytes && CoreBudget.shared.takeSpare()
+        let pipeline = spareCore ? ChunkPipeline(body: self.body, chunkBytes: Self.pipelineChunkBytes) : nil
         pipeline?.start()
-        defer { pipeline?.stop() }
+        defer {
+            pipeline?.stop()
+            if spareCore { CoreBudget.shared.giveBack() }
+        }
 
         while true {
-            let chunkBase: UnsafeMutablePointer<UInt8>
+            let chunkBase: UnsafePointer<UInt8>
             let got: Int
             if let pipeline {
                 guard let next = try pipeline.next(), let base = next.baseAddress else { break }
-                chunkBase = base.assumingMemoryBound(to: UInt8.self)
+                chunkBase = UnsafePointer(base.assumingMemoryBound(to: UInt8.self))
                 got = next.count
             } else {
-                got = try self.body.read(into: UnsafeMutableRawPointer(ownChunk), count: Self.chunkBytes)
-                chunkBase = ownChunk
+                // libarchive's own block where it can: the lines are scanned where they lie.
+                let piece = try self.body.nextPiece(scratch: UnsafeMutableRawBufferPointer(start: ownChunk, count: Self.chunkBytes))
+                guard let base = piece.baseAddress, piece.count > 0 else { break }
+                chunkBase = base.assumingMemoryBound(to: UInt8.self)
+                got = piece.count
             }
-            if got == 0 { break }
             var offset = 0
             while offset < got {
                 let start = chunkBase + offset
@@ -111,7 +119,7 @@ public struct MemberCursor {
                     if !cutting { append(start, rest) }
                     break
                 }
-                let newline = found.assumingMemoryBound(to: UInt8.self)
+                let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
                 let length = newline - start
                 lineNumber += 1
                 if cutting {

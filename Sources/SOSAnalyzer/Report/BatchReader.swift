@@ -44,11 +44,20 @@ public enum BatchReader {
         let sizes = progress == nil ? inputs.map { _ in Int64(0) } : inputs.map { BatchProgress.sizeOnDisk($0.path) }
         let tracker = ProgressTracker(sizes: sizes)
         var slots = [InputOutcome?](repeating: nil, count: inputs.count)
+        // Biggest first, so the jobs end together instead of one reading the last big archive
+        // alone; results still keep discovery order.
+        // (Folders count as 0: walking them just to order the jobs costs more than it saves.)
+        let weights = jobs <= 1 ? [] : inputs.map { input -> Int64 in
+            var info = stat()
+            guard stat(input.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+            return Int64(info.st_size)
+        }
+        let order = jobs <= 1 ? Array(inputs.indices) : inputs.indices.sorted { (weights[$0], -$0) > (weights[$1], -$1) }
         await withTaskGroup(of: (Int, InputOutcome).self) { group in
             var next = 0
             func launch() {
                 guard next < inputs.count else { return }
-                let position = next
+                let position = order[next]
                 let input = inputs[position]
                 next += 1
                 var inputOptions = options
@@ -56,7 +65,7 @@ public enum BatchReader {
                     // Live bytes of the archives being read, so the bar moves inside a big one.
                     inputOptions.bytesRead = { bytes in progress(tracker.reading(position, bytes: bytes)) }
                 }
-                group.addTask { (position, ReportReader.read(input, options: inputOptions)) }
+                group.addTask { (position, CoreBudget.shared.occupying { ReportReader.read(input, options: inputOptions) }) }
             }
             for _ in 0..<max(1, jobs) { launch() }
             for await (position, outcome) in group {
