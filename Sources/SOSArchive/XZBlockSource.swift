@@ -43,7 +43,9 @@ final class XZBlockSource {
     private(set) var errorMessage: String?
 
     static let inputBytes = 64 << 10
-    static let outputBytes = 256 << 10
+    /// Small enough to stay in the first-level cache while libarchive and the line scan read it:
+    /// 32 KiB cost about a tenth less CPU over the benchmark fleet than 256 KiB.
+    static let outputBytes = 32 << 10
 
     /// Opens `path` when it is a single-Stream `.xz` of two Blocks or more; nil otherwise.
     init?(path: String) {
