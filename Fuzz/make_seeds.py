@@ -3,11 +3,11 @@
 
 Parser targets get the corpus fixtures of their kind (Tests/SOSAnalyzerTests/Fixtures/) and the
 matching members of the Samples/ reports. The archive target gets the Samples/ archives, a small
-report repacked as plain tar, gzip, bzip2 and xz, a collect bundle holding it, and a tar with
+report repacked as plain tar, gzip, bzip2 and xz (one Block, and many small Blocks), a collect bundle holding it, and a tar with
 links, hard links, a FIFO and an unsafe name. Nothing here is committed: run.sh writes the seeds
 under Fuzz/work/ on every run.
 """
-import bz2, glob, gzip, io, lzma, os, shutil, sys, tarfile
+import bz2, glob, gzip, io, lzma, os, shutil, subprocess, sys, tarfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests/SOSAnalyzerTests/Fixtures")
@@ -141,6 +141,9 @@ def main(out):
     write(folder, "archive-mini.tar.gz", gzip.compress(mini, mtime=0))
     write(folder, "archive-mini.tar.bz2", bz2.compress(mini))
     write(folder, "archive-mini.tar.xz", lzma.compress(mini))
+    # Many small xz Blocks, as `xz -T0` writes them: the path that jumps over skipped Blocks.
+    blocks = subprocess.run(["xz", "-T2", "--block-size=1024", "-c"], input=mini, stdout=subprocess.PIPE, check=True)
+    write(folder, "archive-mini-blocks.tar.xz", blocks.stdout)
     write(folder, "archive-odd.tar", odd_report())
     bundle = io.BytesIO()
     with tarfile.open(fileobj=bundle, mode="w") as tar:
