@@ -32,6 +32,9 @@ public final class ArchiveReader {
     private(set) var xzBlocks: (decoded: Int, skipped: Int)?
     /// Off: libarchive decompresses a multi-Block `.xz` itself (tests compare the two paths).
     var usesXZIndex = true
+    /// When a multi-Block `.xz` is decoded on a second thread (tests pin it either way).
+    enum ReadAhead { case whenCoreFree, always, never }
+    var readAhead = ReadAhead.whenCoreFree
     private var lastBytes: Int64 = 0
 
     /// Opens `path`: a file is sniffed by content (errors above for encrypted/zip/empty/unknown);
@@ -69,7 +72,7 @@ public final class ArchiveReader {
 
     /// Compressed bytes consumed so far (for progress bars); for directories the bytes read.
     public var bytesConsumed: Int64 {
-        if let activeXZ { return activeXZ.compressedBytesRead }
+        if let activeXZ { return activeXZ.progressBytes }
         if let activeHandle { return activeHandle.compressedBytes }
         return lastBytes
     }
@@ -88,9 +91,14 @@ public final class ArchiveReader {
             if format == .tarXZ, usesXZIndex, let source = XZBlockSource(path: path) {
                 activeXZ = source
                 var ended = false
+                // Decompression on a second thread when a core would otherwise idle.
+                let spareCore = readAhead == .whenCoreFree && CoreBudget.shared.takeSpare()
+                if spareCore || readAhead == .always { source.startReadAhead() }
                 defer {
+                    source.stopReadAhead()
+                    if spareCore { CoreBudget.shared.giveBack() }
                     // libarchive stops at the tar's end marker, before the xz Index: then the file is done.
-                    lastBytes = ended ? source.fileSize : source.compressedBytesRead
+                    lastBytes = ended ? source.fileSize : source.progressBytes
                     xzBlocks = (source.blocksDecoded, source.blocksSkipped)
                     activeXZ = nil
                 }

@@ -40,7 +40,8 @@ final class XZBlockSource {
     let fileSize: Int64
     private(set) var blocksDecoded = 0
     private(set) var blocksSkipped = 0
-    private(set) var errorMessage: String?
+    var errorMessage: String?
+    private var readAhead: XZReadAhead?
 
     static let inputBytes = 64 << 10
     /// Small enough to stay in the first-level cache while libarchive and the line scan read it:
@@ -67,6 +68,7 @@ final class XZBlockSource {
     }
 
     deinit {
+        readAhead?.stop()
         lzma_end(&stream)
         block.deallocate()
         input.deallocate()
@@ -77,22 +79,56 @@ final class XZBlockSource {
     /// The next decompressed bytes (valid until the next call); an empty buffer at the end; nil on
     /// damage, with `errorMessage` set.
     func read() -> UnsafeRawBufferPointer? {
-        while position < index.uncompressedSize {
-            guard let produced = decode(into: output, count: Self.outputBytes) else { return nil }
-            if produced > 0 {
-                position += Int64(produced)
-                return UnsafeRawBufferPointer(start: output, count: produced)
-            }
-        }
-        compressedBytesRead = fileSize
-        return UnsafeRawBufferPointer(start: output, count: 0)
+        if let readAhead { return readAhead.read(source: self) }
+        guard let produced = decodeNext(into: output, count: Self.outputBytes) else { return nil }
+        return UnsafeRawBufferPointer(start: output, count: produced)
     }
 
     /// Moves `request` bytes on; returns how many it moved (less only at the end), nil on damage.
     /// Blocks wholly inside the skipped range are never read.
     func skip(_ request: Int64) -> Int64? {
+        if let readAhead { return readAhead.skip(request, source: self) }
         let start = position
-        let target = min(index.uncompressedSize, position + max(0, request))
+        guard seek(to: position + max(0, request)) else { return nil }
+        return position - start
+    }
+
+    /// Decodes from here on a second thread, ahead of libarchive (``XZReadAhead``); from then on
+    /// only that thread touches the decoder.
+    func startReadAhead() {
+        guard readAhead == nil else { return }
+        let ahead = XZReadAhead(source: self, total: index.uncompressedSize)
+        readAhead = ahead
+        ahead.start()
+    }
+
+    /// Ends the read-ahead thread, if any, and waits for it to leave the decoder.
+    func stopReadAhead() {
+        readAhead?.stop()
+    }
+
+    /// Where the tar stream stands for libarchive (handed out or skipped), and the compressed
+    /// offset reached, whichever thread decodes.
+    var consumerPosition: Int64 { readAhead?.position ?? position }
+    var progressBytes: Int64 { readAhead?.compressedProgress ?? compressedBytesRead }
+
+    /// Decodes the next bytes into `buffer`, across Block ends; 0 at the end of the stream, nil on damage.
+    func decodeNext(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
+        while position < index.uncompressedSize {
+            guard let produced = decode(into: buffer, count: count) else { return nil }
+            if produced > 0 {
+                position += Int64(produced)
+                return produced
+            }
+        }
+        compressedBytesRead = fileSize
+        return 0
+    }
+
+    /// Moves the decoder to uncompressed offset `target` (not before where it is), jumping over
+    /// every Block wholly before it; false on damage.
+    func seek(to requested: Int64) -> Bool {
+        let target = min(index.uncompressedSize, max(position, requested))
         if let current, index.blocks[current].uncompressedEnd <= target {
             // The rest of this Block is skipped too: stop decoding it here.
             lzma_end(&stream)
@@ -107,7 +143,7 @@ final class XZBlockSource {
                 nextBlock = index.blocks.count
                 position = index.uncompressedSize
                 compressedBytesRead = fileSize
-                return position - start
+                return true
             }
             blocksSkipped += landing - nextBlock
             nextBlock = landing
@@ -117,10 +153,10 @@ final class XZBlockSource {
         // Decode and drop what lies between here and the target inside its Block.
         while position < target {
             let want = Int(min(Int64(Self.outputBytes), target - position))
-            guard let produced = decode(into: output, count: want) else { return nil }
+            guard let produced = decode(into: output, count: want) else { return false }
             position += Int64(produced)
         }
-        return position - start
+        return true
     }
 
     /// Decodes up to `count` bytes of the current (or next) Block; 0 when a Block just ended.
