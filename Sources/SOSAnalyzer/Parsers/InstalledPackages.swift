@@ -63,6 +63,8 @@ public enum InstalledPackagesParser {
     ]
 
     /// installed-rpms (2.2 `%-59s date`, 3.0/3.2 extra TAB columns, 3.3+, 4.3+), `package-data` (TAB separated), plain `rpm -qa`.
+    private static let commandNotFound = ByteNeedle("command not found")
+
     public static func parseRPMList(_ text: String) -> (packages: [InstalledPackage], notes: [ParseNote]) {
         var packages: [InstalledPackage] = []
         var notes: [ParseNote] = []
@@ -72,7 +74,8 @@ public enum InstalledPackagesParser {
             // rpm's own complaints (corrupt rpmdb, signature warnings) and "command not found".
             // (A byte search: Foundation's `contains` per line was most of the cost of a long list.)
             if content.hasPrefix("error:") || content.hasPrefix("warning:")
-                || content.utf8.firstRange(of: "command not found".utf8) != nil {
+                || content.utf8.withContiguousStorageIfAvailable({ commandNotFound.occurs(in: $0) })
+                    ?? content.contains("command not found") {
                 notes.append(ParseNote(line: line.number, message: String(content)))
                 continue
             }
