@@ -275,15 +275,21 @@ fleetSection(gzFleet, decompressor: ["gzip", "-dc"], name: "gz")
 if let bigLogPath, !skipBigLog {
     let size = fileSizes([bigLogPath])
     say("\nbig log: \(bigLogPath) (\(String(format: "%.0f", size / 1e6)) MB compressed, one 1 GiB var/log/messages)")
-    let mine = measure("sosanalyze reading", runs: runs) { ours([bigLogPath], jobs: 1) }
+    // jobs=1 keeps to one core; jobs=2 lends the one archive a second core (its xz Blocks are
+    // decoded on one thread while the other reads the tar and scans the lines).
+    let mine = measure("sosanalyze reading, jobs=1", runs: runs) { ours([bigLogPath], jobs: 1) }
     say("    child said: \(mine.result.output)")
+    let lent = measure("sosanalyze reading, jobs=2", runs: runs) { ours([bigLogPath], jobs: 2) }
     let xz = measure("xz -T1 -dc", runs: runs) { tool(["xz", "-T1", "-dc"], [bigLogPath], parallel: 1) }
+    _ = measure("xz -T2 -dc (reference: xz's own threads)", runs: runs) { tool(["xz", "-T2", "-dc"], [bigLogPath], parallel: 1) }
     _ = measure("bsdtar -tf", runs: runs) { tool(["bsdtar", "-tf"], [bigLogPath], parallel: 1) }
-    let ratio = mine.result.seconds / xz.result.seconds
-    verdicts.append(Verdict(text: "big log: our wall / xz -dc (throughput ratio)", value: ratio, target: "<= 1.15", met: ratio <= 1.15))
+    for (label, row) in [("jobs=1", mine), ("jobs=2", lent)] {
+        let ratio = row.result.seconds / xz.result.seconds
+        verdicts.append(Verdict(text: "big log, \(label): our wall / xz -T1 -dc", value: ratio, target: "<= 1.15", met: ratio <= 1.15))
+    }
     let cpuRatio = mine.result.cpuSeconds / xz.result.cpuSeconds
-    verdicts.append(Verdict(text: "big log: our cpu / xz -dc cpu", value: cpuRatio, target: "<= 1.15", met: cpuRatio <= 1.15))
-    let peak = Double(mine.result.peakKiB) / 1024
+    verdicts.append(Verdict(text: "big log, jobs=1: our cpu / xz -dc cpu", value: cpuRatio, target: "<= 1.15", met: cpuRatio <= 1.15))
+    let peak = Double(max(mine.result.peakKiB, lent.result.peakKiB)) / 1024
     verdicts.append(Verdict(text: "big log: peak RSS of our reading (MiB)", value: peak, target: "< 100", met: peak < 100))
 }
 

@@ -32,6 +32,9 @@ public final class ArchiveReader {
     private(set) var xzBlocks: (decoded: Int, skipped: Int)?
     /// Off: libarchive decompresses a multi-Block `.xz` itself (tests compare the two paths).
     var usesXZIndex = true
+    /// The cores this reader may keep busy: a second thread (read-ahead, a big member's read
+    /// thread) only when the budget has one to spare.
+    public var cores: CoreBudget = .shared
     /// When a multi-Block `.xz` is decoded on a second thread (tests pin it either way).
     enum ReadAhead { case whenCoreFree, always, never }
     var readAhead = ReadAhead.whenCoreFree
@@ -92,11 +95,12 @@ public final class ArchiveReader {
                 activeXZ = source
                 var ended = false
                 // Decompression on a second thread when a core would otherwise idle.
-                let spareCore = readAhead == .whenCoreFree && CoreBudget.shared.takeSpare()
+                let budget = cores
+                let spareCore = readAhead == .whenCoreFree && budget.takeSpare()
                 if spareCore || readAhead == .always { source.startReadAhead() }
                 defer {
                     source.stopReadAhead()
-                    if spareCore { CoreBudget.shared.giveBack() }
+                    if spareCore { budget.giveBack() }
                     // libarchive stops at the tar's end marker, before the xz Index: then the file is done.
                     lastBytes = ended ? source.fileSize : source.progressBytes
                     xzBlocks = (source.blocksDecoded, source.blocksSkipped)
@@ -182,7 +186,7 @@ public final class ArchiveReader {
             }
             if kind == .special { notes.add(member.path, "special file (device, FIFO or socket) skipped") }
             let body = MemberBody(origin: kind == .file ? .archive(handle) : .none, member: member, readerPath: path)
-            var cursor = MemberCursor(member: member, body: body, limits: limits, notes: notes)
+            var cursor = MemberCursor(member: member, body: body, limits: limits, notes: notes, cores: cores)
             do {
                 try visit(&cursor)
             } catch {
@@ -233,7 +237,7 @@ public final class ArchiveReader {
         try walker.walk { member, fullPath in
             members.append(member)
             let body = MemberBody(origin: member.kind == .file ? .file(fullPath) : .none, member: member, readerPath: path)
-            var cursor = MemberCursor(member: member, body: body, limits: limits, notes: notes)
+            var cursor = MemberCursor(member: member, body: body, limits: limits, notes: notes, cores: cores)
             do {
                 try visit(&cursor)
             } catch {

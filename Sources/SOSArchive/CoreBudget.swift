@@ -1,19 +1,20 @@
 import Foundation
 
-/// The processor cores this process's readers may keep busy, shared by every reader in it.
+/// The processor cores readers may keep busy: `sosanalyze --jobs N` is a budget of N cores.
 ///
-/// A batch reads as many archives at once as it has jobs; a second thread that decompresses a big
-/// member while its lines are scanned (``ChunkPipeline``) only pays when a core would otherwise sit
-/// idle: with one job on two cores, or at the end of a batch when the last archive is read alone.
-/// When every core already reads an archive, the extra thread would only add copies and hand-offs,
-/// so it is not started.
+/// A batch reads up to N archives at once, one core each. A second thread for one archive (its
+/// xz Blocks decoded ahead, ``XZReadAhead``, or a big member read while its lines are scanned,
+/// ``ChunkPipeline``) is started only when the budget has a core to spare: one archive read
+/// alone, or the last of a batch. When every core of the budget already reads an archive, an
+/// extra thread would only add copies and hand-offs. `--jobs 1` keeps to one core.
 ///
 /// ```swift
-/// CoreBudget.shared.occupying { read(archive) }   // a batch job: one core taken while it reads
-/// if CoreBudget.shared.takeSpare() { ... ; CoreBudget.shared.giveBack() }   // a helper thread
+/// let budget = CoreBudget(cores: 2)
+/// budget.occupying { read(archive) }          // a batch job: one core taken while it reads
+/// if budget.takeSpare() { ...; budget.giveBack() }   // a helper thread, if a core is free
 /// ```
 public final class CoreBudget: @unchecked Sendable {
-    /// Sized to the cores this process may run on.
+    /// Every core this process may run on: what a reader uses unless told otherwise.
     public static let shared = CoreBudget(cores: ProcessInfo.processInfo.activeProcessorCount)
 
     public let cores: Int

@@ -11,6 +11,7 @@ public struct MemberCursor {
     let body: MemberBody
     let limits: ReadLimits
     let notes: NoteSink
+    let cores: CoreBudget
 
     /// Bytes pulled from the stream per read call.
     static let chunkBytes = 64 << 10
@@ -18,8 +19,9 @@ public struct MemberCursor {
     static let pipelineBytes: Int64 = 4 << 20
     static let pipelineChunkBytes = 256 << 10
 
-    init(member: Member, body: MemberBody, limits: ReadLimits, notes: NoteSink) {
+    init(member: Member, body: MemberBody, limits: ReadLimits, notes: NoteSink, cores: CoreBudget = .shared) {
         self.member = member
+        self.cores = cores
         self.body = body
         self.limits = limits
         self.notes = notes
@@ -89,12 +91,12 @@ public struct MemberCursor {
 
         // Big members are read on a second thread while this one scans (see ChunkPipeline), when
         // a core is free for it (see CoreBudget).
-        let spareCore = member.size >= Self.pipelineBytes && CoreBudget.shared.takeSpare()
+        let spareCore = member.size >= Self.pipelineBytes && cores.takeSpare()
         let pipeline = spareCore ? ChunkPipeline(body: self.body, chunkBytes: Self.pipelineChunkBytes) : nil
         pipeline?.start()
         defer {
             pipeline?.stop()
-            if spareCore { CoreBudget.shared.giveBack() }
+            if spareCore { cores.giveBack() }
         }
 
         while true {
@@ -159,7 +161,9 @@ public struct MemberCursor {
         let prefix = try feed.fillPrefix(FormatSniffer.prefixLength)
         switch FormatSniffer.sniff(prefix) {
         case .archive(let format):
-            return ArchiveReader(nested: feed, path: nestedPath, format: format, limits: limits)
+            let nested = ArchiveReader(nested: feed, path: nestedPath, format: format, limits: limits)
+            nested.cores = cores
+            return nested
         case .openPGP: throw .encrypted(path: nestedPath)
         case .zip: throw .zip(path: nestedPath)
         case .empty: throw .empty(path: nestedPath)

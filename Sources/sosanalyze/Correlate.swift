@@ -29,7 +29,7 @@ struct Correlate: AsyncParsableCommand {
     @Option(name: .customLong("affected-if"), help: "Treat as affected the reports with this finding: finding:<id>.")
     var affectedIf: String?
 
-    @Option(help: "Archives read at once (default: the number of cores).")
+    @Option(help: "Cores to keep busy: archives read at once, and a second thread for an archive read alone (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

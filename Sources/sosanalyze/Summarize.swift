@@ -22,7 +22,7 @@ struct Summarize: AsyncParsableCommand {
     @Option(help: "Output format: markdown to paste into a case, json for tools.")
     var format: SummaryFormat = .markdown
 
-    @Option(help: "Archives read at once (default: the number of cores). The output is the same whatever it is.")
+    @Option(help: "Cores to keep busy: archives read at once, and a second thread for an archive read alone (default: the number of cores). The output is the same whatever it is.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var redaction: RedactionOptions

@@ -53,6 +53,8 @@ public enum BatchReader {
             return Int64(info.st_size)
         }
         let order = jobs <= 1 ? Array(inputs.indices) : inputs.indices.sorted { (weights[$0], -$0) > (weights[$1], -$1) }
+        // `jobs` cores: one per archive being read, and a spare one lent to an archive read alone.
+        let budget = CoreBudget(cores: max(1, jobs))
         await withTaskGroup(of: (Int, InputOutcome).self) { group in
             var next = 0
             func launch() {
@@ -61,11 +63,12 @@ public enum BatchReader {
                 let input = inputs[position]
                 next += 1
                 var inputOptions = options
+                inputOptions.cores = budget
                 if let progress {
                     // Live bytes of the archives being read, so the bar moves inside a big one.
                     inputOptions.bytesRead = { bytes in progress(tracker.reading(position, bytes: bytes)) }
                 }
-                group.addTask { (position, CoreBudget.shared.occupying { ReportReader.read(input, options: inputOptions) }) }
+                group.addTask { (position, budget.occupying { ReportReader.read(input, options: inputOptions) }) }
             }
             for _ in 0..<max(1, jobs) { launch() }
             for await (position, outcome) in group {

@@ -9,6 +9,8 @@ public struct ReadOptions: Sendable {
     public var bytesRead: (@Sendable (Int64) -> Void)?
     /// Known-issue rules evaluated on every report (their log patterns are looked for while logs stream).
     public var knownIssues: KnownIssueBook
+    /// The cores the reading may keep busy (a batch sets its own budget of `jobs` cores).
+    public var cores: CoreBudget = .shared
 
     public init(
         limits: ReadLimits = ReadLimits(), knownIssues: KnownIssueBook = .bundled,

@@ -29,10 +29,15 @@ public enum ReportReader {
         let reader: ArchiveReader
         do {
             reader = try ArchiveReader(path: input.path, limits: options.limits)
+            reader.cores = options.cores
         } catch {
             return InputOutcome(problems: [InputProblem(path: input.path, error: error.description)])
         }
-        let reopen = { () throws -> ArchiveReader in try ArchiveReader(path: input.path, limits: options.limits) }
+        let reopen = { () throws -> ArchiveReader in
+            let again = try ArchiveReader(path: input.path, limits: options.limits)
+            again.cores = options.cores
+            return again
+        }
         return read(reader, reopen: reopen, options: options)
     }
 
