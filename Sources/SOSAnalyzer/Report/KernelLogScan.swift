@@ -82,9 +82,8 @@ struct KernelLogScan: Sendable {
             zoneRanges = []
             readingZoneRanges = true
         }
-        // Rules may name any program's lines (a user's rule can look for a daemon's message).
         for index in patterns.indices where matchCounts[index] < Self.matchesPerPattern {
-            if patterns[index].matches(bytes, line) {
+            if patterns[index].literal.occurs(in: bytes), Self.kernelSpoke(parsed(), bytes), patterns[index].matches(bytes, line) {
                 matchCounts[index] += 1
                 logMatches.append(KernelLogMatch(
                     rule: patterns[index].rule, text: String(parsed().message.prefix(400)),
@@ -93,7 +92,7 @@ struct KernelLogScan: Sendable {
         }
     }
 
-    /// Whether the kernel's own messages (taint, the banner, zone ranges) are read from this line:
+    /// Whether the kernel's own messages (taint, the banner, zone ranges, rule literals) are read from this line:
     /// a kernel line, or another program's line with a kernel line glued to its end (a write cut
     /// short by a crash, then the next boot's first lines), which shows by its `kernel:` tag.
     private static func kernelSpoke(_ parsed: KernelLogLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -102,14 +101,14 @@ struct KernelLogScan: Sendable {
 
     /// True for a line that no part of this scan would keep, told on its bytes with tests that
     /// are supersets of the character tests `feed` makes:
-    /// - another program's syslog line (fixed spot, ``KernelLogPrefilter``): the scanner drops it,
-    ///   and unless a `kernel:` is glued into it, only rule literals are looked for in it;
+    /// - another program's syslog line (fixed spot, ``KernelLogPrefilter``) with no kernel line
+    ///   glued into it: the scanner drops it and the rest reads the kernel's lines only;
     /// - a kernel line the scanner's fast path passes over, holding none of the literals `feed`
     ///   looks for.
     private func canSkip(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !readingZoneRanges else { return false }
         if KernelLogPrefilter.isOtherProgramSyslogLine(bytes), !KernelLogPrefilter.kernelTagAnywhere.occurs(in: bytes) {
-            return !holdsRuleLiteral(bytes)
+            return true
         }
         guard failures.passesOver(bytes) else { return false }
         if KernelLogPrefilter.taint.occurs(in: bytes) || KernelLogPrefilter.staging.occurs(in: bytes) { return false }
