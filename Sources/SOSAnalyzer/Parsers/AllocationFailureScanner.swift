@@ -537,29 +537,3 @@ public enum AllocationFailureParser {
         return scanner.finish()
     }
 }
-
-extension Substring.UTF8View {
-    /// Plain byte search, much cheaper than `Character`-level matching on long logs.
-    func containsLogBytes(_ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard count > 0, self.count >= count else { return false }
-        return needle.withUTF8Buffer { pattern -> Bool in
-            let first = pattern[0]
-            var index = startIndex
-            let last = self.index(endIndex, offsetBy: -count)
-            while index <= last {
-                if self[index] == first {
-                    var a = self.index(after: index)
-                    var matched = true
-                    for k in 1..<count {
-                        if self[a] != pattern[k] { matched = false; break }
-                        a = self.index(after: a)
-                    }
-                    if matched { return true }
-                }
-                index = self.index(after: index)
-            }
-            return false
-        }
-    }
-}
