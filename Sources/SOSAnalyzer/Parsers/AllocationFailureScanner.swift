@@ -143,8 +143,7 @@ public struct AllocationFailureScanner: Sendable {
 
     /// Returns whether the line was recognised as part of an allocation-failure report.
     private mutating func process(_ line: KernelLogLine, message: Substring, number: Int) -> Bool {
-        let seconds = Self.seconds(line.timestamp)
-        closeStale(seconds: seconds, caller: line.caller)
+        closeStale(stamp: line.timestamp, caller: line.caller)
         // a header that got no task line within maxTaskWait lines never will
         for index in open.indices.reversed() where !open[index].hasTask && number - open[index].failure.endLine > Self.maxTaskWait {
             close(index)
@@ -155,6 +154,7 @@ public struct AllocationFailureScanner: Sendable {
 
         let headers = AllocationReportLine.headers(message)
         if !headers.isEmpty {
+            let seconds = Self.seconds(line.timestamp)
             for header in headers { startFailure(header, line: line, seconds: seconds, number: number) }
             return true
         }
@@ -189,7 +189,7 @@ public struct AllocationFailureScanner: Sendable {
         }
         if AllocationReportLine.droppingMarkers(message).isEmpty || AllocationReportLine.isStackWords(message)
             || message.hasPrefix("Hardware name:") || message.hasPrefix("Workqueue:")
-            || message.contains(" cpuset=") || message.contains("vmalloc: allocation failure")
+            || Self.contains(message, " cpuset=") || Self.contains(message, "vmalloc: allocation failure")
             || message.hasPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
             || message.hasPrefix("Exception stack(") || message.hasPrefix("Last Breaking-Event-Address:")
             || Self.isStackDumpRow(message) {
@@ -365,6 +365,9 @@ public struct AllocationFailureScanner: Sendable {
     private mutating func addToCurrentMemInfo(_ number: Int, _ change: (inout MemInfoDump) -> Void) {
         guard let index = current, open[index].phase == .memInfo else { return }
         var dump = open[index].failure.memInfo ?? MemInfoDump()
+        // let go of the stored copy first, so the change is made in place, not on a copy of
+        // every zone line so far (quadratic on a long Mem-Info block)
+        open[index].failure.memInfo = nil
         change(&dump)
         open[index].failure.memInfo = dump
         open[index].failure.endLine = number
@@ -415,8 +418,9 @@ public struct AllocationFailureScanner: Sendable {
 
     // MARK: Ending reports
 
-    private mutating func closeStale(seconds: Double?, caller: String?) {
-        guard let seconds else { return }
+    private mutating func closeStale(stamp: KernelLogTimestamp?, caller: String?) {
+        // Reading a wall-clock stamp splits it: done only when there is a report to close.
+        guard !open.isEmpty, let seconds = Self.seconds(stamp) else { return }
         for index in open.indices.reversed() {
             if let start = open[index].seconds, abs(seconds - start) > Self.maxJumpSeconds,
                caller == nil || open[index].caller == nil || open[index].caller == caller {
@@ -488,27 +492,47 @@ public struct AllocationFailureScanner: Sendable {
 
     /// ARM "Exception stack" rows: "1f40: c0a3a3a0 00000000 ...".
     private static func isStackDumpRow(_ message: Substring) -> Bool {
-        guard let colon = message.firstIndex(of: ":") else { return false }
+        // the offset opens the line: a line that does not open with a hex digit is spared the colon search
+        guard message.first?.isHexDigit == true, let colon = message.firstIndex(of: ":") else { return false }
         let offset = message[..<colon]
         guard (3...8).contains(offset.count), offset.allSatisfy(\.isHexDigit) else { return false }
-        let words = message[message.index(after: colon)...].split(separator: " ")
-        return !words.isEmpty && words.allSatisfy { ($0.count == 8 || $0.count == 16) && $0.allSatisfy(\.isHexDigit) }
+        return AllocationReportLine.isStackWords(message[message.index(after: colon)...])
     }
 
     /// The other lines of a `show_mem()` dump, per generation (kernel-knowledge §2b).
     private static func isMemInfoLine(_ message: Substring) -> Bool {
-        let prefixes = ["Node ", "CPU ", "cpu ", "lowmem_reserve", "Free pages:", "Active:", "active_anon:",
-                        "active_file:", "unevictable:", "free:", "mapped:", "Swap cache", "Free swap",
-                        "Total swap", "SLUB: Unable", "cache: ", "node ", "Unreclaimable", "Tasks state",
-                        "Name ", "HighMem per-cpu", "Normal per-cpu", "DMA per-cpu", "DMA32 per-cpu"]
-        if prefixes.contains(where: { message.hasPrefix($0) }) { return true }
-        if message.first?.isASCIIDigit == true, message.contains(" pages") || message.contains("pagecache") { return true }
+        if let first = message.utf8.first, memInfoPrefixInitials[Int(first)],
+           memInfoPrefixes.contains(where: { message.hasPrefix($0) }) { return true }
+        if message.first?.isASCIIDigit == true, contains(message, " pages") || contains(message, "pagecache") { return true }
         // "DMA32 per-cpu:", " free:194 slab_reclaimable:2144 ...": key:number pairs
-        let words = message.split(separator: " ")
-        return !words.isEmpty && words.allSatisfy { word in
-            guard let colon = word.firstIndex(of: ":") else { return false }
-            return word[word.index(after: colon)...].first?.isASCIIDigit == true
+        var sawWord = false
+        for word in SpaceSeparatedWords(message) {
+            guard let colon = word.firstIndex(of: ":"), word[word.index(after: colon)...].first?.isASCIIDigit == true else {
+                return false
+            }
+            sawWord = true
         }
+        return sawWord
+    }
+
+    private static let memInfoPrefixes = [
+        "Node ", "CPU ", "cpu ", "lowmem_reserve", "Free pages:", "Active:", "active_anon:",
+        "active_file:", "unevictable:", "free:", "mapped:", "Swap cache", "Free swap",
+        "Total swap", "SLUB: Unable", "cache: ", "node ", "Unreclaimable", "Tasks state",
+        "Name ", "HighMem per-cpu", "Normal per-cpu", "DMA per-cpu", "DMA32 per-cpu",
+    ]
+
+    /// By byte value: does some prefix above open with it? Spares most lines two dozen prefix tests.
+    private static let memInfoPrefixInitials: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for prefix in memInfoPrefixes { if let first = prefix.utf8.first { table[Int(first)] = true } }
+        return table
+    }()
+
+    /// `message.contains(needle)` (Foundation's, as these tests always used) behind a byte test
+    /// that rules out almost every line first; see `containsLogBytes` for why that is exact.
+    private static func contains(_ message: Substring, _ needle: StaticString) -> Bool {
+        message.utf8.containsLogBytes(needle) && message.contains(needle.description)
     }
 
     /// Seconds for comparing stamps: monotonic as is; wall clock from "Mon DD HH:MM:SS" parts.
