@@ -119,6 +119,9 @@ public struct AllocationFailureScanner: Sendable {
     private var memBlock = MemInfoDump()
     private var freeArea: FreeAreaBuilder?
     private var pendingNode: Int?
+    /// The last wall-clock stamp converted, and its seconds: while a report is open every line's
+    /// stamp is converted, and a report's lines mostly share one.
+    private var lastWallClock: (text: String, seconds: Double?)?
 
     private static let maxOpen = 4
     /// Lines kept per failure: header, task line and a typical call trace fit.
@@ -154,7 +157,7 @@ public struct AllocationFailureScanner: Sendable {
 
         let headers = AllocationReportLine.headers(message)
         if !headers.isEmpty {
-            let seconds = Self.seconds(line.timestamp)
+            let seconds = seconds(of: line.timestamp)
             for header in headers { startFailure(header, line: line, seconds: seconds, number: number) }
             return true
         }
@@ -420,7 +423,7 @@ public struct AllocationFailureScanner: Sendable {
 
     private mutating func closeStale(stamp: KernelLogTimestamp?, caller: String?) {
         // Reading a wall-clock stamp splits it: done only when there is a report to close.
-        guard !open.isEmpty, let seconds = Self.seconds(stamp) else { return }
+        guard !open.isEmpty, let seconds = seconds(of: stamp) else { return }
         for index in open.indices.reversed() {
             if let start = open[index].seconds, abs(seconds - start) > Self.maxJumpSeconds,
                caller == nil || open[index].caller == nil || open[index].caller == caller {
@@ -533,6 +536,15 @@ public struct AllocationFailureScanner: Sendable {
     /// that rules out almost every line first; see `containsLogBytes` for why that is exact.
     private static func contains(_ message: Substring, _ needle: StaticString) -> Bool {
         message.utf8.containsLogBytes(needle) && message.contains(needle.description)
+    }
+
+    /// `seconds(_:)`, with the last wall-clock conversion remembered (the same bytes give the same seconds).
+    private mutating func seconds(of stamp: KernelLogTimestamp?) -> Double? {
+        guard case .wallClock(let text)? = stamp else { return Self.seconds(stamp) }
+        if let last = lastWallClock, last.text.utf8.elementsEqual(text.utf8) { return last.seconds }
+        let seconds = Self.seconds(stamp)
+        lastWallClock = (text, seconds)
+        return seconds
     }
 
     /// Seconds for comparing stamps: monotonic as is; wall clock from "Mon DD HH:MM:SS" parts.
