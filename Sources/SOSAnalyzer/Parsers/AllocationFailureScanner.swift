@@ -40,7 +40,7 @@ public struct AllocationFailureScanner: Sendable {
 
     /// The zone data of the latest Mem-Info block anywhere in the log, attributed to a failure or
     /// not (a fragment, or the tail of a report whose header was cut off). Nil when none was seen.
-    public var lastMemInfo: MemInfoDump? { memBlock.isEmpty ? nil : memBlock }
+    public var lastMemInfo: MemInfoDump? { memBlock.dump.isEmpty ? nil : memBlock.dump }
 
     /// What could not be read or attributed, with the line it concerns: orphan traces (a task
     /// line with no header of its own), headers whose comm or mode was never printed. At most 100.
@@ -116,7 +116,7 @@ public struct AllocationFailureScanner: Sendable {
     private var current: Int?
     /// Lone "comm: " lines waiting for the rest of their header (oldest first).
     private var pendingComms: [(comm: String, line: Int)] = []
-    private var memBlock = MemInfoDump()
+    private var memBlock = MemInfoBlock()
     private var freeArea: FreeAreaBuilder?
     private var pendingNode: Int?
     /// The last wall-clock stamp converted, and its seconds: while a report is open every line's
@@ -201,7 +201,7 @@ public struct AllocationFailureScanner: Sendable {
         }
         if message.hasPrefix("Mem-Info:") || message.hasPrefix("Mem-info:") {
             flushFreeArea()
-            memBlock = MemInfoDump()
+            memBlock.reset()
             if let index = current, open[index].phase != .tail {
                 open[index].phase = .memInfo
                 open[index].failure.memInfo = MemInfoDump()
@@ -211,10 +211,7 @@ public struct AllocationFailureScanner: Sendable {
         }
         if let watermarks = AllocationReportLine.watermarks(message, line: number) {
             flushFreeArea()
-            if memBlock.watermarks.contains(where: { $0.node == watermarks.node && $0.zone == watermarks.zone }) {
-                memBlock = MemInfoDump()
-            }
-            memBlock.watermarks.append(watermarks)
+            memBlock.add(watermarks)
             addToCurrentMemInfo(number) { $0.watermarks.append(watermarks) }
             return true
         }
@@ -401,10 +398,7 @@ public struct AllocationFailureScanner: Sendable {
                 if let builder = freeArea, builder.awaitingTotal, !builder.counts.isEmpty {
                     let area = MemInfoZoneFreeArea(node: builder.node, zone: builder.zone, counts: builder.counts,
                                                    totalKiB: total, line: builder.line)
-                    if memBlock.freeAreas.contains(where: { $0.node == area.node && $0.zone == area.zone }) {
-                        memBlock = MemInfoDump()
-                    }
-                    memBlock.freeAreas.append(area)
+                    memBlock.add(area)
                     addToCurrentMemInfo(number) { $0.freeAreas.append(area) }
                 }
                 freeArea = nil
