@@ -173,13 +173,13 @@ public struct AllocationFailureScanner: Sendable {
             attachTask(task, number: number, caller: line.caller)
             return true
         }
-        if let comm = AllocationReportLine.loneComm(message), !message.hasPrefix("Mem-") {
+        if let comm = AllocationReportLine.loneComm(message), !message.hasLogPrefix("Mem-") {
             pendingComms.removeAll { number - $0.line > 4 }
             pendingComms.append((comm, number))
             if pendingComms.count > Self.maxOpen { pendingComms.removeFirst() }
             return true
         }
-        if message.hasPrefix("Call Trace:") || message.hasPrefix("Call trace:") {
+        if message.hasLogPrefix("Call Trace:") || message.hasLogPrefix("Call trace:") {
             touch(number, phase: .trace)
             let rest = message.drop(while: { $0 != ":" }).dropFirst()
             for frame in AllocationReportLine.frames(rest) { addFrame(frame, number: number) }
@@ -191,15 +191,15 @@ public struct AllocationFailureScanner: Sendable {
             return true
         }
         if AllocationReportLine.droppingMarkers(message).isEmpty || AllocationReportLine.isStackWords(message)
-            || message.hasPrefix("Hardware name:") || message.hasPrefix("Workqueue:")
+            || message.hasLogPrefix("Hardware name:") || message.hasLogPrefix("Workqueue:")
             || Self.contains(message, " cpuset=") || Self.contains(message, "vmalloc: allocation failure")
-            || message.hasPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
-            || message.hasPrefix("Exception stack(") || message.hasPrefix("Last Breaking-Event-Address:")
+            || message.hasLogPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
+            || message.hasLogPrefix("Exception stack(") || message.hasLogPrefix("Last Breaking-Event-Address:")
             || Self.isStackDumpRow(message) {
             touch(number, phase: nil)
             return true
         }
-        if message.hasPrefix("Mem-Info:") || message.hasPrefix("Mem-info:") {
+        if message.hasLogPrefix("Mem-Info:") || message.hasLogPrefix("Mem-info:") {
             flushFreeArea()
             memBlock.reset()
             if let index = current, open[index].phase != .tail {
@@ -465,17 +465,17 @@ public struct AllocationFailureScanner: Sendable {
     /// RHEL8/upstream with MEMORY_FAILURE (`pages hwpoisoned`).
     private static func isTerminalTail(_ message: Substring) -> Bool {
         guard message.first?.isASCIIDigit == true else { return false }
-        return message.hasSuffix("pages non-shared") || message.hasSuffix("pages swap cached")
-            || message.hasSuffix("pages hwpoisoned")
+        return message.hasLogSuffix("pages non-shared") || message.hasLogSuffix("pages swap cached")
+            || message.hasLogSuffix("pages hwpoisoned")
     }
 
     /// Lines after which a report may end (atomic failures stop at `Total swap`, others at
     /// `pages reserved` or `pages cma reserved`).
     private static func isSoftTail(_ message: Substring) -> Bool {
-        if message.hasPrefix("Total swap") { return true }
+        if message.hasLogPrefix("Total swap") { return true }
         guard message.first?.isASCIIDigit == true else { return false }
-        return message.hasSuffix("pages reserved") || message.hasSuffix("pages cma reserved")
-            || message.hasSuffix("reserved pages")
+        return message.hasLogSuffix("pages reserved") || message.hasLogSuffix("pages cma reserved")
+            || message.hasLogSuffix("reserved pages")
     }
 
     /// Report text glued to other text: a frame address, free-area counts or a Mem-Info marker
@@ -499,7 +499,7 @@ public struct AllocationFailureScanner: Sendable {
     /// The other lines of a `show_mem()` dump, per generation (kernel-knowledge §2b).
     private static func isMemInfoLine(_ message: Substring) -> Bool {
         if let first = message.utf8.first, memInfoPrefixInitials[Int(first)],
-           memInfoPrefixes.contains(where: { message.hasPrefix($0) }) { return true }
+           memInfoPrefixes.contains(where: { message.hasLogPrefix($0) }) { return true }
         if message.first?.isASCIIDigit == true, contains(message, " pages") || contains(message, "pagecache") { return true }
         // "DMA32 per-cpu:", " free:194 slab_reclaimable:2144 ...": key:number pairs
         var sawWord = false
@@ -512,7 +512,7 @@ public struct AllocationFailureScanner: Sendable {
         return sawWord
     }
 
-    private static let memInfoPrefixes = [
+    private static let memInfoPrefixes: [StaticString] = [
         "Node ", "CPU ", "cpu ", "lowmem_reserve", "Free pages:", "Active:", "active_anon:",
         "active_file:", "unevictable:", "free:", "mapped:", "Swap cache", "Free swap",
         "Total swap", "SLUB: Unable", "cache: ", "node ", "Unreclaimable", "Tasks state",
@@ -522,7 +522,7 @@ public struct AllocationFailureScanner: Sendable {
     /// By byte value: does some prefix above open with it? Spares most lines two dozen prefix tests.
     private static let memInfoPrefixInitials: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for prefix in memInfoPrefixes { if let first = prefix.utf8.first { table[Int(first)] = true } }
+        for prefix in memInfoPrefixes { prefix.withUTF8Buffer { if let first = $0.first { table[Int(first)] = true } } }
         return table
     }()
 

@@ -148,8 +148,8 @@ enum AllocationReportLine {
         // ", comm: " or " Comm: " is required below; most lines have neither.
         guard message.utf8.containsLogBytes("omm: ") else { return nil }
         let text = message.trimmedBlanks
-        let isOld = text.hasPrefix("Pid: ")
-        guard isOld || text.hasPrefix("CPU: ") else { return nil }
+        let isOld = text.hasLogPrefix("Pid: ")
+        guard isOld || text.hasLogPrefix("CPU: ") else { return nil }
         guard let commRange = text.firstRange(of: isOld ? ", comm: " : " Comm: ") else { return nil }
         var cpu: Int?
         if !isOld { cpu = intAfter("CPU:", in: text) }
@@ -222,7 +222,7 @@ enum AllocationReportLine {
         var text = droppingMarkers(message)
         var hadAddress = false
         // s390 prints the first frame in parentheses: "([<0000000000112f56>] show_trace+0x13e/0x148)"
-        if text.hasPrefix("([<"), text.hasSuffix(")") {
+        if text.hasLogPrefix("([<"), text.hasLogSuffix(")") {
             text = text.dropFirst().dropLast()
         }
         // powerpc: "[c0000000fe6b3a30] [c000000000017b54] .show_stack+0x74/0x1b0 (unreliable)"
@@ -232,10 +232,10 @@ enum AllocationReportLine {
             text = text[text.index(after: close)...].trimmedBlanks
             hadAddress = true
         }
-        if text.hasPrefix("[<"), let close = text.firstRange(of: ">]") {
+        if text.hasLogPrefix("[<"), let close = text.firstRange(of: ">]") {
             text = text[close.upperBound...].trimmedBlanks
             hadAddress = true
-        } else if text.hasPrefix("[]") {
+        } else if text.hasLogPrefix("[]") {
             text = text.dropFirst(2).trimmedBlanks
             hadAddress = true
         }
@@ -243,7 +243,7 @@ enum AllocationReportLine {
             return armFrame(text)
         }
         var reliable = true
-        if text.hasPrefix("? ") {
+        if text.hasLogPrefix("? ") {
             reliable = false
             text = text.dropFirst(2).trimmedBlanks
         }
@@ -267,7 +267,7 @@ enum AllocationReportLine {
         }
         guard isSymbolWithOffset(symbolText) || (hadAddress && isPlainSymbol(symbolText)) else { return nil }
         var after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmedBlanks
-        if after.hasPrefix("(unreliable)") {
+        if after.hasLogPrefix("(unreliable)") {
             reliable = false
             after = after.dropFirst("(unreliable)".count).trimmedBlanks
         }
@@ -350,7 +350,7 @@ enum AllocationReportLine {
         let parts = offset.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
         return parts.allSatisfy { part in
-            part.hasPrefix("0x") && part.count > 2 && part.dropFirst(2).allSatisfy(\.isHexDigit)
+            part.hasLogPrefix("0x") && part.count > 2 && part.dropFirst(2).allSatisfy(\.isHexDigit)
         }
     }
 
@@ -439,13 +439,13 @@ enum AllocationReportLine {
             else if word == "=" { tokens.append(.equals) }
             else if word == "empty" { tokens.append(.empty) }
             else if let n = Int(word) { tokens.append(.number(n)) }
-            else if word.hasSuffix(":"), zoneNames.contains(word.dropLast()) { tokens.append(.zone(String(word.dropLast()))) }
-            else if word.hasPrefix("("), word.hasSuffix(")"), word.count > 2,
+            else if word.hasLogSuffix(":"), zoneNames.contains(word.dropLast()) { tokens.append(.zone(String(word.dropLast()))) }
+            else if word.hasLogPrefix("("), word.hasLogSuffix(")"), word.count > 2,
                     word.dropFirst().dropLast().allSatisfy({ $0.isUppercase && $0.isASCII }) { tokens.append(.typeLetters) }
-            else if word.hasSuffix("kB"), let star = word.firstIndex(of: "*") {
+            else if word.hasLogSuffix("kB"), let star = word.firstIndex(of: "*") {
                 guard let count = Int(word[..<star]), let size = Int(word[word.index(after: star)...].dropLast(2)) else { return nil }
                 tokens.append(.blocks(count: count, sizeKiB: size))
-            } else if word.hasSuffix("kB"), let total = Int(word.dropLast(2)) { tokens.append(.total(total)) }
+            } else if word.hasLogSuffix("kB"), let total = Int(word.dropLast(2)) { tokens.append(.total(total)) }
             else { return nil }
         }
         // no word, or a line of bare numbers, is not a free-area line ("0 0 7459" lowmem_reserve values come with a key)

@@ -80,7 +80,7 @@ public enum KernelLogLineParser {
         }
         text = dropPrintkLevel(text)
         // `dmesg -x`: "kern  :warn  : [  123.456789] msg"
-        if text.hasPrefix("kern ") || text.hasPrefix("kern:") {
+        if text.hasLogPrefix("kern ") || text.hasLogPrefix("kern:") {
             let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
             if parts.count == 3, parts[0].trimmedBlanks == "kern",
                parts[1].trimmedBlanks.allSatisfy({ $0.isLetter }), parts[2].first == " " {
@@ -88,7 +88,7 @@ public enum KernelLogLineParser {
             }
         }
         // "** 94 printk messages dropped ** [73805.181427]  [<ffffffffa84b8e74>] ..." (console overrun)
-        if text.hasPrefix("** "), let end = text.firstRange(of: " dropped **") {
+        if text.hasLogPrefix("** "), let end = text.firstRange(of: " dropped **") {
             text = dropLeadingBlanks(text[end.upperBound...])
         }
 
@@ -188,7 +188,7 @@ public enum KernelLogLineParser {
         if let body = dropPrefix(afterFirst, "kernel:") {
             return kernelBody(body, timestamp: stamp, host: String(first), format: format)
         }
-        if first.hasSuffix(":") {
+        if first.hasLogSuffix(":") {
             // "prog[pid]: msg" with no host, or "kernel" spelled differently: another program
             return KernelLogLine(message: dropLeadingBlanks(afterFirst), timestamp: stamp, host: nil,
                                  format: format, isKernel: false)
@@ -286,9 +286,10 @@ public enum KernelLogLineParser {
 
     // MARK: - Small helpers
 
-    private static func dropPrefix(_ text: Substring, _ prefix: String) -> Substring? {
-        guard text.hasPrefix(prefix) else { return nil }
-        return text.dropFirst(prefix.count)
+    private static func dropPrefix(_ text: Substring, _ prefix: StaticString) -> Substring? {
+        guard text.hasLogPrefix(prefix) else { return nil }
+        // an ASCII prefix: as many characters as bytes
+        return text.dropFirst(prefix.utf8CodeUnitCount)
     }
 
     private static func dropLeadingBlanks(_ text: Substring) -> Substring {
@@ -305,12 +306,12 @@ public enum KernelLogLineParser {
     }
 
     private static func isHostName(_ token: Substring) -> Bool {
-        !token.isEmpty && token.count <= 253 && !token.hasSuffix(":")
+        !token.isEmpty && token.count <= 253 && !token.hasLogSuffix(":")
             && token.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "-" || $0 == "." || $0 == "_" })
     }
 
     private static func isProgramWithPid(_ token: Substring) -> Bool {
-        guard token.hasSuffix("]:"), let open = token.firstIndex(of: "["), open > token.startIndex else { return false }
+        guard token.hasLogSuffix("]:"), let open = token.firstIndex(of: "["), open > token.startIndex else { return false }
         let pid = token[token.index(after: open)..<token.index(token.endIndex, offsetBy: -2)]
         return !pid.isEmpty && pid.allSatisfy(\.isASCIIDigit)
     }
