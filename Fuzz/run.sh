@@ -6,11 +6,15 @@
 #   bash Fuzz/run.sh --runs 20000         # the short CI run
 #   bash Fuzz/run.sh --time 60 uname lsmod   # 60 s each, two targets
 #   bash Fuzz/run.sh --release --no-asan --runs 1000000 uname   # long runs: optimised, no ASan
+#   bash Fuzz/run.sh --release --jobs 2 --runs 1000000 archive   # two fuzzing processes, 500,000 each
 #
 # --runs and --time may be combined: each target stops at whichever comes first. The default
 # build is debug with AddressSanitizer; --release optimises (about 10x more inputs a second) and
 # --no-asan drops AddressSanitizer (about 2x more again). The parsers hold no unsafe code, so
 # Swift's own bounds and overflow traps catch their bugs without it; keep ASan for `archive`.
+# --jobs N runs N fuzzing processes side by side (libFuzzer -jobs/-workers) on the shared corpus,
+# --runs split between them; use it only on cores nobody else needs. Their logs are
+# work/logs/<target>.jobs/fuzz-<n>.log.
 #
 # Work files (seeds, the growing corpus, crash inputs, logs) go to Fuzz/work/ (git-ignored; set
 # SOS_FUZZ_WORK to move them). The corpus is kept between runs. A crash leaves its input in
@@ -23,6 +27,7 @@ runs=1000000
 seconds=0
 configuration=debug
 sanitizers=fuzzer,address
+jobs=1
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -30,7 +35,8 @@ while [ $# -gt 0 ]; do
         --time) seconds="$2"; shift 2 ;;
         --release) configuration=release; shift ;;
         --no-asan) sanitizers=fuzzer; shift ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        --jobs) jobs="$2"; shift 2 ;;
+        -h|--help) sed -n '2,22p' "$(basename "$0")"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 64 ;;
         *) targets+=("$1"); shift ;;
     esac
@@ -42,6 +48,10 @@ scratch=.build-asan
 [ "$sanitizers" = fuzzer ] && scratch=.build-noasan
 build=(swift build -c "$configuration" --scratch-path "$scratch"
        -Xswiftc "-sanitize=$sanitizers" -Xswiftc -parse-as-library)
+# SwiftPM may keep a stale list of the parent package's sources (a path dependency here): a file
+# added or removed there then breaks this build ("cannot find ... in scope", "missing inputs").
+# Dropping the build plan makes it plan afresh, which takes well under a second.
+rm -f "$scratch/$configuration.yaml"
 # ld.gold warns once per ASan helper symbol ("Cannot export local symbol"): noise, not a problem.
 if ! "${build[@]}" > build.log 2>&1; then
     grep -v "Cannot export local symbol" build.log >&2
@@ -60,6 +70,10 @@ mkdir -p "$work/corpus" "$work/crashes" "$work/logs" "$work/tmp"
 python3 make_seeds.py "$work/seeds"
 
 limits=(-runs="$runs")
+if [ "$jobs" -gt 1 ]; then
+    # libFuzzer's -runs is per process: split the total.
+    limits=(-runs="$(( (runs + jobs - 1) / jobs ))" -jobs="$jobs" -workers="$jobs")
+fi
 [ "$seconds" != 0 ] && limits+=(-max_total_time="$seconds")
 failed=()
 for target in "${targets[@]}"; do
@@ -69,17 +83,26 @@ for target in "${targets[@]}"; do
     max_len=4096
     [ "$target" = archive ] && max_len=32768
     log="$work/logs/$target.log"
+    logs=("$log")
+    # With -jobs each process writes fuzz-<n>.log into the current folder.
+    job_logs="$work/logs/$target.jobs"
+    rm -rf "$job_logs"
+    mkdir -p "$job_logs"
     start=$(date +%s)
     status=0
-    SOS_FUZZ_TARGET="$target" SOS_FUZZ_TMPDIR="$work/tmp" ASAN_OPTIONS="detect_leaks=0" "$binary" \
+    (cd "$job_logs" && SOS_FUZZ_TARGET="$target" SOS_FUZZ_TMPDIR="$work/tmp" ASAN_OPTIONS="detect_leaks=0" "$binary" \
         "${limits[@]}" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
-        -artifact_prefix="$work/crashes/$target-" "$work/corpus/$target" "$work/seeds/$target" \
+        -artifact_prefix="$work/crashes/$target-" "$work/corpus/$target" "$work/seeds/$target") \
         > "$log" 2>&1 || status=$?
-    done_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    echo "fuzz: $target: ${done_runs:-?} inputs in $(( $(date +%s) - start )) s, exit $status"
+    [ "$jobs" -gt 1 ] && logs=("$job_logs"/fuzz-*.log)
+    done_runs=$(cat "${logs[@]}" | sed -n 's/^stat::number_of_executed_units: *//p' | awk '{ n += $1 } END { if (NR) print n }')
+    processes=""
+    [ "$jobs" -gt 1 ] && processes=" ($jobs processes)"
+    echo "fuzz: $target: ${done_runs:-?} inputs in $(( $(date +%s) - start )) s$processes, exit $status"
     if [ "$status" != 0 ]; then
         failed+=("$target")
-        grep -m 20 -E "ERROR|Fatal error|SUMMARY|artifact|Test unit written" "$log" >&2 || tail -20 "$log" >&2
+        cat "${logs[@]}" | grep -m 20 -E "ERROR|Fatal error|SUMMARY|artifact|Test unit written" >&2 \
+            || tail -20 "${logs[@]}" >&2
     fi
 done
 rm -rf "$work/tmp"

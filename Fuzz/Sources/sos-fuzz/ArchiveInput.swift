@@ -13,10 +13,7 @@ enum ArchiveInput {
     }()
 
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let data = Data(buffer: bytes)
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
-            fatalError("cannot write \(path)")
-        }
+        write(bytes)
         let outcome = ReportReader.read(path: path)
         for report in outcome.reports {
             consume(try? JSONRendering.render(report))
@@ -39,6 +36,22 @@ enum ArchiveInput {
             for path in pass.index.allPaths.prefix(64) { consume(pass.index.resolve(path)) }
             consume(pass.index.paths(matching: "sos_commands/*/*"))
             consume(pass.notes)
+        }
+    }
+
+    /// Overwrites the input file in place. `FileManager.createFile` wrote a temporary file, fsynced
+    /// it and renamed it over this one for every input: a disk flush per input, for a file that
+    /// only this process reads.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { fatalError("cannot write \(path): errno \(errno)") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { fatalError("cannot write \(path): errno \(errno)") }
+            offset += written
         }
     }
 }

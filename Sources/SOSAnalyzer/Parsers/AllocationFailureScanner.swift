@@ -40,7 +40,7 @@ public struct AllocationFailureScanner: Sendable {
 
     /// The zone data of the latest Mem-Info block anywhere in the log, attributed to a failure or
     /// not (a fragment, or the tail of a report whose header was cut off). Nil when none was seen.
-    public var lastMemInfo: MemInfoDump? { memBlock.isEmpty ? nil : memBlock }
+    public var lastMemInfo: MemInfoDump? { memBlock.dump.isEmpty ? nil : memBlock.dump }
 
     /// What could not be read or attributed, with the line it concerns: orphan traces (a task
     /// line with no header of its own), headers whose comm or mode was never printed. At most 100.
@@ -117,9 +117,12 @@ public struct AllocationFailureScanner: Sendable {
     private var current: Int?
     /// Lone "comm: " lines waiting for the rest of their header (oldest first).
     private var pendingComms: [(comm: String, line: Int)] = []
-    private var memBlock = MemInfoDump()
+    private var memBlock = MemInfoBlock()
     private var freeArea: FreeAreaBuilder?
     private var pendingNode: Int?
+    /// The last wall-clock stamp converted, and its seconds: while a report is open every line's
+    /// stamp is converted, and a report's lines mostly share one.
+    private var lastWallClock: (text: String, seconds: Double?)?
 
     private static let maxOpen = 4
     /// Lines kept per failure: header, task line and a typical call trace fit.
@@ -144,8 +147,7 @@ public struct AllocationFailureScanner: Sendable {
 
     /// Returns whether the line was recognised as part of an allocation-failure report.
     private mutating func process(_ line: KernelLogLine, message: Substring, number: Int) -> Bool {
-        let seconds = Self.seconds(line.timestamp)
-        closeStale(seconds: seconds, caller: line.caller)
+        closeStale(stamp: line.timestamp, caller: line.caller)
         // a header that got no task line within maxTaskWait lines never will
         for index in open.indices.reversed() where !open[index].hasTask && number - open[index].failure.endLine > Self.maxTaskWait {
             close(index)
@@ -156,6 +158,7 @@ public struct AllocationFailureScanner: Sendable {
 
         let headers = AllocationReportLine.headers(message)
         if !headers.isEmpty {
+            let seconds = seconds(of: line.timestamp)
             for header in headers { startFailure(header, line: line, seconds: seconds, number: number) }
             return true
         }
@@ -171,13 +174,13 @@ public struct AllocationFailureScanner: Sendable {
             attachTask(task, number: number, caller: line.caller)
             return true
         }
-        if let comm = AllocationReportLine.loneComm(message), !message.hasPrefix("Mem-") {
+        if let comm = AllocationReportLine.loneComm(message), !message.hasLogPrefix("Mem-") {
             pendingComms.removeAll { number - $0.line > 4 }
             pendingComms.append((comm, number))
             if pendingComms.count > Self.maxOpen { pendingComms.removeFirst() }
             return true
         }
-        if message.hasPrefix("Call Trace:") || message.hasPrefix("Call trace:") {
+        if message.hasLogPrefix("Call Trace:") || message.hasLogPrefix("Call trace:") {
             touch(number, phase: .trace)
             let rest = message.drop(while: { $0 != ":" }).dropFirst()
             for frame in AllocationReportLine.frames(rest) { addFrame(frame, number: number) }
@@ -189,17 +192,17 @@ public struct AllocationFailureScanner: Sendable {
             return true
         }
         if AllocationReportLine.droppingMarkers(message).isEmpty || AllocationReportLine.isStackWords(message)
-            || message.hasPrefix("Hardware name:") || message.hasPrefix("Workqueue:")
-            || message.contains(" cpuset=") || message.contains("vmalloc: allocation failure")
-            || message.hasPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
-            || message.hasPrefix("Exception stack(") || message.hasPrefix("Last Breaking-Event-Address:")
+            || message.hasLogPrefix("Hardware name:") || message.hasLogPrefix("Workqueue:")
+            || Self.contains(message, " cpuset=") || Self.contains(message, "vmalloc: allocation failure")
+            || message.hasLogPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
+            || message.hasLogPrefix("Exception stack(") || message.hasLogPrefix("Last Breaking-Event-Address:")
             || Self.isStackDumpRow(message) {
             touch(number, phase: nil)
             return true
         }
-        if message.hasPrefix("Mem-Info:") || message.hasPrefix("Mem-info:") {
+        if message.hasLogPrefix("Mem-Info:") || message.hasLogPrefix("Mem-info:") {
             flushFreeArea()
-            memBlock = MemInfoDump()
+            memBlock.reset()
             if let index = current, open[index].phase != .tail {
                 open[index].phase = .memInfo
                 open[index].failure.memInfo = MemInfoDump()
@@ -209,10 +212,7 @@ public struct AllocationFailureScanner: Sendable {
         }
         if let watermarks = AllocationReportLine.watermarks(message, line: number) {
             flushFreeArea()
-            if memBlock.watermarks.contains(where: { $0.node == watermarks.node && $0.zone == watermarks.zone }) {
-                memBlock = MemInfoDump()
-            }
-            memBlock.watermarks.append(watermarks)
+            memBlock.add(watermarks)
             addToCurrentMemInfo(number) { $0.watermarks.append(watermarks) }
             return true
         }
@@ -366,6 +366,9 @@ public struct AllocationFailureScanner: Sendable {
     private mutating func addToCurrentMemInfo(_ number: Int, _ change: (inout MemInfoDump) -> Void) {
         guard let index = current, open[index].phase == .memInfo else { return }
         var dump = open[index].failure.memInfo ?? MemInfoDump()
+        // let go of the stored copy first, so the change is made in place, not on a copy of
+        // every zone line so far (quadratic on a long Mem-Info block)
+        open[index].failure.memInfo = nil
         change(&dump)
         open[index].failure.memInfo = dump
         open[index].failure.endLine = number
@@ -396,10 +399,7 @@ public struct AllocationFailureScanner: Sendable {
                 if let builder = freeArea, builder.awaitingTotal, !builder.counts.isEmpty {
                     let area = MemInfoZoneFreeArea(node: builder.node, zone: builder.zone, counts: builder.counts,
                                                    totalKiB: total, line: builder.line)
-                    if memBlock.freeAreas.contains(where: { $0.node == area.node && $0.zone == area.zone }) {
-                        memBlock = MemInfoDump()
-                    }
-                    memBlock.freeAreas.append(area)
+                    memBlock.add(area)
                     addToCurrentMemInfo(number) { $0.freeAreas.append(area) }
                 }
                 freeArea = nil
@@ -416,8 +416,9 @@ public struct AllocationFailureScanner: Sendable {
 
     // MARK: Ending reports
 
-    private mutating func closeStale(seconds: Double?, caller: String?) {
-        guard let seconds else { return }
+    private mutating func closeStale(stamp: KernelLogTimestamp?, caller: String?) {
+        // Reading a wall-clock stamp splits it: done only when there is a report to close.
+        guard !open.isEmpty, let seconds = seconds(of: stamp) else { return }
         for index in open.indices.reversed() {
             if let start = open[index].seconds, abs(seconds - start) > Self.maxJumpSeconds,
                caller == nil || open[index].caller == nil || open[index].caller == caller {
@@ -465,17 +466,17 @@ public struct AllocationFailureScanner: Sendable {
     /// RHEL8/upstream with MEMORY_FAILURE (`pages hwpoisoned`).
     private static func isTerminalTail(_ message: Substring) -> Bool {
         guard message.first?.isASCIIDigit == true else { return false }
-        return message.hasSuffix("pages non-shared") || message.hasSuffix("pages swap cached")
-            || message.hasSuffix("pages hwpoisoned")
+        return message.hasLogSuffix("pages non-shared") || message.hasLogSuffix("pages swap cached")
+            || message.hasLogSuffix("pages hwpoisoned")
     }
 
     /// Lines after which a report may end (atomic failures stop at `Total swap`, others at
     /// `pages reserved` or `pages cma reserved`).
     private static func isSoftTail(_ message: Substring) -> Bool {
-        if message.hasPrefix("Total swap") { return true }
+        if message.hasLogPrefix("Total swap") { return true }
         guard message.first?.isASCIIDigit == true else { return false }
-        return message.hasSuffix("pages reserved") || message.hasSuffix("pages cma reserved")
-            || message.hasSuffix("reserved pages")
+        return message.hasLogSuffix("pages reserved") || message.hasLogSuffix("pages cma reserved")
+            || message.hasLogSuffix("reserved pages")
     }
 
     /// Report text glued to other text: a frame address, free-area counts or a Mem-Info marker
@@ -489,27 +490,56 @@ public struct AllocationFailureScanner: Sendable {
 
     /// ARM "Exception stack" rows: "1f40: c0a3a3a0 00000000 ...".
     private static func isStackDumpRow(_ message: Substring) -> Bool {
-        guard let colon = message.firstIndex(of: ":") else { return false }
+        // the offset opens the line: a line that does not open with a hex digit is spared the colon search
+        guard message.first?.isHexDigit == true, let colon = message.firstIndex(of: ":") else { return false }
         let offset = message[..<colon]
         guard (3...8).contains(offset.count), offset.allSatisfy(\.isHexDigit) else { return false }
-        let words = message[message.index(after: colon)...].split(separator: " ")
-        return !words.isEmpty && words.allSatisfy { ($0.count == 8 || $0.count == 16) && $0.allSatisfy(\.isHexDigit) }
+        return AllocationReportLine.isStackWords(message[message.index(after: colon)...])
     }
 
     /// The other lines of a `show_mem()` dump, per generation (kernel-knowledge §2b).
     private static func isMemInfoLine(_ message: Substring) -> Bool {
-        let prefixes = ["Node ", "CPU ", "cpu ", "lowmem_reserve", "Free pages:", "Active:", "active_anon:",
-                        "active_file:", "unevictable:", "free:", "mapped:", "Swap cache", "Free swap",
-                        "Total swap", "SLUB: Unable", "cache: ", "node ", "Unreclaimable", "Tasks state",
-                        "Name ", "HighMem per-cpu", "Normal per-cpu", "DMA per-cpu", "DMA32 per-cpu"]
-        if prefixes.contains(where: { message.hasPrefix($0) }) { return true }
-        if message.first?.isASCIIDigit == true, message.contains(" pages") || message.contains("pagecache") { return true }
+        if let first = message.utf8.first, memInfoPrefixInitials[Int(first)],
+           memInfoPrefixes.contains(where: { message.hasLogPrefix($0) }) { return true }
+        if message.first?.isASCIIDigit == true, contains(message, " pages") || contains(message, "pagecache") { return true }
         // "DMA32 per-cpu:", " free:194 slab_reclaimable:2144 ...": key:number pairs
-        let words = message.split(separator: " ")
-        return !words.isEmpty && words.allSatisfy { word in
-            guard let colon = word.firstIndex(of: ":") else { return false }
-            return word[word.index(after: colon)...].first?.isASCIIDigit == true
+        var sawWord = false
+        for word in SpaceSeparatedWords(message) {
+            guard let colon = word.firstIndex(of: ":"), word[word.index(after: colon)...].first?.isASCIIDigit == true else {
+                return false
+            }
+            sawWord = true
         }
+        return sawWord
+    }
+
+    private static let memInfoPrefixes: [StaticString] = [
+        "Node ", "CPU ", "cpu ", "lowmem_reserve", "Free pages:", "Active:", "active_anon:",
+        "active_file:", "unevictable:", "free:", "mapped:", "Swap cache", "Free swap",
+        "Total swap", "SLUB: Unable", "cache: ", "node ", "Unreclaimable", "Tasks state",
+        "Name ", "HighMem per-cpu", "Normal per-cpu", "DMA per-cpu", "DMA32 per-cpu",
+    ]
+
+    /// By byte value: does some prefix above open with it? Spares most lines two dozen prefix tests.
+    private static let memInfoPrefixInitials: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for prefix in memInfoPrefixes { prefix.withUTF8Buffer { if let first = $0.first { table[Int(first)] = true } } }
+        return table
+    }()
+
+    /// `message.contains(needle)` (Foundation's, as these tests always used) behind a byte test
+    /// that rules out almost every line first; see `containsLogBytes` for why that is exact.
+    private static func contains(_ message: Substring, _ needle: StaticString) -> Bool {
+        message.utf8.containsLogBytes(needle) && message.contains(needle.description)
+    }
+
+    /// `seconds(_:)`, with the last wall-clock conversion remembered (the same bytes give the same seconds).
+    private mutating func seconds(of stamp: KernelLogTimestamp?) -> Double? {
+        guard case .wallClock(let text)? = stamp else { return Self.seconds(stamp) }
+        if let last = lastWallClock, last.text.utf8.elementsEqual(text.utf8) { return last.seconds }
+        let seconds = Self.seconds(stamp)
+        lastWallClock = (text, seconds)
+        return seconds
     }
 
     /// Seconds for comparing stamps: monotonic as is; wall clock from "Mon DD HH:MM:SS" parts.
@@ -536,31 +566,5 @@ public enum AllocationFailureParser {
         var scanner = AllocationFailureScanner()
         for line in TextLines(text) { scanner.feed(line.text, number: line.number) }
         return scanner.finish()
-    }
-}
-
-extension Substring.UTF8View {
-    /// Plain byte search, much cheaper than `Character`-level matching on long logs.
-    func containsLogBytes(_ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard count > 0, self.count >= count else { return false }
-        return needle.withUTF8Buffer { pattern -> Bool in
-            let first = pattern[0]
-            var index = startIndex
-            let last = self.index(endIndex, offsetBy: -count)
-            while index <= last {
-                if self[index] == first {
-                    var a = self.index(after: index)
-                    var matched = true
-                    for k in 1..<count {
-                        if self[a] != pattern[k] { matched = false; break }
-                        a = self.index(after: a)
-                    }
-                    if matched { return true }
-                }
-                index = self.index(after: index)
-            }
-            return false
-        }
     }
 }

@@ -23,10 +23,13 @@ enum AllocationReportLine {
     /// (dCache/dcache #3787); a header whose `, mode:` went to a later line gets an empty mask,
     /// filled from that line by `modeContinuation`.
     static func headers(_ message: Substring) -> [Header] {
-        let markers = ["page allocation failure", "vmalloc: allocation failure", "vmalloc error:"]
+        // Every marker holds one of these byte runs, and almost no line does: one memchr pass
+        // instead of three substring searches that each build a table first.
+        let bytes = message.utf8
+        guard bytes.containsLogBytes("allocation failure") || bytes.containsLogBytes("vmalloc error:") else { return [] }
         var found: [(range: Range<Substring.Index>, isVmalloc: Bool)] = []
-        for (index, marker) in markers.enumerated() {
-            for range in message.ranges(of: marker) { found.append((range, index > 0)) }
+        for (index, marker) in headerMarkers.enumerated() where bytes.containsLogBytes(marker) {
+            for range in message.ranges(of: marker.description) { found.append((range, index > 0)) }
         }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         guard let first = found.first else { return [] }
@@ -50,6 +53,8 @@ enum AllocationReportLine {
         }
         return result
     }
+
+    private static let headerMarkers: [StaticString] = ["page allocation failure", "vmalloc: allocation failure", "vmalloc error:"]
 
     private static func parseSegment(_ segment: Substring, isVmalloc: Bool)
         -> (order: Int, mask: String, flags: [String]?, quoted: Bool)? {
@@ -84,6 +89,7 @@ enum AllocationReportLine {
 
     /// ", mode:0x2080020(GFP_ATOMIC)" on a line of its own: the rest of a header cut by another CPU.
     static func modeContinuation(_ message: Substring) -> (mask: String, flags: [String]?)? {
+        guard message.utf8.containsLogBytes("mode:0x") else { return nil }
         var text = message.trimmedBlanks
         if text.hasPrefix(",") { text = text.dropFirst().trimmedBlanks }
         guard text.hasPrefix("mode:0x") else { return nil }
@@ -139,9 +145,11 @@ enum AllocationReportLine {
     /// `Pid: 0, comm: swapper Tainted: G  ...  2.6.32-279.9.1.el6.x86_64 #1` (2.6.x) or
     /// `CPU: 21 PID: 0 Comm: swapper/21 Kdump: loaded Tainted: P  OE ... 3.10.0-1062.el7.x86_64 #1`.
     static func task(_ message: Substring) -> Task? {
+        // ", comm: " or " Comm: " is required below; most lines have neither.
+        guard message.utf8.containsLogBytes("omm: ") else { return nil }
         let text = message.trimmedBlanks
-        let isOld = text.hasPrefix("Pid: ")
-        guard isOld || text.hasPrefix("CPU: ") else { return nil }
+        let isOld = text.hasLogPrefix("Pid: ")
+        guard isOld || text.hasLogPrefix("CPU: ") else { return nil }
         guard let commRange = text.firstRange(of: isOld ? ", comm: " : " Comm: ") else { return nil }
         var cpu: Int?
         if !isOld { cpu = intAfter("CPU:", in: text) }
@@ -194,6 +202,8 @@ enum AllocationReportLine {
         var changed = true
         while changed {
             changed = false
+            // every marker opens with "<": spare the other lines nine prefix tests
+            guard text.utf8.first == UInt8(ascii: "<") else { break }
             for marker in traceMarkers where text.hasPrefix(marker) {
                 text = text.dropFirst(marker.count).trimmedBlanks
                 changed = true
@@ -207,10 +217,12 @@ enum AllocationReportLine {
     /// `dump_stack+0x66/0x90`, `? sym+0x../0x.. [mod]`, ARM `[<c000d20c>] (show_stack) from [<c009bf44>] (warn_alloc_failed+0xdc/0x124)`,
     /// 2.6.9 ` [__alloc_pages+441/862] __alloc_pages+0x1b9/0x35e`, 2.6.18 ` [<ffffffff8812>] :e1000:e1000_clean+0x5d/0x1f0`.
     static func frame(_ message: Substring) -> Frame? {
+        // Every form below has an address in brackets or a "+0x" offset: prose has neither.
+        guard message.utf8.containsLogBytes("[") || message.utf8.containsLogBytes("+0x") else { return nil }
         var text = droppingMarkers(message)
         var hadAddress = false
         // s390 prints the first frame in parentheses: "([<0000000000112f56>] show_trace+0x13e/0x148)"
-        if text.hasPrefix("([<"), text.hasSuffix(")") {
+        if text.hasLogPrefix("([<"), text.hasLogSuffix(")") {
             text = text.dropFirst().dropLast()
         }
         // powerpc: "[c0000000fe6b3a30] [c000000000017b54] .show_stack+0x74/0x1b0 (unreliable)"
@@ -220,10 +232,10 @@ enum AllocationReportLine {
             text = text[text.index(after: close)...].trimmedBlanks
             hadAddress = true
         }
-        if text.hasPrefix("[<"), let close = text.firstRange(of: ">]") {
+        if text.hasLogPrefix("[<"), let close = text.firstRange(of: ">]") {
             text = text[close.upperBound...].trimmedBlanks
             hadAddress = true
-        } else if text.hasPrefix("[]") {
+        } else if text.hasLogPrefix("[]") {
             text = text.dropFirst(2).trimmedBlanks
             hadAddress = true
         }
@@ -231,7 +243,7 @@ enum AllocationReportLine {
             return armFrame(text)
         }
         var reliable = true
-        if text.hasPrefix("? ") {
+        if text.hasLogPrefix("? ") {
             reliable = false
             text = text.dropFirst(2).trimmedBlanks
         }
@@ -255,7 +267,7 @@ enum AllocationReportLine {
         }
         guard isSymbolWithOffset(symbolText) || (hadAddress && isPlainSymbol(symbolText)) else { return nil }
         var after = text.dropFirst(text.prefix(while: { $0 != " " }).count).trimmedBlanks
-        if after.hasPrefix("(unreliable)") {
+        if after.hasLogPrefix("(unreliable)") {
             reliable = false
             after = after.dropFirst("(unreliable)".count).trimmedBlanks
         }
@@ -275,7 +287,7 @@ enum AllocationReportLine {
     /// All frames of a line. 2.6.9-era x86_64 (RHEL4) prints several per line in braces:
     /// `Call Trace:<IRQ> <ffffffff8015f6b6>{__alloc_pages+789} <ffffffffa00b2c1e>{:e1000:e1000_alloc_rx_buffers+98}`.
     static func frames(_ message: Substring) -> [Frame] {
-        if message.contains(">{") {
+        if message.utf8.containsLogBytes(">{"), message.contains(">{") {
             var result: [Frame] = []
             var rest = message[...]
             while let open = rest.firstRange(of: ">{") {
@@ -338,7 +350,7 @@ enum AllocationReportLine {
         let parts = offset.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
         return parts.allSatisfy { part in
-            part.hasPrefix("0x") && part.count > 2 && part.dropFirst(2).allSatisfy(\.isHexDigit)
+            part.hasLogPrefix("0x") && part.count > 2 && part.dropFirst(2).allSatisfy(\.isHexDigit)
         }
     }
 
@@ -356,8 +368,13 @@ enum AllocationReportLine {
 
     /// " 0000000000000000 ffff88006b6fb9c8 ffffffff815f3246 0000000000000001": raw stack words.
     static func isStackWords(_ message: Substring) -> Bool {
-        let words = message.split(separator: " ")
-        return !words.isEmpty && words.allSatisfy { ($0.count == 8 || $0.count == 16) && $0.allSatisfy(\.isHexDigit) }
+        var sawWord = false
+        for word in SpaceSeparatedWords(message) {
+            // the hex test first: it stops at a prose word's first letter, the count walks the word
+            guard word.allSatisfy(\.isHexDigit), word.count == 8 || word.count == 16 else { return false }
+            sawWord = true
+        }
+        return sawWord
     }
 
     // MARK: Mem-Info
@@ -366,24 +383,39 @@ enum AllocationReportLine {
 
     /// `Node 0 Normal free:173104kB min:173116kB low:186432kB high:199748kB ...` or `DMA free:32kB min:40kB ...`.
     static func watermarks(_ message: Substring, line: Int) -> MemInfoZoneWatermarks? {
-        var words = message.split(separator: " ")[...]
+        // "free:" is required below; it also keeps most lines from the word walk.
+        guard message.utf8.containsLogBytes("free:") else { return nil }
+        var words = SpaceSeparatedWords(message)
+        guard var zone = words.next() else { return nil }
         var node: Int?
-        if words.first == "Node", words.count > 2, let n = Int(words[words.startIndex + 1]) {
-            node = n
-            words = words.dropFirst(2)
+        if zone == "Node" {
+            // "Node N zone ...": taken only when the zone word is there too
+            var ahead = words
+            if let number = ahead.next(), let zoneWord = ahead.next(), let n = Int(number) {
+                node = n
+                zone = zoneWord
+                words = ahead
+            }
         }
-        guard let zone = words.first, zoneNames.contains(zone) else { return nil }
-        var values: [Substring: Int] = [:]
-        for word in words.dropFirst() {
+        guard zoneNames.contains(zone) else { return nil }
+        // The first parsable value of each key counts; only these four are kept.
+        var free: Int?, min: Int?, low: Int?, high: Int?
+        for word in words {
             guard let colon = word.firstIndex(of: ":") else { continue }
             let key = word[..<colon]
             let value = word[word.index(after: colon)...]
             guard value.hasSuffix("kB") || value.hasSuffix("KB") else { continue }
-            if values[key] == nil, let number = Int(value.dropLast(2)) { values[key] = number }
+            switch key {
+            case "free": if free == nil { free = Int(value.dropLast(2)) }
+            case "min": if min == nil { min = Int(value.dropLast(2)) }
+            case "low": if low == nil { low = Int(value.dropLast(2)) }
+            case "high": if high == nil { high = Int(value.dropLast(2)) }
+            default: break
+            }
         }
-        guard let free = values["free"] else { return nil }
-        return MemInfoZoneWatermarks(node: node, zone: String(zone), freeKiB: free, minKiB: values["min"],
-                                     lowKiB: values["low"], highKiB: values["high"], line: line)
+        guard let free else { return nil }
+        return MemInfoZoneWatermarks(node: node, zone: String(zone), freeKiB: free, minKiB: min,
+                                     lowKiB: low, highKiB: high, line: line)
     }
 
     /// One token of a free-area line (`show_free_areas`), which pr_cont may have spread over lines.
@@ -400,24 +432,23 @@ enum AllocationReportLine {
 
     /// The tokens of a line made only of free-area pieces, or nil if any word is something else.
     static func freeAreaTokens(_ message: Substring) -> [FreeAreaToken]? {
-        let words = message.split(separator: " ")
-        guard !words.isEmpty else { return nil }
         var tokens: [FreeAreaToken] = []
-        for word in words {
+        // one token per word, or nil at the first word that is none: most lines stop at their first
+        for word in SpaceSeparatedWords(message) {
             if word == "Node" { tokens.append(.node) }
             else if word == "=" { tokens.append(.equals) }
             else if word == "empty" { tokens.append(.empty) }
             else if let n = Int(word) { tokens.append(.number(n)) }
-            else if word.hasSuffix(":"), zoneNames.contains(word.dropLast()) { tokens.append(.zone(String(word.dropLast()))) }
-            else if word.hasPrefix("("), word.hasSuffix(")"), word.count > 2,
+            else if word.hasLogSuffix(":"), zoneNames.contains(word.dropLast()) { tokens.append(.zone(String(word.dropLast()))) }
+            else if word.hasLogPrefix("("), word.hasLogSuffix(")"), word.count > 2,
                     word.dropFirst().dropLast().allSatisfy({ $0.isUppercase && $0.isASCII }) { tokens.append(.typeLetters) }
-            else if word.hasSuffix("kB"), let star = word.firstIndex(of: "*") {
+            else if word.hasLogSuffix("kB"), let star = word.firstIndex(of: "*") {
                 guard let count = Int(word[..<star]), let size = Int(word[word.index(after: star)...].dropLast(2)) else { return nil }
                 tokens.append(.blocks(count: count, sizeKiB: size))
-            } else if word.hasSuffix("kB"), let total = Int(word.dropLast(2)) { tokens.append(.total(total)) }
+            } else if word.hasLogSuffix("kB"), let total = Int(word.dropLast(2)) { tokens.append(.total(total)) }
             else { return nil }
         }
-        // a line of bare numbers is not a free-area line ("0 0 7459" lowmem_reserve values come with a key)
+        // no word, or a line of bare numbers, is not a free-area line ("0 0 7459" lowmem_reserve values come with a key)
         guard tokens.contains(where: { if case .number = $0 { return false }; return true }) else { return nil }
         return tokens
     }

@@ -71,7 +71,8 @@ public enum KernelLogLineParser {
     /// Reads one line (a trailing `\r` is dropped). Never fails; see the type's documentation.
     public static func parse(_ raw: Substring) -> KernelLogLine {
         var text = raw
-        if text.last == "\r" { text = text.dropLast() }
+        // a CR is a character of its own at the end of a line: the byte says whether to look
+        if text.utf8.last == UInt8(ascii: "\r"), text.last == "\r" { text = text.dropLast() }
         text = dropLeadingBlanks(text)
         // "> " quote markers of logs pasted into mail replies
         while text.first == ">", text.dropFirst().first == " " || text.dropFirst().first == ">" {
@@ -79,7 +80,7 @@ public enum KernelLogLineParser {
         }
         text = dropPrintkLevel(text)
         // `dmesg -x`: "kern  :warn  : [  123.456789] msg"
-        if text.hasPrefix("kern ") || text.hasPrefix("kern:") {
+        if text.hasLogPrefix("kern ") || text.hasLogPrefix("kern:") {
             let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
             if parts.count == 3, parts[0].trimmedBlanks == "kern",
                parts[1].trimmedBlanks.allSatisfy({ $0.isLetter }), parts[2].first == " " {
@@ -87,7 +88,7 @@ public enum KernelLogLineParser {
             }
         }
         // "** 94 printk messages dropped ** [73805.181427]  [<ffffffffa84b8e74>] ..." (console overrun)
-        if text.hasPrefix("** "), let end = text.firstRange(of: " dropped **") {
+        if text.hasLogPrefix("** "), let end = text.firstRange(of: " dropped **") {
             text = dropLeadingBlanks(text[end.upperBound...])
         }
 
@@ -127,7 +128,7 @@ public enum KernelLogLineParser {
 
     /// "Mon DD HH:MM:SS " (day space- or zero-padded, optional fraction) or an ISO-8601 stamp.
     private static func syslogDate(_ text: Substring) -> (String, Substring)? {
-        if months.contains(text.prefix(3)) {
+        if let first = text.utf8.first, opensMonthName(first), months.contains(text.prefix(3)) {
             var rest = text.dropFirst(3)
             guard rest.first == " " else { return nil }
             rest = dropLeadingBlanks(rest)
@@ -141,20 +142,34 @@ public enum KernelLogLineParser {
             guard afterTime.first == " " else { return nil }
             return (stamp, afterTime.dropFirst())
         }
-        // 2020-04-20T15:08:07[.fraction][Z|+hh:mm|+hhmm]
-        let bytes = Array(text.utf8.prefix(20))
-        guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
-              bytes[0...3].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        // 2020-04-20T15:08:07[.fraction][Z|+hh:mm|+hhmm]: bytes read in place, no array per line
+        let bytes = text.utf8
+        guard bytes.count >= 20 else { return nil }
+        func byte(_ offset: Int) -> UInt8 { bytes[bytes.index(bytes.startIndex, offsetBy: offset)] }
+        guard byte(4) == UInt8(ascii: "-"), byte(7) == UInt8(ascii: "-"),
+              byte(10) == UInt8(ascii: "T"), byte(13) == UInt8(ascii: ":"),
+              (0...3).allSatisfy({ byte($0) >= 48 && byte($0) <= 57 }) else { return nil }
         guard let space = text.firstIndex(of: " ") else { return nil }
         return (String(text[..<space]), text[text.index(after: space)...])
     }
 
+    /// Whether a line's first byte can open a month name: most lines are told apart by it, without
+    /// hashing their first three characters.
+    private static func opensMonthName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "J"), UInt8(ascii: "F"), UInt8(ascii: "M"), UInt8(ascii: "A"),
+             UInt8(ascii: "S"), UInt8(ascii: "O"), UInt8(ascii: "N"), UInt8(ascii: "D"): return true
+        default: return false
+        }
+    }
+
     /// "HH:MM:SS" with an optional ".fraction"; returns what follows.
     private static func clockTime(_ text: Substring) -> Substring? {
-        let chars = Array(text.prefix(8))
-        guard chars.count == 8, chars[2] == ":", chars[5] == ":",
-              [0, 1, 3, 4, 6, 7].allSatisfy({ chars[$0].isASCIIDigit }) else { return nil }
+        var characters = text.makeIterator()
+        for position in 0..<8 {
+            guard let character = characters.next(),
+                  position == 2 || position == 5 ? character == ":" : character.isASCIIDigit else { return nil }
+        }
         var rest = text.dropFirst(8)
         if rest.first == ".", rest.dropFirst().first?.isASCIIDigit == true {
             rest = rest.dropFirst().drop(while: \.isASCIIDigit)
@@ -173,7 +188,7 @@ public enum KernelLogLineParser {
         if let body = dropPrefix(afterFirst, "kernel:") {
             return kernelBody(body, timestamp: stamp, host: String(first), format: format)
         }
-        if first.hasSuffix(":") {
+        if first.hasLogSuffix(":") {
             // "prog[pid]: msg" with no host, or "kernel" spelled differently: another program
             return KernelLogLine(message: dropLeadingBlanks(afterFirst), timestamp: stamp, host: nil,
                                  format: format, isKernel: false)
@@ -188,6 +203,8 @@ public enum KernelLogLineParser {
     private static func dmesgTStamp(_ text: Substring) -> (String, Substring)? {
         guard let close = text.firstIndex(of: "]") else { return nil }
         let inside = text[text.index(after: text.startIndex)..<close]
+        // a day name comes first: "[  123.456789]" (most dmesg lines) is told apart before the split
+        guard let lead = inside.first(where: { $0 != " " }), !lead.isASCIIDigit else { return nil }
         let parts = inside.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 5, days.contains(parts[0]), months.contains(parts[1]),
               parts[2].allSatisfy(\.isASCIIDigit), clockTime(parts[3])?.isEmpty == true,
@@ -206,6 +223,8 @@ public enum KernelLogLineParser {
 
     /// journalctl short-monotonic after the stamp: " [host ]kernel: msg" or " [host ]prog[pid]: msg".
     private static func journalTag(_ rest: Substring) -> KernelLogLine? {
+        // Every tag read below holds "kernel:" or ends a "prog[pid]:" word: most dmesg lines have neither.
+        guard rest.utf8.containsLogBytes("kernel:") || rest.utf8.containsLogBytes("]:") else { return nil }
         let body = dropLeadingBlanks(rest)
         if let msg = dropPrefix(body, "kernel:") {
             return kernelBody(msg, timestamp: nil, host: nil, format: .journal)
@@ -232,6 +251,8 @@ public enum KernelLogLineParser {
 
     /// "server1 kernel: msg": a host token then the kernel tag, no date.
     private static func hostThenKernelTag(_ text: Substring) -> (String, Substring)? {
+        // the tag is required below: no need to read a host name on a line without it
+        guard text.utf8.containsLogBytes("kernel:") else { return nil }
         let first = text.prefix(while: { $0 != " " })
         guard isHostName(first) else { return nil }
         let after = text.dropFirst(first.count).drop(while: { $0 == " " })
@@ -265,9 +286,10 @@ public enum KernelLogLineParser {
 
     // MARK: - Small helpers
 
-    private static func dropPrefix(_ text: Substring, _ prefix: String) -> Substring? {
-        guard text.hasPrefix(prefix) else { return nil }
-        return text.dropFirst(prefix.count)
+    private static func dropPrefix(_ text: Substring, _ prefix: StaticString) -> Substring? {
+        guard text.hasLogPrefix(prefix) else { return nil }
+        // an ASCII prefix: as many characters as bytes
+        return text.dropFirst(prefix.utf8CodeUnitCount)
     }
 
     private static func dropLeadingBlanks(_ text: Substring) -> Substring {
@@ -276,25 +298,28 @@ public enum KernelLogLineParser {
 
     /// "<4>" printk level, as `dmesg -r` or some serial consoles keep it.
     private static func dropPrintkLevel(_ text: Substring) -> Substring {
-        let chars = Array(text.prefix(3))
-        guard chars.count == 3, chars[0] == "<", chars[1].isASCIIDigit, chars[2] == ">" else { return text }
+        // called up to three times a line: no array, and most lines fail on the first byte
+        guard text.utf8.first == UInt8(ascii: "<") else { return text }
+        var characters = text.makeIterator()
+        guard characters.next() == "<", characters.next()?.isASCIIDigit == true, characters.next() == ">" else { return text }
         return text.dropFirst(3)
     }
 
     private static func isHostName(_ token: Substring) -> Bool {
-        !token.isEmpty && token.count <= 253 && !token.hasSuffix(":")
+        !token.isEmpty && token.count <= 253 && !token.hasLogSuffix(":")
             && token.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "-" || $0 == "." || $0 == "_" })
     }
 
     private static func isProgramWithPid(_ token: Substring) -> Bool {
-        guard token.hasSuffix("]:"), let open = token.firstIndex(of: "["), open > token.startIndex else { return false }
+        guard token.hasLogSuffix("]:"), let open = token.firstIndex(of: "["), open > token.startIndex else { return false }
         let pid = token[token.index(after: open)..<token.index(token.endIndex, offsetBy: -2)]
         return !pid.isEmpty && pid.allSatisfy(\.isASCIIDigit)
     }
 
     /// rsyslog escapes control characters as "#ooo" (octal): "#011" tab, "#012" newline.
     private static func decodeEscapes(_ text: Substring) -> Substring {
-        guard text.contains("#01") else { return text }
+        // Foundation's search on every kernel line cost more than the rest of the parse: bytes first
+        guard text.utf8.containsLogBytes("#01"), text.contains("#01") else { return text }
         var result = String(text)
         result = result.replacingEveryLogEscape("#011", with: "\t")
         result = result.replacingEveryLogEscape("#012", with: "\n")
