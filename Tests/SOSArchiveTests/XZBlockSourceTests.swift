@@ -46,7 +46,7 @@ struct XZBlockSourceTests {
         let blocks = try #require(reader.xzBlocks)
         // 4.5 MB of audit lines in 64 KiB Blocks: all but the Blocks at its two ends are jumped over
         // (reading ahead, the decoder may run a ring's worth, 512 KiB, into the log first).
-        #expect(blocks.skipped > 50, "decoded \(blocks.decoded), skipped \(blocks.skipped)")
+        #expect(blocks.skipped > (readAhead == .always ? 40 : 50), "decoded \(blocks.decoded), skipped \(blocks.skipped)")
         #expect(blocks.decoded <= (readAhead == .always ? 12 : 3), "decoded \(blocks.decoded), skipped \(blocks.skipped)")
     }
 
