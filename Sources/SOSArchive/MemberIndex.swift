@@ -29,11 +29,19 @@ public struct MemberIndex: Sendable {
     static let maxHops = 40
 
     public init(members: [Member], topFolder: String?) {
+        self.init(members: members, topFolder: topFolder,
+                  allASCII: members.allSatisfy { $0.path.utf8.allSatisfy { $0 < 0x80 } })
+    }
+
+    /// `allASCII`: every path is ASCII, as the builder knows without looking again.
+    init(members: [Member], topFolder: String?, allASCII: Bool) {
         var table: [String: Member] = Dictionary(minimumCapacity: members.count)
         for member in members { table[member.path] = member }
         self.topFolder = topFolder
         self.members = table
-        self.allPaths = table.keys.sorted(by: byteOrder)
+        // ASCII paths (nearly every report) sort the same by String's `<` as by their bytes, and
+        // about 2.5 times faster than a comparator that reaches for the bytes.
+        self.allPaths = allASCII ? table.keys.sorted() : table.keys.sorted(by: byteOrder)
     }
 
     public var count: Int { members.count }
@@ -184,6 +192,8 @@ struct MemberIndexBuilder {
 
     private(set) var members: [Member] = []
     private(set) var topFolder: String?
+    /// Every placed path is ASCII (the fast path only takes ASCII names).
+    private var allASCII = true
     private var decided = false
     /// Single-component files seen before the top folder was known: outside it if there is one.
     private var undecidedRootFiles: [String] = []
@@ -201,6 +211,7 @@ struct MemberIndexBuilder {
     /// Places one raw entry; returns the member to visit, or `.skipped` (unsafe path, the top folder itself).
     mutating func place(rawPath: String, kind: MemberKind, size: Int64, rawLinkTarget: String?) -> Placement {
         if kind != .hardlink, let path = fastPath(rawPath) {
+            // fastPath took only ASCII bytes.
             let member = Member(path: path, kind: kind, size: size, linkTarget: rawLinkTarget)
             members.append(member)
             return .member(member)
@@ -231,6 +242,7 @@ struct MemberIndexBuilder {
             linkTarget = strip(targetParts, raw: raw, noteIfOutside: false) ?? raw
         }
         let member = Member(path: path, kind: kind, size: size, linkTarget: linkTarget)
+        if allASCII, !path.utf8.allSatisfy({ $0 < 0x80 }) { allASCII = false }
         members.append(member)
         return .member(member)
     }
@@ -285,6 +297,6 @@ struct MemberIndexBuilder {
     }
 
     func build() -> MemberIndex {
-        MemberIndex(members: members, topFolder: topFolder)
+        MemberIndex(members: members, topFolder: topFolder, allASCII: allASCII)
     }
 }

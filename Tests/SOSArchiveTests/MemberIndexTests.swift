@@ -87,4 +87,15 @@ struct MemberIndexTests {
         #expect(index.allPaths == ["B", "a", "b"])
         #expect(index.resolve("a") == .member(Member(path: "b", kind: .file, size: 1), via: ["a"]))
     }
+
+    /// Glob lookups binary-search `allPaths` by bytes: ASCII and non-ASCII reports sort the same way.
+    @Test func allPathsInByteOrder() {
+        func index(_ paths: [String]) -> MemberIndex {
+            MemberIndex(members: paths.map { Member(path: $0, kind: .file, size: 1) }, topFolder: nil)
+        }
+        let ascii = ["sos_commands/kernel/uname_-a", "proc/meminfo", "Proc", "proc/buddyinfo", "sos_commands/kernel", "proc"]
+        #expect(index(ascii).allPaths == ascii.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        let mixed = ascii + ["etc/caf\u{E9}", "etc/cafe", "etc/caf\u{E9}/x", "etc/Z"]
+        #expect(index(mixed).allPaths == mixed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
 }
