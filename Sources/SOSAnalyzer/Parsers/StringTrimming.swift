@@ -1,7 +1,15 @@
 extension Substring {
     /// The text without leading and trailing spaces and tabs.
     var trimmedBlanks: Substring {
-        trimmed(where: { $0 == " " || $0 == "\t" })
+        let range = withASCIIBytes { bytes -> Range<Int> in
+            var first = 0
+            var end = bytes.count
+            while first < end, Self.isBlank(bytes[first]) { first += 1 }
+            while end > first, Self.isBlank(bytes[end - 1]) { end -= 1 }
+            return first..<end
+        }
+        guard let range else { return trimmed(where: { $0 == " " || $0 == "\t" }) }
+        return self[utf8.index(startIndex, offsetBy: range.lowerBound)..<utf8.index(startIndex, offsetBy: range.upperBound)]
     }
 
     /// The text without leading and trailing spaces, tabs, CR and LF.
@@ -11,8 +19,45 @@ extension Substring {
 
     /// Fields separated by runs of spaces and tabs.
     var blankSeparatedFields: [Substring] {
-        split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let ranges = withASCIIBytes { bytes -> [Range<Int>] in
+            var ranges: [Range<Int>] = []
+            var offset = 0
+            while offset < bytes.count {
+                while offset < bytes.count, Self.isBlank(bytes[offset]) { offset += 1 }
+                guard offset < bytes.count else { break }
+                let start = offset
+                while offset < bytes.count, !Self.isBlank(bytes[offset]) { offset += 1 }
+                ranges.append(start..<offset)
+            }
+            return ranges
+        }
+        guard let ranges else { return split(whereSeparator: { $0 == " " || $0 == "\t" }) }
+        return ranges.map { self[utf8.index(startIndex, offsetBy: $0.lowerBound)..<utf8.index(startIndex, offsetBy: $0.upperBound)] }
     }
+
+    /// `body` on the bytes of an all-ASCII native text; nil for any other. In ASCII text each byte is
+    /// one `Character` (but CR LF, which neither a space nor a tab test splits), so the byte loops
+    /// above give what the `Character` loops give, without grapheme breaking: that was most of a
+    /// parser's time on long lists (an rpm list of 1,250 packages took 25 ms).
+    private func withASCIIBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let outcome = utf8.withContiguousStorageIfAvailable { bytes -> Result? in
+            var offset = 0
+            if let base = bytes.baseAddress {
+                while offset + 8 <= bytes.count {
+                    if UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
+                    offset += 8
+                }
+            }
+            while offset < bytes.count {
+                if bytes[offset] >= 0x80 { return nil }
+                offset += 1
+            }
+            return body(bytes)
+        }
+        return outcome ?? nil
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     private func trimmed(where isBlank: (Character) -> Bool) -> Substring {
         guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {

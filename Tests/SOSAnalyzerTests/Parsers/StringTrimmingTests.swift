@@ -1,0 +1,59 @@
+import Testing
+@testable import SOSAnalyzer
+
+/// The byte loops of `trimmedBlanks` and `blankSeparatedFields` (ASCII text) give what the
+/// `Character` loops give, and non-ASCII text still takes the `Character` loops.
+@Suite struct StringTrimmingTests {
+    /// The `Character` definitions the byte loops stand in for.
+    private func referenceTrim(_ text: Substring) -> Substring {
+        guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = text.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return text[text.endIndex...] }
+        return text[first...last]
+    }
+
+    private func referenceFields(_ text: Substring) -> [Substring] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    }
+
+    @Test(arguments: [
+        // A real installed-rpms row (RHEL 8 sos report), padded as rpm prints it.
+        "NetworkManager-1.40.16-9.el8.x86_64                                  Mon 01 Jan 2023 07:10:32 AM UTC",
+        "  \tpackage-data\twith\t\ttabs  ", "", "   ", "\t", "a", " a ", "a\r\n b\r", "one  two\r\n",
+        "tail with CR\r", "caf\u{E9} au lait ", " e\u{301} x ", "x \u{301}y", "\u{600} y z", "long line of words "
+            + String(repeating: "word ", count: 40),
+    ])
+    func sameAsCharacters(_ text: String) {
+        let line = Substring(text)
+        #expect(line.trimmedBlanks == referenceTrim(line))
+        #expect(line.blankSeparatedFields == referenceFields(line))
+        // A slice in the middle of a longer text, as the parsers hold their lines.
+        let framed = "[" + text + "]"
+        let inner = Substring(framed).dropFirst().dropLast()
+        #expect(inner.trimmedBlanks == referenceTrim(inner))
+        #expect(inner.blankSeparatedFields == referenceFields(inner))
+    }
+
+    @Test func randomASCII() {
+        var generator = SplitMix64(seed: 6)
+        let alphabet: [Character] = [" ", "\t", "\r", "\n", "a", "b", "-", "."]
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0..<40, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? " " })
+            let line = Substring(text)
+            #expect(line.trimmedBlanks == referenceTrim(line), "\(text.debugDescription)")
+            #expect(line.blankSeparatedFields == referenceFields(line), "\(text.debugDescription)")
+        }
+    }
+}
+
+/// A seeded generator, so the random texts are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
