@@ -193,7 +193,7 @@ public struct AllocationFailureScanner: Sendable {
         }
         if AllocationReportLine.droppingMarkers(message).isEmpty || AllocationReportLine.isStackWords(message)
             || message.hasLogPrefix("Hardware name:") || message.hasLogPrefix("Workqueue:")
-            || Self.contains(message, " cpuset=") || Self.contains(message, "vmalloc: allocation failure")
+            || Self.textContains(message, " cpuset=") || Self.textContains(message, "vmalloc: allocation failure")
             || message.hasLogPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
             || message.hasLogPrefix("Exception stack(") || message.hasLogPrefix("Last Breaking-Event-Address:")
             || Self.isStackDumpRow(message) {
@@ -501,7 +501,7 @@ public struct AllocationFailureScanner: Sendable {
     private static func isMemInfoLine(_ message: Substring) -> Bool {
         if let first = message.utf8.first, memInfoPrefixInitials[Int(first)],
            memInfoPrefixes.contains(where: { message.hasLogPrefix($0) }) { return true }
-        if message.first?.isASCIIDigit == true, contains(message, " pages") || contains(message, "pagecache") { return true }
+        if message.first?.isASCIIDigit == true, textContains(message, " pages") || textContains(message, "pagecache") { return true }
         // "DMA32 per-cpu:", " free:194 slab_reclaimable:2144 ...": key:number pairs
         var sawWord = false
         for word in SpaceSeparatedWords(message) {
@@ -529,7 +529,7 @@ public struct AllocationFailureScanner: Sendable {
 
     /// `message.contains(needle)` (Foundation's, as these tests always used) behind a byte test
     /// that rules out almost every line first; see `containsLogBytes` for why that is exact.
-    private static func contains(_ message: Substring, _ needle: StaticString) -> Bool {
+    private static func textContains(_ message: Substring, _ needle: StaticString) -> Bool {
         message.utf8.containsLogBytes(needle) && message.contains(needle.description)
     }
 
@@ -556,15 +556,5 @@ public struct AllocationFailureScanner: Sendable {
             return Double(day * 86_400 + hms[0] * 3600 + hms[1] * 60 + hms[2])
         case nil: return nil
         }
-    }
-}
-
-/// Allocation-failure reports of a whole log text.
-public enum AllocationFailureParser {
-    /// Convenience over `AllocationFailureScanner` for a log already in memory.
-    public static func parse(_ text: String) -> [AllocationFailure] {
-        var scanner = AllocationFailureScanner()
-        for line in TextLines(text) { scanner.feed(line.text, number: line.number) }
-        return scanner.finish()
     }
 }
