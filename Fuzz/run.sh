@@ -66,7 +66,17 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 work="${SOS_FUZZ_WORK:-$PWD/work}"
-mkdir -p "$work/corpus" "$work/crashes" "$work/logs" "$work/tmp"
+mkdir -p "$work/corpus" "$work/crashes" "$work/logs"
+# The archive target writes every input to a file. On tmpfs no input waits for the disk: on ext4
+# an open(O_TRUNC) of that file once blocked for over a minute behind another program's writes,
+# and libFuzzer reported it as a timeout.
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    tmp="$(mktemp -d /dev/shm/sos-fuzz.XXXXXX)"
+else
+    tmp="$work/tmp"
+    mkdir -p "$tmp"
+fi
+trap 'rm -rf "$tmp"' EXIT
 python3 make_seeds.py "$work/seeds"
 
 limits=(-runs="$runs")
@@ -90,7 +100,7 @@ for target in "${targets[@]}"; do
     mkdir -p "$job_logs"
     start=$(date +%s)
     status=0
-    (cd "$job_logs" && SOS_FUZZ_TARGET="$target" SOS_FUZZ_TMPDIR="$work/tmp" ASAN_OPTIONS="detect_leaks=0" "$binary" \
+    (cd "$job_logs" && SOS_FUZZ_TARGET="$target" SOS_FUZZ_TMPDIR="$tmp" ASAN_OPTIONS="detect_leaks=0" "$binary" \
         "${limits[@]}" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$work/crashes/$target-" "$work/corpus/$target" "$work/seeds/$target") \
         > "$log" 2>&1 || status=$?
@@ -105,7 +115,6 @@ for target in "${targets[@]}"; do
             || tail -20 "${logs[@]}" >&2
     fi
 done
-rm -rf "$work/tmp"
 
 if [ ${#failed[@]} -gt 0 ]; then
     echo "fuzz: FAILED: ${failed[*]} (inputs in $work/crashes/, logs in $work/logs/)" >&2
