@@ -95,12 +95,13 @@ public final class ArchiveReader {
                 activeXZ = source
                 var ended = false
                 // Decompression on a second thread when a core would otherwise idle.
-                let budget = cores
-                let spareCore = readAhead == .whenCoreFree && budget.takeSpare()
-                if spareCore || readAhead == .always { source.startReadAhead() }
+                switch readAhead {
+                case .whenCoreFree: source.readAhead(whenCoreFreeIn: cores)
+                case .always: source.startReadAhead()
+                case .never: break
+                }
                 defer {
                     source.stopReadAhead()
-                    if spareCore { budget.giveBack() }
                     // libarchive stops at the tar's end marker, before the xz Index: then the file is done.
                     lastBytes = ended ? source.fileSize : source.progressBytes
                     xzBlocks = (source.blocksDecoded, source.blocksSkipped)

@@ -20,14 +20,25 @@ public final class CoreBudget: @unchecked Sendable {
     public let cores: Int
     private let lock = NSLock()
     private var busy = 0
+    /// Jobs a batch has yet to start: while one waits, a core that frees is its, not a spare.
+    private var queued = 0
 
     public init(cores: Int) {
         self.cores = max(1, cores)
     }
 
+    /// Tells the budget that `count` more jobs will start through ``occupying(_:)``: no core is
+    /// lent to a helper thread until they have (a core freed by a finished job goes to the next).
+    public func expect(jobs count: Int) {
+        lock.withLock { queued += max(0, count) }
+    }
+
     /// Runs `body` with one core counted as taken (a reader's own thread).
     public func occupying<T>(_ body: () throws -> T) rethrows -> T {
-        lock.withLock { busy += 1 }
+        lock.withLock {
+            busy += 1
+            queued = max(0, queued - 1)
+        }
         defer { lock.withLock { busy -= 1 } }
         return try body()
     }
@@ -36,7 +47,7 @@ public final class CoreBudget: @unchecked Sendable {
     /// is not counted (a library caller outside a batch) still leaves its own core in use.
     public func takeSpare() -> Bool {
         lock.withLock {
-            guard max(busy, 1) < cores else { return false }
+            guard queued == 0, max(busy, 1) < cores else { return false }
             busy += 1
             return true
         }

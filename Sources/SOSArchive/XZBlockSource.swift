@@ -42,6 +42,12 @@ final class XZBlockSource {
     private(set) var blocksSkipped = 0
     var errorMessage: String?
     private var readAhead: XZReadAhead?
+    /// Where a core for the read-ahead may come from, asked every ``lenderCheckInterval`` reads.
+    private var lender: CoreBudget?
+    private var borrowedCore = false
+    private var readsUntilLenderCheck = 0
+    /// About every megabyte of output: a lock taken that rarely costs nothing measurable.
+    static let lenderCheckInterval = 32
 
     static let inputBytes = 64 << 10
     /// Small enough to stay in the first-level cache while libarchive and the line scan read it:
@@ -68,7 +74,7 @@ final class XZBlockSource {
     }
 
     deinit {
-        readAhead?.stop()
+        stopReadAhead()
         lzma_end(&stream)
         block.deallocate()
         input.deallocate()
@@ -79,6 +85,18 @@ final class XZBlockSource {
     /// The next decompressed bytes (valid until the next call); an empty buffer at the end; nil on
     /// damage, with `errorMessage` set.
     func read() -> UnsafeRawBufferPointer? {
+        if readAhead == nil, let lender {
+            // Here libarchive is done with the last buffer: the decoder can change threads.
+            if readsUntilLenderCheck == 0 {
+                readsUntilLenderCheck = Self.lenderCheckInterval
+                if lender.takeSpare() {
+                    borrowedCore = true
+                    startReadAhead()
+                }
+            } else {
+                readsUntilLenderCheck -= 1
+            }
+        }
         if let readAhead { return readAhead.read(source: self) }
         guard let produced = decodeNext(into: output, count: Self.outputBytes) else { return nil }
         return UnsafeRawBufferPointer(start: output, count: produced)
@@ -102,9 +120,19 @@ final class XZBlockSource {
         ahead.start()
     }
 
-    /// Ends the read-ahead thread, if any, and waits for it to leave the decoder.
+    /// Starts the read-ahead (``startReadAhead()``) as soon as `budget` has a core to spare: at
+    /// the start, or part way when another archive of the batch ends and none waits to start.
+    func readAhead(whenCoreFreeIn budget: CoreBudget) {
+        lender = budget
+    }
+
+    /// Ends the read-ahead thread, if any, waits for it to leave the decoder, and gives back the
+    /// core it borrowed.
     func stopReadAhead() {
         readAhead?.stop()
+        if borrowedCore { lender?.giveBack() }
+        borrowedCore = false
+        lender = nil
     }
 
     /// Where the tar stream stands for libarchive (handed out or skipped), and the compressed

@@ -24,4 +24,18 @@ struct CoreBudgetTests {
         }
         #expect(CoreBudget(cores: 0).cores == 1)
     }
+
+    @Test("a core freed while jobs wait to start goes to the next job, not to a helper thread")
+    func queuedJobsFirst() {
+        let two = CoreBudget(cores: 2)
+        two.expect(jobs: 3)
+        two.occupying {
+            two.occupying {}
+            // The second job ended with a third still waiting: its core is the third's.
+            #expect(!two.takeSpare())
+            two.occupying {}
+            #expect(two.takeSpare(), "nothing waits now")
+            two.giveBack()
+        }
+    }
 }

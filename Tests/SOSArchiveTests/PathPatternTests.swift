@@ -26,3 +26,23 @@ import Testing
         #expect(!PathPattern("var/log/messages-????????").matches("var/log/messages-2013021"))
     }
 }
+
+@Suite("Path pattern set")
+struct PathPatternSetTests {
+    @Test("the doc comment's sample, and the same answers as the patterns one by one")
+    func sameAsEach() {
+        let set = PathPatternSet(["proc/meminfo", "sys/module/*/taint"].map(PathPattern.init))
+        #expect(set.matches("sys/module/mlx4_en/taint"))
+        #expect(!set.matches("proc/cpuinfo"))
+
+        let patterns = ["proc/meminfo", "var/log/messages", "var/log/messages-*", "sos_commands/*/modinfo_*",
+                        "sys/module/*/taint", "installed-rpms", "sos_commands/rpm/*rpm*-qa*"].map(PathPattern.init)
+        let each = PathPatternSet(patterns)
+        for path in ["proc/meminfo", "proc/meminfo2", "var/log/messages", "var/log/messages-20231112",
+                     "var/log/messages/x", "sos_commands/kernel/modinfo_mlx4_en", "sos_commands/a/b/modinfo_x",
+                     "sys/module/e1000e/taint", "sys/module/e1000e/x/taint", "installed-rpms",
+                     "sos_commands/rpm/sh_-c_rpm_-qa", "", "proc/memi\u{301}nfo"] {
+            #expect(each.matches(path) == patterns.contains { $0.matches(path) }, "\(path)")
+        }
+    }
+}

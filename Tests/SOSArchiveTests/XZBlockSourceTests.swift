@@ -74,6 +74,35 @@ struct XZBlockSourceTests {
         #expect(blocks.skipped <= 1)
     }
 
+    @Test("a core freed part way through an archive starts the read-ahead there, and the member still comes out byte for byte")
+    func readAheadStartsPartWay() throws {
+        let factory = try FixtureFactory()
+        defer { factory.remove() }
+        let (path, audit) = try multiBlockArchive(factory)
+        let reader = try ArchiveReader(path: path)
+        let budget = CoreBudget(cores: 2)
+        reader.cores = budget
+        var joined: [String] = []
+        var borrowed = false
+        let outcome = try budget.occupying {
+            // Another archive of the batch holds the second core at first.
+            #expect(budget.takeSpare())
+            return try reader.forEachMember { cursor in
+                guard cursor.member.path == "var/log/audit/audit.log" else { return }
+                try cursor.forEachLine { line, number in
+                    if number == 5_000 { budget.giveBack() }  // that archive is done
+                    // About a megabyte later the reader has taken the freed core for its decoder.
+                    if number == 39_000 { borrowed = !budget.takeSpare() }
+                    joined.append(String(decoding: line, as: UTF8.self))
+                }
+            }
+        }
+        #expect(outcome.damage == nil)
+        #expect(borrowed, "the read-ahead took the core")
+        #expect(joined.joined(separator: "\n") == audit)
+        #expect(budget.takeSpare(), "and gave it back at the end")
+    }
+
     @Test("a damaged Block is reported with the file, the Block and the members before it kept",
           arguments: [ArchiveReader.ReadAhead.never, .always])
     func damagedBlock(readAhead: ArchiveReader.ReadAhead) throws {

@@ -18,16 +18,18 @@ public struct FactSpec: Sendable {
     public let name: String
     public let candidates: [PathPattern]
     public let reading: Reading
+    private let candidateSet: PathPatternSet
 
     public init(_ name: String, _ candidates: [String], reading: Reading = .whole) {
         self.name = name
         self.candidates = candidates.map(PathPattern.init)
+        self.candidateSet = PathPatternSet(self.candidates)
         self.reading = reading
     }
 
     /// True when `path` is one of this fact's places.
     public func wants(_ path: String) -> Bool {
-        candidates.contains { $0.matches(path) }
+        candidateSet.matches(path)
     }
 }
 
@@ -115,4 +117,7 @@ public enum FactCatalog {
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
         dmiProduct, ethtoolDriver, rpmList, dpkgList,
     ]
+
+    /// Every place of ``wholeFiles``, asked once per member.
+    public static let wholeFilePlaces = PathPatternSet(wholeFiles.flatMap(\.candidates))
 }

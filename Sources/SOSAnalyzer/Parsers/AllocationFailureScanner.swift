@@ -70,18 +70,24 @@ public struct AllocationFailureScanner: Sendable {
     /// path above), the line opens with a syslog date (so it is stamped, or not the kernel's at
     /// all), and none of `mayMatter`'s signs is anywhere in it. Keep in step with `mayMatter`.
     func passesOver(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard open.isEmpty, freeArea == nil, pendingNode == nil, KernelLogPrefilter.startsWithSyslogDate(raw) else {
+        passesOver(raw, holdsSign: Self.signNeedles.contains { $0.occurs(in: raw) })
+    }
+
+    /// ``passesOver(_:)`` for a caller that has looked for ``signs`` itself (with a ``LiteralSet``
+    /// that also holds its own literals: one pass over the line for all of them).
+    func passesOver(_ raw: UnsafeBufferPointer<UInt8>, holdsSign: Bool) -> Bool {
+        guard !holdsSign, open.isEmpty, freeArea == nil, pendingNode == nil, KernelLogPrefilter.startsWithSyslogDate(raw) else {
             return false
         }
         var last = raw.count - 1
         while last >= 0, raw[last] == 0x20 || raw[last] == 0x09 || raw[last] == 0x0D || raw[last] == 0x0A { last -= 1 }
-        if last >= 0, raw[last] == UInt8(ascii: ":") { return false }
-        return !Self.signs.contains { $0.occurs(in: raw) }
+        return !(last >= 0 && raw[last] == UInt8(ascii: ":"))
     }
 
-    /// `mayMatter`'s signs as byte needles, the rarest first; "#01": rsyslog escapes, decoded
-    /// before `mayMatter` sees the message.
-    private static let signs = ["kB", "KB", "#01", "mode:0x", "vmalloc error", "allocation failure", "Mem-", "omm: "].map(ByteNeedle.init)
+    /// `mayMatter`'s signs as bytes, the rarest first; "#01": rsyslog escapes, decoded before
+    /// `mayMatter` sees the message.
+    static let signs = ["kB", "KB", "#01", "mode:0x", "vmalloc error", "allocation failure", "Mem-", "omm: "]
+    private static let signNeedles = signs.map(ByteNeedle.init)
 
     public mutating func finish() -> [AllocationFailure] {
         flushFreeArea()

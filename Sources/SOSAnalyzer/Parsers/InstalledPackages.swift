@@ -107,23 +107,33 @@ public enum InstalledPackagesParser {
     /// NVRA split: arch = after last "." when it is a known architecture; release = after last
     /// "-" of the rest; version = after the previous "-"; name = the rest (names contain dashes).
     static func splitNVRA(_ nvra: Substring, line: Int) -> InstalledPackage? {
+        // What an NVRA may hold (printable ASCII, no blanks, none of rpm's macro signs) is tested
+        // first, on bytes: then every byte is a Character and the split below is a byte split.
+        guard nvra.utf8.allSatisfy(isNVRAByte) else { return nil }
+        let bytes = nvra.utf8
         var nvr = nvra
         var arch: Substring?
-        if let dot = nvra.lastIndex(of: "."), rpmArchitectures.contains(nvra[nvra.index(after: dot)...]) {
-            arch = nvra[nvra.index(after: dot)...]
+        if let dot = bytes.lastIndex(of: UInt8(ascii: ".")), rpmArchitectures.contains(nvra[bytes.index(after: dot)...]) {
+            arch = nvra[bytes.index(after: dot)...]
             nvr = nvra[..<dot]
         }
-        guard let releaseDash = nvr.lastIndex(of: "-") else { return nil }
-        let release = nvr[nvr.index(after: releaseDash)...]
+        guard let releaseDash = nvr.utf8.lastIndex(of: UInt8(ascii: "-")) else { return nil }
+        let release = nvr[nvr.utf8.index(after: releaseDash)...]
         let nv = nvr[..<releaseDash]
-        guard let versionDash = nv.lastIndex(of: "-") else { return nil }
-        let version = nv[nv.index(after: versionDash)...]
+        guard let versionDash = nv.utf8.lastIndex(of: UInt8(ascii: "-")) else { return nil }
+        let version = nv[nv.utf8.index(after: versionDash)...]
         let name = nv[..<versionDash]
-        guard !name.isEmpty, !version.isEmpty, !release.isEmpty,
-              nvra.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "#" && $0 != "$" && $0 != "%" && $0 != "^" })
-        else { return nil }
+        guard !name.isEmpty, !version.isEmpty, !release.isEmpty else { return nil }
         return InstalledPackage(name: String(name), version: String(version), release: String(release),
                                 arch: arch.map(String.init), line: line)
+    }
+
+    /// ASCII, not white space (tab ... carriage return, space), not `#`, `$`, `%` or `^`.
+    private static func isNVRAByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "^"), 0x80...: return false
+        default: return true
+        }
     }
 
     /// `dpkg -l` (installed-debs / sos_commands/dpkg/dpkg_-l): only rows whose status starts with "ii" (or "hi"...: installed states)

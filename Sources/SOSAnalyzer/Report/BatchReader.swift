@@ -55,6 +55,7 @@ public enum BatchReader {
         let order = jobs <= 1 ? Array(inputs.indices) : inputs.indices.sorted { (weights[$0], -$0) > (weights[$1], -$1) }
         // `jobs` cores: one per archive being read, and a spare one lent to an archive read alone.
         let budget = CoreBudget(cores: max(1, jobs))
+        budget.expect(jobs: inputs.count)
         await withTaskGroup(of: (Int, InputOutcome).self) { group in
             var next = 0
             func launch() {

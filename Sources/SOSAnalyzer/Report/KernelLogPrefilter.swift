@@ -53,11 +53,6 @@ enum KernelLogPrefilter {
     static let kernelTag: StaticString = "kernel:"
     /// `kernel:` anywhere in a line.
     static let kernelTagAnywhere = ByteNeedle("kernel:")
-    static let taint = ByteNeedle("taint")
-    /// "module is from the staging directory": a taint message without the word.
-    static let staging = ByteNeedle("staging")
-    static let linuxVersion = ByteNeedle("Linux version ")
-    static let zone = ByteNeedle("Zone ")
 
     /// "Jan" ... "Dec" as three big-endian bytes.
     private static func isMonth(_ word: UInt32) -> Bool {

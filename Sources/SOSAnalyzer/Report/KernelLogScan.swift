@@ -29,19 +29,64 @@ struct KernelLogScan: Sendable {
     private var readingZoneRanges = false
     private let patterns: [KernelLogPattern.Compiled]
     private var matchCounts: [Int]
+    /// Every literal a kernel line is tested for, looked for in one pass (``Literal`` gives the
+    /// first bits; pattern `i`'s literal is bit `Literal.count + i` while it fits).
+    private let literals: LiteralSet
+    /// Bits of the literals that make a line worth decoding: clears a rule's bit once it has its
+    /// `matchesPerPattern` lines, and the banner's once it is found.
+    private var keptLiterals: UInt64
 
     /// Lines kept per rule and member: enough to cite, bounded for a log that repeats one line millions of times.
     static let matchesPerPattern = 10
+
+    /// The literals of this scan and the failure scanner, in bit order.
+    private enum Literal: Int, CaseIterable {
+        case taint, staging, linuxVersion, zone
+        var text: String {
+            switch self {
+            case .taint: "taint"
+            // "module is from the staging directory": a taint message without the word.
+            case .staging: "staging"
+            case .linuxVersion: "Linux version "
+            case .zone: "Zone "
+            }
+        }
+        var bit: UInt64 { 1 << UInt64(rawValue) }
+        static let signBitsStart = allCases.count
+        static let patternBitsStart = signBitsStart + AllocationFailureScanner.signs.count
+    }
+    private static let signBits: UInt64 = ((1 << UInt64(AllocationFailureScanner.signs.count)) - 1) << UInt64(Literal.signBitsStart)
 
     init(member: String, patterns: [KernelLogPattern] = []) {
         self.member = member
         self.patterns = patterns.compactMap { $0.compiled() }
         self.matchCounts = Array(repeating: 0, count: self.patterns.count)
+        let inSet = self.patterns.prefix(LiteralSet.capacity - Literal.patternBitsStart)
+        literals = LiteralSet(bytes: Literal.allCases.map { Array($0.text.utf8) }
+            + AllocationFailureScanner.signs.map { Array($0.utf8) } + inSet.map(\.literal.bytes))
+        keptLiterals = Literal.allCases.reduce(0) { $0 | $1.bit }
+        for index in inSet.indices { keptLiterals |= Self.patternBit(index) }
+    }
+
+    private static func patternBit(_ index: Int) -> UInt64 {
+        let bit = Literal.patternBitsStart + index
+        return bit < LiteralSet.capacity ? 1 << UInt64(bit) : 0
     }
 
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) {
         lineCount = number
-        if canSkip(bytes) { return }
+        // Another program's syslog line with no kernel line glued into it: the scanner drops it
+        // and the rest reads the kernel's lines only.
+        if !readingZoneRanges, KernelLogPrefilter.isOtherProgramSyslogLine(bytes),
+           !KernelLogPrefilter.kernelTagAnywhere.occurs(in: bytes) {
+            return
+        }
+        let found = literals.scan(bytes)
+        // A kernel line the scanner's fast path passes over, holding none of the literals below.
+        if !readingZoneRanges, found & keptLiterals == 0, !holdsLiteralOutsideSet(bytes),
+           failures.passesOver(bytes, holdsSign: found & Self.signBits != 0) {
+            return
+        }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.last == UInt8(ascii: "\r") { text.removeLast() }
         let line = Substring(text)
@@ -54,17 +99,17 @@ struct KernelLogScan: Sendable {
             parsedLine = parsed
             return parsed
         }
-        // Byte tests first: Foundation's `contains` on every kernel line cost more than the rest of the scan.
-        if KernelLogPrefilter.taint.occurs(in: bytes) || KernelLogPrefilter.staging.occurs(in: bytes),
+        if found & (Literal.taint.bit | Literal.staging.bit) != 0,
            Self.kernelSpoke(parsed(), bytes),
            let message = ModuleTaintMessageParser.message(inLine: line, number: number) {
             taintMessages.append(message)
         }
-        if banner == nil, KernelLogPrefilter.linuxVersion.occurs(in: bytes), line.contains("Linux version "),
+        if banner == nil, found & Literal.linuxVersion.bit != 0, line.contains("Linux version "),
            Self.kernelSpoke(parsed(), bytes) {
             banner = LinuxVersionBannerParser.firstBanner(in: text).map {
                 LinuxVersionBanner(release: $0.release, line: number)
             }
+            if banner != nil { keptLiterals &= ~Literal.linuxVersion.bit }
         }
         if readingZoneRanges {
             // Another program's line between two ranges neither ends nor extends the list.
@@ -76,15 +121,18 @@ struct KernelLogScan: Sendable {
                     readingZoneRanges = false
                 }
             }
-        } else if KernelLogPrefilter.zone.occurs(in: bytes), Self.kernelSpoke(parsed(), bytes),
+        } else if found & Literal.zone.bit != 0, Self.kernelSpoke(parsed(), bytes),
                   ZonePFNRangeParser.isHeader(parsed().message) {
             // A later boot in the same log replaces the earlier one's ranges.
             zoneRanges = []
             readingZoneRanges = true
         }
         for index in patterns.indices where matchCounts[index] < Self.matchesPerPattern {
-            if patterns[index].literal.occurs(in: bytes), Self.kernelSpoke(parsed(), bytes), patterns[index].matches(bytes, line) {
+            let bit = Self.patternBit(index)
+            let holdsLiteral = bit != 0 ? found & bit != 0 : patterns[index].literal.occurs(in: bytes)
+            if holdsLiteral, Self.kernelSpoke(parsed(), bytes), patterns[index].matchesRegex(line) {
                 matchCounts[index] += 1
+                if matchCounts[index] == Self.matchesPerPattern { keptLiterals &= ~bit }
                 logMatches.append(KernelLogMatch(
                     rule: patterns[index].rule, text: String(parsed().message.prefix(400)),
                     source: Evidence(member: member, line: number)))
@@ -99,26 +147,11 @@ struct KernelLogScan: Sendable {
         parsed.isKernel || KernelLogPrefilter.kernelTagAnywhere.occurs(in: bytes)
     }
 
-    /// True for a line that no part of this scan would keep, told on its bytes with tests that
-    /// are supersets of the character tests `feed` makes:
-    /// - another program's syslog line (fixed spot, ``KernelLogPrefilter``) with no kernel line
-    ///   glued into it: the scanner drops it and the rest reads the kernel's lines only;
-    /// - a kernel line the scanner's fast path passes over, holding none of the literals `feed`
-    ///   looks for.
-    private func canSkip(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !readingZoneRanges else { return false }
-        if KernelLogPrefilter.isOtherProgramSyslogLine(bytes), !KernelLogPrefilter.kernelTagAnywhere.occurs(in: bytes) {
-            return true
-        }
-        guard failures.passesOver(bytes) else { return false }
-        if KernelLogPrefilter.taint.occurs(in: bytes) || KernelLogPrefilter.staging.occurs(in: bytes) { return false }
-        if banner == nil, KernelLogPrefilter.linuxVersion.occurs(in: bytes) { return false }
-        if KernelLogPrefilter.zone.occurs(in: bytes) { return false }
-        return !holdsRuleLiteral(bytes)
-    }
-
-    private func holdsRuleLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in patterns.indices where matchCounts[index] < Self.matchesPerPattern {
+    /// The literals of rules past what one ``LiteralSet`` holds, searched one by one.
+    private func holdsLiteralOutsideSet(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard patterns.count > LiteralSet.capacity - Literal.patternBitsStart else { return false }
+        for index in patterns.indices.dropFirst(LiteralSet.capacity - Literal.patternBitsStart)
+        where matchCounts[index] < Self.matchesPerPattern {
             if patterns[index].literal.occurs(in: bytes) { return true }
         }
         return false
@@ -150,9 +183,9 @@ public struct KernelLogPattern: Sendable, Codable, Equatable {
         let literal: ByteNeedle
         let regex: Regex<AnyRegexOutput>?
 
-        /// The literal is searched in the raw bytes (memchr/memcmp): every line of a 2 GB log pays for it.
-        func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Substring) -> Bool {
-            guard literal.occurs(in: bytes) else { return false }
+        /// The regular expression, if any, on a line already known to hold the literal (searched
+        /// in the raw bytes: every line of a 2 GB log pays for that test, few for this one).
+        func matchesRegex(_ line: Substring) -> Bool {
             guard let regex else { return true }
             return (try? regex.firstMatch(in: line)) != nil
         }

@@ -54,7 +54,7 @@ struct MemberCapture {
                     try cursor.forEachLine { bytes, number in scan.feed(bytes, number: number) }
                 }
                 logScans.append(scan)
-            } else if FactCatalog.wholeFiles.contains(where: { $0.wants(member.path) }) {
+            } else if FactCatalog.wholeFilePlaces.matches(member.path) {
                 try keep(&cursor)
             }
         }
@@ -89,8 +89,14 @@ struct MemberCapture {
 enum BundledReport {
     /// `sosreport-node1-2024-01-10-abcdefg.tar.xz` at the top of a bundle (at most one folder deep).
     static func isInnerArchive(_ path: String) -> Bool {
-        // Called for every member: most are deeper than one folder, told on the bytes of an
-        // ASCII path (other paths take the character split below, which is the definition).
+        // Called for every member. A name that ends with one of the suffixes ends with its last
+        // byte (or the path with a "/" that the split below drops): most members fail here.
+        switch path.utf8.last {
+        case UInt8(ascii: "r"), UInt8(ascii: "z"), UInt8(ascii: "2"), UInt8(ascii: "t"), UInt8(ascii: "g"), UInt8(ascii: "/"): break
+        default: return false
+        }
+        // Most of the rest are deeper than one folder, told on the bytes of an ASCII path (other
+        // paths take the character split below, which is the definition).
         var parts = 0
         var ascii = true
         var previous = UInt8(ascii: "/")
