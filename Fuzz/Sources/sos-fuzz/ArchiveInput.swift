@@ -3,8 +3,9 @@ import SOSAnalyzer
 import SOSArchive
 
 /// The archive target: the fuzzer's bytes become a file, read the way `sosanalyze` reads an
-/// input (sniff, stream every member, assemble, render), then once more through a raw cursor pass
-/// with tiny caps so the line and whole-member limits are crossed on every input.
+/// input (sniff, stream every member, assemble, render as `inspect` and `summarize` do), then
+/// once more through a raw cursor pass with tiny caps so the line and whole-member limits are
+/// crossed on every input.
 enum ArchiveInput {
     /// One file per process, rewritten for each input; libFuzzer runs inputs one at a time.
     nonisolated(unsafe) static var path: String = {
@@ -20,6 +21,10 @@ enum ArchiveInput {
             consume(TextReportRenderer.render(report))
         }
         consume(outcome.problems)
+        // What `summarize` prints: findings, correlation, the case summary, and its JSON.
+        let batch = BatchOutcome(reports: outcome.reports, problems: outcome.problems, inputCount: 1)
+        consume(MarkdownSummaryRenderer.render(batch))
+        consume(try? JSONRendering.render(BatchDocument(batch)))
 
         let small = ReadLimits(wholeMemberBytes: 300, lineBytes: 40)
         guard let reader = try? ArchiveReader(path: path, limits: small) else { return }

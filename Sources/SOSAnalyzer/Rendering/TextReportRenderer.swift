@@ -104,7 +104,8 @@ public enum TextReportRenderer {
             var table = TextTable()
             table.add(["node", "zone"] + (0..<orders).map { ByteFormatter.human(4096 << Int64($0)) } + ["free"])
             for row in report.buddyinfo {
-                let free = row.freeBlocks.enumerated().reduce(Int64(0)) { $0 + Int64($1.element) * (4096 << Int64($1.offset)) }
+                // Counts come from a file: the analysis saturates where a corrupt one would overflow.
+                let free = BuddyZoneAnalysis(row).freeBytes
                 table.add(["\(row.node)", row.zone] + row.freeBlocks.map { "\($0)" } + [ByteFormatter.human(free)])
             }
             out.append(table.render())

@@ -9,6 +9,13 @@ public struct BatchOutcome: Sendable {
     /// Number of inputs found under the given paths.
     public var inputCount: Int
 
+    /// A batch read some other way (``ReportReader`` per input, say), for the renderers.
+    public init(reports: [Report], problems: [InputProblem], inputCount: Int) {
+        self.reports = reports
+        self.problems = problems
+        self.inputCount = inputCount
+    }
+
     /// 0: every input was read whole; 2: something could not be read (an input, or part of a
     /// report); 1: nothing usable at all.
     public var exitStatus: Int32 {
