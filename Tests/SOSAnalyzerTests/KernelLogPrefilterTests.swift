@@ -107,6 +107,22 @@ import Testing
         #expect(scan.lineCount == 3)
     }
 
+    /// A rule book bigger than one `LiteralSet` holds: the rules past it are searched one by one,
+    /// and each rule still keeps at most `matchesPerPattern` lines.
+    @Test func moreRulesThanOneLiteralSetHolds() {
+        let patterns = (0..<80).map { KernelLogPattern(rule: "rule\($0)", contains: "marker\($0)x") }
+        let text = (0..<12).map { "Nov 14 22:13:\(10 + $0) app01 kernel: seen marker79x and marker3x and marker51x" }
+            .joined(separator: "\n") + "\nNov 14 22:13:40 app01 kernel: marker60x"
+        var scan = KernelLogScan(member: "var/log/messages", patterns: patterns)
+        for line in TextLines(text) {
+            var bytes = Array(line.text.utf8)
+            bytes.withUnsafeMutableBufferPointer { scan.feed(UnsafeBufferPointer($0), number: line.number) }
+        }
+        let counts = Dictionary(grouping: scan.logMatches, by: \.rule).mapValues(\.count)
+        #expect(counts == ["rule3": 10, "rule51": 10, "rule79": 10, "rule60": 1])
+        #expect(scan.logMatches.filter { $0.rule == "rule60" }.map(\.source.line) == [13])
+    }
+
     @Test func taintMessagesAndBannerStillFound() {
         let text = """
             Nov 14 22:13:19 app01 kernel: Linux version 2.6.32-358.el6.x86_64 (mockbuild@x86-022.build.eng.bos.redhat.com) #1 SMP

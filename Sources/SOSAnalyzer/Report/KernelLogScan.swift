@@ -30,7 +30,8 @@ struct KernelLogScan: Sendable {
     private let patterns: [KernelLogPattern.Compiled]
     private var matchCounts: [Int]
     /// Every literal a kernel line is tested for, looked for in one pass (``Literal`` gives the
-    /// first bits; pattern `i`'s literal is bit `Literal.count + i` while it fits).
+    /// first bits, the failure scanner's signs the next; pattern `i`'s literal is bit
+    /// `Literal.patternBitsStart + i` while it fits, and searched alone past that).
     private let literals: LiteralSet
     /// Bits of the literals that make a line worth decoding: clears a rule's bit once it has its
     /// `matchesPerPattern` lines, and the banner's once it is found.
