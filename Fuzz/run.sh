@@ -19,7 +19,7 @@
 # Work files (seeds, the growing corpus, crash inputs, logs) go to Fuzz/work/ (git-ignored; set
 # SOS_FUZZ_WORK to move them). The corpus is kept between runs. A crash leaves its input in
 # work/crashes/<target>-crash-* and makes the script exit 1 after the remaining targets ran.
-# Replay one with: SOS_FUZZ_TARGET=<target> Fuzz/.build-asan/debug/sos-fuzz <crash file>
+# Replay one with: SWIFT_BACKTRACE=enable=no SOS_FUZZ_TARGET=<target> Fuzz/.build-asan/debug/sos-fuzz <crash file>
 set -euo pipefail
 cd "$(dirname "$0")"
 
