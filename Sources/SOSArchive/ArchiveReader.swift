@@ -96,7 +96,7 @@ public final class ArchiveReader {
                 var ended = false
                 // Decompression on a second thread when a core would otherwise idle.
                 switch readAhead {
-                case .whenCoreFree: source.readAhead(whenCoreFreeIn: cores)
+                case .whenCoreFree: source.borrowCoreForReadAhead(from: cores)
                 case .always: source.startReadAhead()
                 case .never: break
                 }

@@ -46,7 +46,8 @@ final class XZBlockSource {
     private var lender: CoreBudget?
     private var borrowedCore = false
     private var readsUntilLenderCheck = 0
-    /// About every megabyte of output: a lock taken that rarely costs nothing measurable.
+    /// About every megabyte of output: a freed core is taken soon after, and the budget's lock is
+    /// taken too rarely to cost anything measurable.
     static let lenderCheckInterval = 32
 
     static let inputBytes = 64 << 10
@@ -122,7 +123,7 @@ final class XZBlockSource {
 
     /// Starts the read-ahead (``startReadAhead()``) as soon as `budget` has a core to spare: at
     /// the start, or part way when another archive of the batch ends and none waits to start.
-    func readAhead(whenCoreFreeIn budget: CoreBudget) {
+    func borrowCoreForReadAhead(from budget: CoreBudget) {
         lender = budget
     }
 

@@ -69,12 +69,9 @@ public struct AllocationFailureScanner: Sendable {
     /// decoded (a streaming caller then need not build the `String`): no report is open (the fast
     /// path above), the line opens with a syslog date (so it is stamped, or not the kernel's at
     /// all), and none of `mayMatter`'s signs is anywhere in it. Keep in step with `mayMatter`.
-    func passesOver(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-        passesOver(raw, holdsSign: Self.signNeedles.contains { $0.occurs(in: raw) })
-    }
-
-    /// ``passesOver(_:)`` for a caller that has looked for ``signs`` itself (with a ``LiteralSet``
-    /// that also holds its own literals: one pass over the line for all of them).
+    ///
+    /// The caller looks for ``signs`` itself and says whether the line holds one (`KernelLogScan`
+    /// does it with a ``LiteralSet`` that also holds its own literals: one pass over the line).
     func passesOver(_ raw: UnsafeBufferPointer<UInt8>, holdsSign: Bool) -> Bool {
         guard !holdsSign, open.isEmpty, freeArea == nil, pendingNode == nil, KernelLogPrefilter.startsWithSyslogDate(raw) else {
             return false
@@ -87,7 +84,6 @@ public struct AllocationFailureScanner: Sendable {
     /// `mayMatter`'s signs as bytes, the rarest first; "#01": rsyslog escapes, decoded before
     /// `mayMatter` sees the message.
     static let signs = ["kB", "KB", "#01", "mode:0x", "vmalloc error", "allocation failure", "Mem-", "omm: "]
-    private static let signNeedles = signs.map(ByteNeedle.init)
 
     public mutating func finish() -> [AllocationFailure] {
         flushFreeArea()

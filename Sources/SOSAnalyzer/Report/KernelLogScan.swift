@@ -15,7 +15,7 @@ import Darwin
 ///
 /// Lines of other programs (`sshd[4121]: ...`), most of a `messages` file, and kernel lines the
 /// allocation-failure scanner would pass over are recognised on their bytes and never decoded
-/// (``KernelLogPrefilter``, ``AllocationFailureScanner/passesOver(_:)``) unless they hold something
+/// (``KernelLogPrefilter``, ``AllocationFailureScanner/passesOver(_:holdsSign:)``) unless they hold something
 /// this scan keeps from any line (`taint`, the banner, a zone range, a rule's literal).
 struct KernelLogScan: Sendable {
     let member: String
