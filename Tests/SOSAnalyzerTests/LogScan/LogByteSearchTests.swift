@@ -4,7 +4,7 @@ import Testing
 /// The byte tests that stand in front of the log readers' `Character` tests must give the same
 /// answers as those tests, on text where bytes and characters part: combining marks after or
 /// inside the literal, a prepended mark before it, characters equivalent to ASCII ones.
-@Suite struct LogByteTestsTests {
+@Suite struct LogByteSearchTests {
     /// Texts around the literal "Mem-Info:" and the suffix "pages reserved".
     static let texts: [String] = [
         "Mem-Info:", "Mem-Info: x", "Mem-Info:\u{301}", "Mem-Info\u{301}:", "M\u{301}em-Info:", "\u{600}Mem-Info:",
