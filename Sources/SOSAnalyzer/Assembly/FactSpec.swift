@@ -16,12 +16,15 @@ public struct FactSpec: Sendable {
     }
 
     public let name: String
+    /// The fact this spec feeds: where a missing file's state and a citation are recorded.
+    public let fact: Fact
     public let candidates: [PathPattern]
     public let reading: Reading
     private let candidateSet: PathPatternSet
 
-    public init(_ name: String, _ candidates: [String], reading: Reading = .whole) {
+    public init(_ name: String, feeds fact: Fact, _ candidates: [String], reading: Reading = .whole) {
         self.name = name
+        self.fact = fact
         self.candidates = candidates.map(PathPattern.init)
         self.candidateSet = PathPatternSet(self.candidates)
         self.reading = reading
@@ -36,64 +39,64 @@ public struct FactSpec: Sendable {
 /// Every fact the report builder reads, with its candidate members per sos generation.
 public enum FactCatalog {
     // sos 2.2 (RHEL 6) | 3.0-3.5 | 3.6+ and 4.x, then files every generation copies.
-    public static let hostname = FactSpec("hostname", [
+    public static let hostname = FactSpec("hostname", feeds: .hostname, [
         "sos_commands/general/hostname", "sos_commands/host/hostname", "hostname",
         "etc/hostname", "proc/sys/kernel/hostname",
     ])
     /// RHEL 6 keeps the name in `HOSTNAME=` of this file; read after `proc/sys/kernel/hostname`.
-    public static let sysconfigNetwork = FactSpec("sysconfigNetwork", ["etc/sysconfig/network"])
-    public static let sosVersion = FactSpec("sosVersion", ["version.txt"])
-    public static let manifest = FactSpec("manifest", ["sos_reports/manifest.json"])
+    public static let sysconfigNetwork = FactSpec("sysconfigNetwork", feeds: .hostname, ["etc/sysconfig/network"])
+    public static let sosVersion = FactSpec("sosVersion", feeds: .sosVersion, ["version.txt"])
+    public static let manifest = FactSpec("manifest", feeds: .sosVersion, ["sos_reports/manifest.json"])
     /// sos 2.2 writes no version.txt; these members exist only in its layout.
-    public static let sos22Markers = FactSpec("sos22Markers", [
+    public static let sos22Markers = FactSpec("sos22Markers", feeds: .sosVersion, [
         "sos_commands/general/dmesg_now",
         "sos_commands/rpm/rpm_-qa_--qf_NAME_-_VERSION_-_RELEASE_._ARCH_INSTALLTIME_date_--",
     ])
-    public static let date = FactSpec("date", [
+    public static let date = FactSpec("date", feeds: .collectedAt, [
         "sos_commands/date/date", "sos_commands/general/date", "date",
     ])
-    public static let redhatRelease = FactSpec("redhatRelease", [
+    public static let redhatRelease = FactSpec("redhatRelease", feeds: .os, [
         "etc/redhat-release", "etc/centos-release", "etc/oracle-release", "etc/rocky-release",
         "etc/almalinux-release", "etc/fedora-release", "etc/system-release",
     ])
-    public static let osRelease = FactSpec("osRelease", ["etc/os-release", "usr/lib/os-release"])
-    public static let lsbRelease = FactSpec("lsbRelease", [
+    public static let osRelease = FactSpec("osRelease", feeds: .os, ["etc/os-release", "usr/lib/os-release"])
+    public static let lsbRelease = FactSpec("lsbRelease", feeds: .os, [
         "etc/lsb-release", "sos_commands/release/lsb_release_-a", "sos_commands/lsbrelease/lsb_release_-a",
         "sos_commands/lsbrelease/lsb_release",
     ])
-    public static let uname = FactSpec("uname", ["sos_commands/kernel/uname_-a", "uname"])
-    public static let osrelease = FactSpec("kernelOSRelease", ["proc/sys/kernel/osrelease"])
-    public static let lsmod = FactSpec("lsmod", ["sos_commands/kernel/lsmod", "lsmod"])
-    public static let procModules = FactSpec("procModules", ["proc/modules"])
-    public static let modinfo = FactSpec("modinfo", [
+    public static let uname = FactSpec("uname", feeds: .uname, ["sos_commands/kernel/uname_-a", "uname"])
+    public static let osrelease = FactSpec("kernelOSRelease", feeds: .kernelRelease, ["proc/sys/kernel/osrelease"])
+    public static let lsmod = FactSpec("lsmod", feeds: .modules, ["sos_commands/kernel/lsmod", "lsmod"])
+    public static let procModules = FactSpec("procModules", feeds: .modules, ["proc/modules"])
+    public static let modinfo = FactSpec("modinfo", feeds: .modinfo, [
         "sos_commands/kernel/modinfo_ALL_MODULES", "sos_commands/kernel/modinfo_*", "sos_commands/*/modinfo_*",
     ])
-    public static let moduleTaint = FactSpec("moduleTaint", ["sys/module/*/taint"])
-    public static let tainted = FactSpec("tainted", ["proc/sys/kernel/tainted"])
-    public static let sysctlAll = FactSpec("sysctl", [
+    public static let moduleTaint = FactSpec("moduleTaint", feeds: .modules, ["sys/module/*/taint"])
+    public static let tainted = FactSpec("tainted", feeds: .taint, ["proc/sys/kernel/tainted"])
+    public static let sysctlAll = FactSpec("sysctl", feeds: .sysctl, [
         "sos_commands/kernel/sysctl_-a", "sos_commands/general/sysctl_-a",
     ])
-    public static let minFreeKbytes = FactSpec("vm.min_free_kbytes", ["proc/sys/vm/min_free_kbytes"])
-    public static let zoneReclaimMode = FactSpec("vm.zone_reclaim_mode", ["proc/sys/vm/zone_reclaim_mode"])
-    public static let meminfo = FactSpec("meminfo", ["proc/meminfo"])
-    public static let buddyinfo = FactSpec("buddyinfo", ["proc/buddyinfo"])
-    public static let zoneinfo = FactSpec("zoneinfo", ["proc/zoneinfo"])
-    public static let pagetypeinfo = FactSpec("pagetypeinfo", ["proc/pagetypeinfo"])
-    public static let dmidecode = FactSpec("dmidecode", ["sos_commands/hardware/dmidecode", "dmidecode"])
-    public static let dmiVendor = FactSpec("dmiVendor", ["sys/class/dmi/id/sys_vendor"])
-    public static let dmiProduct = FactSpec("dmiProduct", ["sys/class/dmi/id/product_name"])
-    public static let ethtoolDriver = FactSpec("ethtool", [
+    public static let minFreeKbytes = FactSpec("vm.min_free_kbytes", feeds: .minFreeKbytes, ["proc/sys/vm/min_free_kbytes"])
+    public static let zoneReclaimMode = FactSpec("vm.zone_reclaim_mode", feeds: .zoneReclaimMode, ["proc/sys/vm/zone_reclaim_mode"])
+    public static let meminfo = FactSpec("meminfo", feeds: .memory, ["proc/meminfo"])
+    public static let buddyinfo = FactSpec("buddyinfo", feeds: .buddyinfo, ["proc/buddyinfo"])
+    public static let zoneinfo = FactSpec("zoneinfo", feeds: .zoneinfo, ["proc/zoneinfo"])
+    public static let pagetypeinfo = FactSpec("pagetypeinfo", feeds: .pagetypeinfo, ["proc/pagetypeinfo"])
+    public static let dmidecode = FactSpec("dmidecode", feeds: .hardware, ["sos_commands/hardware/dmidecode", "dmidecode"])
+    public static let dmiVendor = FactSpec("dmiVendor", feeds: .hardware, ["sys/class/dmi/id/sys_vendor"])
+    public static let dmiProduct = FactSpec("dmiProduct", feeds: .hardware, ["sys/class/dmi/id/product_name"])
+    public static let ethtoolDriver = FactSpec("ethtool", feeds: .nics, [
         "sos_commands/networking/ethtool_-i_*",
         "sos_commands/networking/ip_netns_exec_*_ethtool_-i_*",
         "sos_commands/networking/namespaces/*/ip_netns_exec_*_ethtool_-i_*",
     ])
-    public static let rpmList = FactSpec("rpm", [
+    public static let rpmList = FactSpec("rpm", feeds: .packages, [
         "installed-rpms", "sos_commands/rpm/*rpm*-qa*", "sos_commands/rpm/package-data",
     ])
-    public static let dpkgList = FactSpec("dpkg", ["installed-debs", "sos_commands/dpkg/dpkg_-l"])
+    public static let dpkgList = FactSpec("dpkg", feeds: .packages, ["installed-debs", "sos_commands/dpkg/dpkg_-l"])
     /// Kernel logs, streamed. dmesg copies first: they hold this boot; `messages` and friends
     /// reach further back. `.tailed` copies are what sos kept of a log over its size limit.
-    public static let kernelLogs = FactSpec("kernelLog", [
+    public static let kernelLogs = FactSpec("kernelLog", feeds: .kernelLog, [
         "sos_commands/kernel/dmesg", "sos_commands/kernel/dmesg_-T", "sos_commands/general/dmesg",
         "sos_commands/general/dmesg_now", "var/log/dmesg",
         "var/log/messages", "var/log/messages-*", "var/log/messages.*",
@@ -106,10 +109,15 @@ public enum FactCatalog {
         "sos_commands/kernel/journalctl_--no-pager_--dmesg*",
     ], reading: .lines)
 
-    /// Members whose presence marks a folder or tar as a sosreport.
-    public static let sosMarkers: [PathPattern] = [
-        "sos_commands/*", "version.txt", "sos_logs/*", "sos_reports/*",
-    ].map(PathPattern.init)
+    /// Top-level names whose presence (as a member or a folder of members) marks a folder or
+    /// tar as a sosreport.
+    public static let sosMarkerNames = ["version.txt", "sos_commands", "sos_logs", "sos_reports"]
+
+    /// True when `path` (relative to the report's top folder) is one of ``sosMarkerNames`` or
+    /// lies inside one.
+    public static func isSOSMarker(_ path: String) -> Bool {
+        sosMarkerNames.contains { path == $0 || (path.hasPrefix($0) && path.utf8.dropFirst($0.utf8.count).first == UInt8(ascii: "/")) }
+    }
 
     public static let wholeFiles: [FactSpec] = [
         hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, redhatRelease, osRelease,

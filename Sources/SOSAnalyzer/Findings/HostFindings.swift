@@ -8,7 +8,7 @@ enum HostFindings {
                 id: "kernel-release-mismatch", severity: .warning,
                 title: "Running kernel \(kernel.release) shipped with \(shipped), but the release file says \(os.version ?? "?")",
                 detail: "The host was updated without a reboot, or the kernel is pinned: fixes of \(os.version ?? "the newer release") that live in the kernel are not running.",
-                evidence: [report.evidence["kernel.release"], report.evidence["os"]].compactMap { $0 }))
+                evidence: [report[evidence: .kernelRelease], report[evidence: .os]].compactMap { $0 }))
         }
         let thirdParty = report.modules.filter(\.thirdParty)
         if !thirdParty.isEmpty {
@@ -23,7 +23,7 @@ enum HostFindings {
             findings.append(Finding(
                 id: "kernel-tainted", severity: .info,
                 title: "Kernel is tainted (\(taint.value)): \(words)",
-                evidence: [report.evidence["taint"]].compactMap { $0 }))
+                evidence: [report[evidence: .taint]].compactMap { $0 }))
         }
         if !report.allocationFailures.isEmpty {
             let failures = report.allocationFailures

@@ -69,7 +69,7 @@ struct KnownIssueContext {
         if let memory = conditions.memory, let gib = memory.minTotalGiB {
             let (wanted, overflow) = gib.multipliedReportingOverflow(by: 1024 * 1024)
             guard let total = report.memory?.memTotalKiB, !overflow, total >= wanted else { return nil }
-            if let source = report.evidence["memory"] { result.evidence.append(source) }
+            if let source = report[evidence: .memory] { result.evidence.append(source) }
         }
         if let blocks = conditions.any, !blocks.isEmpty {
             let held = blocks.compactMap { match($0, rule: rule) }
@@ -83,7 +83,7 @@ struct KnownIssueContext {
         guard let info = report.os else { return nil }
         if let ids = os.id, !ids.contains(info.id) { return nil }
         if let versions = os.version, !versions.contains(where: { $0 == info.version }) { return nil }
-        return Match(evidence: [report.evidence["os"]].compactMap { $0 })
+        return Match(evidence: [report[evidence: .os]].compactMap { $0 })
     }
 
     private func match(_ condition: KnownIssueRule.KernelCondition) -> Match? {
@@ -91,7 +91,7 @@ struct KnownIssueContext {
         if let globs = condition.match, !globs.contains(where: { Glob.matches($0, release) }) { return nil }
         if let from = condition.from, RPMVersion.compare(release, from) < 0 { return nil }
         if let before = condition.before, RPMVersion.compare(release, before) >= 0 { return nil }
-        return Match(evidence: [report.evidence["kernel.release"]].compactMap { $0 })
+        return Match(evidence: [report[evidence: .kernelRelease]].compactMap { $0 })
     }
 
     private func match(_ condition: KnownIssueRule.ModuleCondition) -> Match? {

@@ -136,7 +136,7 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
             lines.append("A workaround: it makes the failures rarer, not gone." + fixText)
             findings.append(Finding(
                 id: "tuning.min-free-kbytes", severity: .info, title: title, detail: lines.joined(separator: "\n"),
-                evidence: [report.evidence["vm.min_free_kbytes"], report.evidence["memory"]].compactMap { $0 }
+                evidence: [report[evidence: .minFreeKbytes], report[evidence: .memory]].compactMap { $0 }
                     + exhaustion.exhaustedZones.compactMap(\.zoneinfoSource),
                 fix: fix))
         }
@@ -152,7 +152,7 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
             findings.append(Finding(
                 id: "tuning.zone-reclaim-mode", severity: .info, title: title,
                 detail: "zone_reclaim_mode bits: 1 reclaim on the local node before allocating from another, 2 write dirty pages out while doing so, 4 swap while doing so; 0 off. A workaround, not a fix." + fixText,
-                evidence: [report.evidence["vm.zone_reclaim_mode"]].compactMap { $0 }, fix: fix))
+                evidence: [report[evidence: .zoneReclaimMode]].compactMap { $0 }, fix: fix))
         }
         return findings
     }

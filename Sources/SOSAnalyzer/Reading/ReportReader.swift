@@ -59,7 +59,7 @@ public enum ReportReader {
         }
 
         let index = pass.index
-        let isReport = index.allPaths.contains(where: isSOSMarker)
+        let isReport = index.allPaths.contains(where: FactCatalog.isSOSMarker)
         if !isReport {
             var outcome = capture.nested.sortedByPath()
             if outcome.reports.isEmpty && outcome.problems.isEmpty {
@@ -95,8 +95,9 @@ public enum ReportReader {
             source: ReportSourceInfo(
                 path: reader.path, format: reader.format.rawValue,
                 topFolder: index.topFolder, memberCount: index.count),
-            index: index, files: files, logScans: capture.logScans, knownIssues: options.knownIssues)
+            index: index, files: files, logScans: capture.logScans)
         var report = assembler.assemble()
+        ReportAnalysis.analyze(&report, knownIssues: options.knownIssues)
         if let damage = pass.damage {
             report.problems.insert(ReportProblem(
                 message: "archive is damaged; members after this point are missing: \(damage.description)"), at: 0)
@@ -113,11 +114,6 @@ public enum ReportReader {
         var outcome = capture.nested
         outcome.reports.insert(report, at: 0)
         return outcome.sortedByPath()
-    }
-
-    static func isSOSMarker(_ path: String) -> Bool {
-        path == "version.txt" || path == "sos_commands" || path == "sos_logs" || path == "sos_reports"
-            || path.hasPrefix("sos_commands/") || path.hasPrefix("sos_logs/") || path.hasPrefix("sos_reports/")
     }
 
     /// Data members that a fact reaches only through a link and that the first pass did not keep.

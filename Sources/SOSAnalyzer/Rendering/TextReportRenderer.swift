@@ -55,7 +55,7 @@ public enum TextReportRenderer {
         out.append("")
         out.append("Network interfaces (\(report.nics.count))")
         if report.nics.isEmpty {
-            out.append("  — \(report.factStates["nics"]?.rawValue ?? "none with a driver")")
+            out.append("  — \(report[state: .nics]?.rawValue ?? "none with a driver")")
         } else {
             var table = TextTable()
             table.add(["interface", "driver", "version", "firmware", "bus"])
@@ -70,7 +70,7 @@ public enum TextReportRenderer {
         out.append("")
         out.append("Kernel modules (\(report.modules.count) loaded, \(thirdParty.count) third-party)")
         if report.modules.isEmpty {
-            out.append("  — \(report.factStates["modules"]?.rawValue ?? "not collected")")
+            out.append("  — \(report[state: .modules]?.rawValue ?? "not collected")")
         }
         for module in thirdParty {
             let details = [module.version.map { "version \($0)" }, module.license.map { "license \($0)" },

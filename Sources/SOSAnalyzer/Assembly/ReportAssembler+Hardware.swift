@@ -1,0 +1,41 @@
+import SOSArchive
+
+/// The machine: NICs and their drivers, vendor and model.
+extension ReportAssembler {
+    mutating func readNICs() {
+        var nics: [NICInfo] = []
+        for found in lookup.all(FactCatalog.ethtoolDriver) {
+            guard let name = EthtoolFileName(found.requested) else { continue }
+            guard let info = try? EthtoolDriverParser.parse(found.text) else { continue }
+            nics.append(NICInfo(
+                interface: name.interface, driver: info.driver, version: info.version, firmware: info.firmware,
+                busInfo: info.busInfo, namespace: name.namespace,
+                source: Evidence(member: found.member, line: info.line)))
+        }
+        report.nics = nics.sorted { ($0.namespace ?? "", $0.interface) < ($1.namespace ?? "", $1.interface) }
+        if nics.isEmpty { report[state: .nics] = .notCollected }
+    }
+
+    mutating func readHardware() {
+        if let (identity, found) = parse(FactCatalog.dmidecode, DmidecodeParser.parse),
+           identity.vendor != nil || identity.model != nil {
+            report.hardware = HardwareInfo(vendor: identity.vendor, model: identity.model)
+            cite(.hardware, found.member, line: identity.line)
+            return
+        }
+        let vendor = firstLine(FactCatalog.dmiVendor)
+        let model = firstLine(FactCatalog.dmiProduct)
+        if vendor != nil || model != nil {
+            report.hardware = HardwareInfo(vendor: vendor?.text, model: model?.text)
+            report[state: .hardware] = nil
+            if let source = vendor ?? model { cite(.hardware, source.member, line: 1) }
+        }
+    }
+
+    func firstLine(_ spec: FactSpec) -> (text: String, member: String)? {
+        guard case .found(let found) = lookup.first(spec),
+              let line = TextLines(found.text).first(where: { !$0.text.allSatisfy(\.isWhitespace) })
+        else { return nil }
+        return (line.text.trimmingWhitespace(), found.member)
+    }
+}
