@@ -64,7 +64,7 @@ struct KernelLogScan: Sendable {
         self.matchCounts = Array(repeating: 0, count: self.patterns.count)
         let inSet = self.patterns.prefix(LiteralSet.capacity - Literal.patternBitsStart)
         literals = LiteralSet(bytes: Literal.allCases.map { Array($0.text.utf8) }
-            + AllocationFailureScanner.signs.map { Array($0.utf8) } + inSet.map(\.literal.bytes))
+            + AllocationFailureScanner.signs.map { Array($0.text.description.utf8) } + inSet.map(\.literal.bytes))
         keptLiterals = Literal.allCases.reduce(0) { $0 | $1.bit }
         for index in inSet.indices { keptLiterals |= Self.patternBit(index) }
     }
