@@ -18,7 +18,7 @@ public enum AffectedCriterion: Sendable, Equatable {
         case .finding(let id): "finding \(id)"
         case .event(let kind, let module, let defaulted):
             "kernel event \(kind.rawValue)" + (module.map { " in module \($0)" } ?? "")
-                + (defaulted ? " (the kind most hosts logged: no host has allocation failures or exhausted high orders;"
+                + (defaulted ? " (the kind logged on the most hosts: no host has allocation failures or exhausted high orders;"
                     + " choose another with --affected-if event:<kind>[:<module>])" : "")
         }
     }
