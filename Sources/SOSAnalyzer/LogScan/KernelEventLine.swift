@@ -23,51 +23,94 @@ enum KernelEventLine: Equatable {
     case suppressed(count: Int, prefix: Substring)
     case none
 
-    /// Byte runs every line above holds one of; KernelLogScan looks for them with the rest of its
-    /// literals, in its one pass, and hands only the lines holding one to the event scanner.
-    static let literals: [StaticString] = [
-        "invoked oom-killer", "Killed process", "oom-kill:", "cgroup out of memory", "killed as a result of limit",
-        "soft lockup", "hard LOCKUP", "blocked for more than", "detected stall", "unable to handle",
-        "NULL pointer dereference", "general protection fault", "kernel BUG at", "Kernel panic", "WARNING:",
-        "NETDEV WATCHDOG", "Link is Down", "Link is down", "Link down", "definitely down",
-        "table full, dropping packet", "I/O error", "-fs error", "Corruption detected", "BTRFS error",
-        "Hardware Error", "Machine check", "message repeated", "callbacks suppressed", "omm: ", "IP: ",
-    ]
+    /// Byte runs every line above holds one of, each chosen so that its rarest byte (the one
+    /// ``LiteralSet`` anchors it on) is rare in logs: an upper-case letter where the line has one;
+    /// a literal anchored on a common byte slowed reading of every line.
+    /// KernelLogScan looks for them with the rest of its
+    /// literals, in its one pass, and hands only the lines holding one to the event scanner, with
+    /// the bits of those it holds (bit `i`: `Literal(rawValue: i)`), so that a line is tested only
+    /// for the kinds its literals can start.
+    enum Literal: Int, CaseIterable {
+        case oomInvoked, killedProcess, oomConstraint, memcgOOM, memcgLimit, softLockup, hardLockup, hungTask,
+             rcuStall, unableToHandle, nullPointer, generalProtection, kernelBUG, panic, warning, netdevWatchdog,
+             linkIsDown, linkDown, bondDown, conntrackFull, ioError, extFSError, corruption,
+             btrfsError, hardwareError, machineCheck, repeated, suppressed, comm, pid, instructionPointer
 
-    init(_ message: Substring, source: Evidence) {
-        self = Self.classify(message, source: source)
+        var text: StaticString {
+            switch self {
+            case .oomInvoked: "invoked oom-killer"
+            case .killedProcess: "Killed process"
+            case .oomConstraint: "=CONSTRAINT_"
+            case .memcgOOM: "cgroup out of memory"
+            case .memcgLimit: "Task in "
+            case .softLockup: "BUG: soft lockup"
+            case .hardLockup: "hard LOCKUP"
+            case .hungTask: "INFO: task "
+            case .rcuStall: "INFO: rcu"
+            case .unableToHandle: "BUG: unable"
+            case .nullPointer: "NULL pointer dereference"
+            case .generalProtection: "general protection fault"
+            case .kernelBUG: "kernel BUG at"
+            case .panic: "Kernel panic"
+            case .warning: "WARNING:"
+            case .netdevWatchdog: "NETDEV WATCHDOG"
+            case .linkIsDown: "Link is "
+            case .linkDown: "Link down"
+            case .bondDown: "definitely down"
+            case .conntrackFull: "table full, dropping"
+            case .ioError: "I/O error"
+            case .extFSError: "-fs error"
+            case .corruption: "Corruption detected"
+            case .btrfsError: "BTRFS error"
+            case .hardwareError: "Hardware Error"
+            case .machineCheck: "Machine check"
+            case .repeated: "message repeated"
+            case .suppressed: "callbacks suppressed"
+            case .comm: "Comm: "
+            case .pid: "Pid: "
+            case .instructionPointer: "IP: "
+            }
+        }
     }
 
-    private static func classify(_ m: Substring, source: Evidence) -> KernelEventLine {
+    static let literals: [StaticString] = Literal.allCases.map(\.text)
+
+    /// `holding`: bits of ``Literal`` the line holds (all bits: not known, test everything).
+    init(_ message: Substring, source: Evidence, holding: UInt64 = ~0) {
+        self = Self.classify(message, source: source, holding: holding)
+    }
+
+    private static func classify(_ m: Substring, source: Evidence, holding bits: UInt64) -> KernelEventLine {
+        func has(_ literals: Literal...) -> Bool { literals.contains { bits & (1 << UInt64($0.rawValue)) != 0 } }
         func event(_ kind: KernelEventKind) -> KernelEvent {
             KernelEvent(kind: kind, message: String(m.prefix(300)), source: source)
         }
-        if let r = m.firstRange(of: "message repeated ") {
+        if has(.repeated), let r = m.firstRange(of: "message repeated ") {
             let rest = m[r.upperBound...]
             guard let times = Int(rest.prefix(while: \.isASCIIDigit)), let open = rest.firstIndex(of: "[") else { return .none }
             var inner = rest[rest.index(after: open)...].trimmedBlanks
             if inner.hasSuffix("]") { inner = inner.dropLast().trimmedBlanks }
             return .repeated(times: times, text: inner)
         }
-        if let r = m.firstRange(of: " callbacks suppressed") {
+        if has(.suppressed), let r = m.firstRange(of: " callbacks suppressed") {
             let head = m[..<r.lowerBound]
             guard let colon = head.lastIndex(of: ":"),
                   let count = Int(head[head.index(after: colon)...].trimmedBlanks) else { return .none }
             return .suppressed(count: count, prefix: head[..<colon].trimmedBlanks)
         }
         // OOM killer
-        if let r = m.firstRange(of: " invoked oom-killer") {
+        if has(.oomInvoked), let r = m.firstRange(of: " invoked oom-killer") {
             return .oomInvoked(trigger: String(m[..<r.lowerBound].trimmedBlanks))
         }
-        if let r = m.firstRange(of: "oom-kill:constraint=") {
+        if has(.oomConstraint), let r = m.firstRange(of: "oom-kill:constraint=") {
             let fields = m[r.upperBound...]
             let constraint = fields.prefix(while: { $0 != "," })
             return .oomConstraint(constraint: String(constraint), cgroup: value(of: "oom_memcg=", in: fields))
         }
-        if m.hasPrefix("Task in "), let r = m.firstRange(of: "killed as a result of limit of ") {
+        if has(.memcgLimit), m.hasPrefix("Task in "), let r = m.firstRange(of: "killed as a result of limit of ") {
             return .oomConstraint(constraint: "CONSTRAINT_MEMCG", cgroup: String(m[r.upperBound...].trimmedBlanks))
         }
-        if let r = m.firstRange(of: "Killed process ") {
+        if has(.killedProcess), let r = m.firstRange(of: "Killed process ") {
             var e = event(.oomKill)
             let rest = m[r.upperBound...]
             var oom = OOMKill()
@@ -84,7 +127,7 @@ enum KernelEventLine: Equatable {
             return .starts(e)
         }
         // lockups, stalls, hung tasks
-        if let r = m.firstRange(of: "soft lockup") {
+        if has(.softLockup), let r = m.firstRange(of: "soft lockup") {
             var e = event(.softLockup)
             if let open = m[r.upperBound...].lastIndex(of: "["), m.hasSuffix("]") {
                 let inside = m[m.index(after: open)..<m.index(before: m.endIndex)]
@@ -95,8 +138,8 @@ enum KernelEventLine: Equatable {
             }
             return .starts(e)
         }
-        if m.contains("hard LOCKUP") { return .starts(event(.hardLockup)) }
-        if let r = m.firstRange(of: "INFO: task "), m.contains("blocked for more than") {
+        if has(.hardLockup), m.contains("hard LOCKUP") { return .starts(event(.hardLockup)) }
+        if has(.hungTask), let r = m.firstRange(of: "INFO: task "), m.contains("blocked for more than") {
             var e = event(.hungTask)
             let task = m[r.upperBound...].prefix(while: { $0 != " " })
             if let colon = task.lastIndex(of: ":") {
@@ -105,22 +148,22 @@ enum KernelEventLine: Equatable {
             }
             return .starts(e)
         }
-        if m.contains("detected stall") { return .starts(event(.rcuStall)) }
+        if has(.rcuStall), m.contains("detected stall") { return .starts(event(.rcuStall)) }
         // oops, bug, panic, warning
-        if m.contains("unable to handle") || m.hasPrefix("BUG: kernel NULL pointer dereference")
+        if has(.unableToHandle, .nullPointer, .generalProtection), m.contains("unable to handle") || m.hasPrefix("BUG: kernel NULL pointer dereference")
             || m.hasPrefix("general protection fault") || m.contains("] general protection fault") {
             return .starts(event(.oops))
         }
-        if m.contains("kernel BUG at") { return .starts(event(.bug)) }
-        if m.hasPrefix("Kernel panic") { return .starts(event(.panic)) }
-        if m.hasPrefix("WARNING: ") {
+        if has(.kernelBUG), m.contains("kernel BUG at") { return .starts(event(.bug)) }
+        if has(.panic), m.hasPrefix("Kernel panic") { return .starts(event(.panic)) }
+        if has(.warning), m.hasPrefix("WARNING: ") {
             var e = event(.warning)
             e.module = bracketedModule(atEndOf: m)
             if let r = m.firstRange(of: " PID: ") { e.pid = Int(m[r.upperBound...].prefix(while: \.isASCIIDigit)) }
             return .starts(e)
         }
         // network
-        if let r = m.firstRange(of: "NETDEV WATCHDOG: ") {
+        if has(.netdevWatchdog), let r = m.firstRange(of: "NETDEV WATCHDOG: ") {
             var e = event(.netdevWatchdog)
             let rest = m[r.upperBound...]
             e.interface = String(rest.prefix(while: { $0 != " " && $0 != ":" }))
@@ -129,7 +172,7 @@ enum KernelEventLine: Equatable {
             }
             return .starts(e)
         }
-        if m.contains("Link is Down") || m.contains("Link is down") || m.contains("Link down") {
+        if has(.linkIsDown, .linkDown), m.contains("Link is Down") || m.contains("Link is down") || m.contains("Link down") {
             var e = event(.linkDown)
             let head = m[..<(m.firstRange(of: "Link")?.lowerBound ?? m.endIndex)]
             var words = head.split(separator: " ").map { $0.hasSuffix(":") ? $0.dropLast() : $0 }
@@ -140,31 +183,31 @@ enum KernelEventLine: Equatable {
             if words.count == 2, words[0] == words[1] { e.interface = nil }
             return .starts(e)
         }
-        if let r = m.firstRange(of: "link status definitely down for interface ") {
+        if has(.bondDown), let r = m.firstRange(of: "link status definitely down for interface ") {
             var e = event(.linkDown)
             e.interface = String(m[r.upperBound...].prefix(while: { $0 != "," && $0 != " " }))
             e.module = "bonding"
             return .starts(e)
         }
-        if m.contains("table full, dropping packet") { return .starts(event(.nfConntrackFull)) }
+        if has(.conntrackFull), m.contains("table full, dropping packet") { return .starts(event(.nfConntrackFull)) }
         // storage
-        if m.contains("-fs error") || m.hasPrefix("BTRFS error") || m.contains("Corruption detected") {
+        if has(.extFSError, .btrfsError, .corruption), m.contains("-fs error") || m.hasPrefix("BTRFS error") || m.contains("Corruption detected") {
             var e = event(.fsError)
             e.device = value(inParenthesesAfter: "device ", in: m) ?? value(inParenthesesAfter: "XFS (", in: m)
             if let r = m.firstRange(of: " comm ") { e.process = String(m[r.upperBound...].prefix(while: { $0 != ":" && $0 != " " })) }
             return .starts(e)
         }
-        if m.contains("I/O error") {
+        if has(.ioError), m.contains("I/O error") {
             var e = event(.ioError)
             if let r = m.firstRange(of: "dev ") {
                 e.device = String(m[r.upperBound...].prefix(while: { $0 != "," && $0 != " " }))
             }
             return .starts(e)
         }
-        if m.contains("Hardware Error") || m.contains("Machine check") { return .starts(event(.machineCheck)) }
+        if has(.hardwareError, .machineCheck), m.contains("Hardware Error") || m.contains("Machine check") { return .starts(event(.machineCheck)) }
         // lines that add to an open event
-        if let task = AllocationReportLine.task(m) { return .task(comm: task.comm, pid: task.pid) }
-        if m.hasPrefix("RIP: ") || m.hasPrefix("IP: ") || m.hasPrefix("EIP: ") {
+        if has(.comm, .pid), let task = AllocationReportLine.task(m) { return .task(comm: task.comm, pid: task.pid) }
+        if has(.instructionPointer), m.hasPrefix("RIP: ") || m.hasPrefix("IP: ") || m.hasPrefix("EIP: ") {
             return .faultAt(module: bracketedModule(atEndOf: m))
         }
         return .none

@@ -20,9 +20,10 @@ struct KernelEventScanner: Sendable {
         self.member = member
     }
 
-    mutating func feed(_ message: Substring, timestamp: String?, number: Int, memInfo: MemInfoDump?) {
+    /// `holding`: the ``KernelEventLine/Literal`` bits the line holds.
+    mutating func feed(_ message: Substring, timestamp: String?, number: Int, memInfo: MemInfoDump?, holding: UInt64 = ~0) {
         if let current = open, number - current.line > Self.continuationLines { open = nil }
-        switch KernelEventLine(message, source: Evidence(member: member, line: number)) {
+        switch KernelEventLine(message, source: Evidence(member: member, line: number), holding: holding) {
         case .starts(var event):
             event.timestamp = timestamp
             event.crash = member.hasPrefix("var/crash/")

@@ -88,15 +88,19 @@ struct KernelLogScan: Sendable {
             return
         }
         let found = literals.scan(bytes)
-        // A kernel line the scanner's fast path passes over, holding none of the literals below.
-        if !readingZoneRanges, found & keptLiterals == 0, !holdsLiteralOutsideSet(bytes),
+        // A kernel line the scanner's fast path passes over, holding none of the literals below;
+        // or holding event literals only (a flood of "table full" lines): decoded for the event
+        // scanner, and spared the failure scanner, as before events were read.
+        var sparesFailures = false
+        if !readingZoneRanges, found & keptLiterals & ~Self.eventBits == 0, !holdsLiteralOutsideSet(bytes),
            failures.passesOver(bytes, holdsSign: found & Self.signBits != 0) {
-            return
+            if found & Self.eventBits == 0 { return }
+            sparesFailures = true
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.last == UInt8(ascii: "\r") { text.removeLast() }
         let line = Substring(text)
-        failures.feed(line, number: number)
+        if !sparesFailures { failures.feed(line, number: number) }
         // Parsed only when a literal below is in the line: most lines that get here hold none.
         var parsedLine: KernelLogLine?
         func parsed() -> KernelLogLine {
@@ -108,7 +112,8 @@ struct KernelLogScan: Sendable {
         if found & Self.eventBits != 0, parsed().isKernel {
             let kernelLine = parsed()
             events.feed(kernelLine.message.trimmedBlanks, timestamp: kernelLine.timestamp.map(KernelEvent.text),
-                        number: number, memInfo: failures.lastMemInfo)
+                        number: number, memInfo: failures.lastMemInfo,
+                        holding: (found & Self.eventBits) >> UInt64(Literal.eventBitsStart))
         }
         if found & (Literal.taint.bit | Literal.staging.bit) != 0,
            Self.kernelSpoke(parsed(), bytes),
