@@ -107,6 +107,7 @@ public enum FactCatalog {
         "sos_commands/logs/journalctl_--no-pager", "sos_commands/logs/journalctl_--no-pager_--catalog_--boot",
         "sos_commands/logs/journalctl_--no-pager_--boot", "sos_commands/logs/journalctl_--no-pager_--since_-3days",
         "sos_commands/kernel/journalctl_--no-pager_--dmesg*",
+        "var/crash/*/vmcore-dmesg.txt",
     ], reading: .lines)
 
     /// Top-level names whose presence (as a member or a folder of members) marks a folder or

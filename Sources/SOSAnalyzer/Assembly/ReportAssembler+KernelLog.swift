@@ -14,6 +14,17 @@ extension ReportAssembler {
         if logScans.isEmpty { report[state: .kernelLog] = .notCollected }
     }
 
+    /// Kernel events of every log, each once (the dedup of allocation failures), with wall-clock times.
+    mutating func readKernelEvents() {
+        let perMember = logScans.map { (member: $0.member, failures: $0.kernelEvents) }
+        let year = report.collectedAt.flatMap(KernelEventTime.year(inCollectionDate:))
+        report.kernelEvents = KernelLogDeduplication.distinct(perMember).map { _, event in
+            var event = event
+            event.time = event.timestamp.flatMap { KernelEventTime.iso8601($0, collectionYear: year) }
+            return event
+        }
+    }
+
     /// Zone ranges from the first log (in archive order) that has them, and the lines
     /// known-issue rules looked for.
     mutating func readKernelLogExtras() {

@@ -37,6 +37,7 @@ struct ReportAssembler {
         readBuddyInfo()
         readZoneInfo()
         readAllocationFailures()
+        readKernelEvents()
         readPageTypeInfo()
         readKernelLogExtras()
         return report

@@ -6,6 +6,9 @@ public enum AffectedCriterion: Sendable, Equatable {
     case hosts([String])
     /// Reports that carry a finding with this id.
     case finding(String)
+    /// Reports whose kernel logged an event of this kind (in this module, when one is given).
+    /// `defaulted`: chosen because no host had allocation failures (the kind on most hosts).
+    case event(KernelEventKind, module: String?, defaulted: Bool = false)
 
     /// The criterion in words, as the JSON `criterion` field states it.
     public var description: String {
@@ -13,11 +16,31 @@ public enum AffectedCriterion: Sendable, Equatable {
         case .symptoms: "allocation failures or exhausted high orders"
         case .hosts(let names): "named by the user: \(names.joined(separator: ", "))"
         case .finding(let id): "finding \(id)"
+        case .event(let kind, let module, let defaulted):
+            "kernel event \(kind.rawValue)" + (module.map { " in module \($0)" } ?? "")
+                + (defaulted ? " (the kind logged on the most hosts: no host has allocation failures or exhausted high orders;"
+                    + " choose another with --affected-if event:<kind>[:<module>])" : "")
         }
     }
 
-    /// Parses the `--affected-if` argument: `finding:<id>`; nil for anything else.
+    /// The event criterion that stands in for `.symptoms` when no report has those: the event kind
+    /// logged on most hosts (ties: the earlier kind in ``KernelEventKind``). Nil when no host logged any.
+    static func mostCommonEvent(_ reports: [Report]) -> AffectedCriterion? {
+        var hosts: [KernelEventKind: Int] = [:]
+        for report in reports { for kind in Set(report.kernelEvents.map(\.kind)) { hosts[kind, default: 0] += 1 } }
+        guard let best = hosts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { return nil }
+        return .event(best.key, module: nil, defaulted: true)
+    }
+
+    /// Parses the `--affected-if` argument: `finding:<id>`, `event:<kind>` or `event:<kind>:<module>`;
+    /// nil for anything else.
     public init?(condition: String) {
+        if condition.hasPrefix("event:") {
+            let parts = condition.dropFirst("event:".count).split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
+            guard let first = parts.first, let kind = KernelEventKind(rawValue: first) else { return nil }
+            self = .event(kind, module: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil)
+            return
+        }
         let prefix = "finding:"
         guard condition.hasPrefix(prefix) else { return nil }
         let id = condition.dropFirst(prefix.count).trimmingWhitespace()
@@ -51,6 +74,11 @@ public enum AffectedCriterion: Sendable, Equatable {
             guard let finding = report.findings.first(where: { $0.id == id }) else { return [] }
             let cited = finding.evidence.first.map { " (\($0))" } ?? ""
             return ["finding \(id): \(finding.title)\(cited)"]
+        case .event(let kind, let module, _):
+            let events = report.kernelEvents.filter { $0.kind == kind && (module == nil || $0.module == module) }
+            guard let first = events.first else { return [] }
+            let count = events.reduce(0) { $0 + $1.count }
+            return ["\(count) \(kind.rawValue) event\(count == 1 ? "" : "s") (first at \(first.source))"]
         }
     }
 }

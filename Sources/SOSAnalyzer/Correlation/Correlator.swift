@@ -16,9 +16,18 @@ public enum Correlator {
     public static func correlate(_ reports: [Report], criterion: AffectedCriterion = .symptoms,
                                  limit: Int = defaultLimit) -> Correlation {
         let hosts = reports.map { $0.hostname ?? $0.source.path }
-        let reasons = reports.map { criterion.reasons(for: $0) }
+        var criterion = criterion
+        var reasons = reports.map { criterion.reasons(for: $0) }
+        if case .symptoms = criterion, reasons.allSatisfy(\.isEmpty), let events = AffectedCriterion.mostCommonEvent(reports) {
+            criterion = events
+            reasons = reports.map { criterion.reasons(for: $0) }
+        }
         let affected = reasons.map { !$0.isEmpty }
-        let traits = reports.map(HostTraits.traits(of:))
+        var traits = reports.map(HostTraits.traits(of:))
+        // the symptom that decides who is affected is no trait to discover
+        if case .event(let kind, _, _) = criterion {
+            traits = traits.map { $0.filter { $0 != "event=\(kind.rawValue)" && !$0.hasPrefix("event=\(kind.rawValue):") } }
+        }
         let mined = TraitMiner.mine(traits: traits, affected: affected, limit: limit)
         let affectedTotal = mined.affectedTotal, unaffectedTotal = mined.unaffectedTotal
 

@@ -1,7 +1,9 @@
 /// The traits of one report, as `key=value` strings: what a host *is*, never what it suffers.
 ///
 /// Allocation failures, exhausted orders and findings are symptoms; they decide who is affected
-/// and are never traits, or the correlator would "discover" the symptom itself.
+/// and are never traits, or the correlator would "discover" the symptom itself. Kernel events
+/// (`event=oom-kill`, `event=netdev-watchdog:e1000e`) are traits, except the kind the criterion
+/// itself picks hosts by (`Correlator` drops it then).
 ///
 /// For the reference host `dbnode01` (Samples, sos 2.2, RHEL 6.4) this gives, among others:
 /// `os=RHEL 6.4`, `kernel.stream=RHEL 6.4`, `kernel=2.6.32-358.el6.x86_64`, `nic.driver=mlx4_en`,
@@ -51,6 +53,10 @@ public enum HostTraits {
         }
         if let minFree = report.sysctl["vm.min_free_kbytes"], minFree >= 0 {
             traits.insert("sysctl.vm.min_free_kbytes=\(minFreeBand(kib: minFree))")
+        }
+        for event in report.kernelEvents {
+            traits.insert("event=\(event.kind.rawValue)")
+            if let module = event.module { traits.insert("event=\(event.kind.rawValue):\(module)") }
         }
         if let mode = report.sysctl["vm.zone_reclaim_mode"] {
             traits.insert("sysctl.vm.zone_reclaim_mode=\(mode)")

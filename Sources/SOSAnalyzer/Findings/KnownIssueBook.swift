@@ -141,6 +141,7 @@ public struct KnownIssueBook: Sendable {
         "modules": .keys(["names": .leaf, "in": .leaf]),
         "failures": .keys(["minOrder": .leaf, "maxOrder": .leaf, "masks": .leaf, "flags": .leaf,
                            "modules": .leaf, "processes": .leaf, "minCount": .leaf]),
+        "events": .keys(["kinds": .leaf, "modules": .leaf, "processes": .leaf, "message": .leaf, "minCount": .leaf]),
         "log": .keys(["contains": .leaf, "regex": .leaf]),
         "highOrdersExhausted": .leaf,
         "memory": .keys(["minTotalGiB": .leaf]),
@@ -186,6 +187,9 @@ public struct KnownIssueBook: Sendable {
     }
 
     private static func validate(_ conditions: KnownIssueRule.Conditions, path: String) throws(RuleError) {
+        if let message = conditions.events?.message, (try? Regex(message)) == nil {
+            throw RuleError(message: "\(path).events: message \"\(message)\" is not a regular expression")
+        }
         if let failures = conditions.failures {
             if let low = failures.minOrder, let high = failures.maxOrder, low > high {
                 throw RuleError(message: "\(path).failures: minOrder \(low) is above maxOrder \(high)")

@@ -57,6 +57,10 @@ struct KnownIssueContext {
             guard let match = self.match(failures) else { return nil }
             result.merge(match)
         }
+        if let events = conditions.events {
+            guard let match = self.match(events) else { return nil }
+            result.merge(match)
+        }
         if conditions.log != nil {
             let lines = report.kernelLogMatches.filter { $0.rule == rule }
             guard !lines.isEmpty else { return nil }
@@ -141,6 +145,23 @@ struct KnownIssueContext {
         guard matching.count >= (condition.minCount ?? 1), !matching.isEmpty else { return nil }
         let named = modules.map { wanted in matching.flatMap(\.modules).filter { wanted.contains(ModuleName.normalized($0)) } } ?? []
         return Match(evidence: matching.prefix(5).map(\.source), failures: matching, modules: named)
+    }
+
+    private func match(_ condition: KnownIssueRule.EventCondition) -> Match? {
+        let modules = condition.modules.map { Set($0.map(ModuleName.normalized)) }
+        let regex = condition.message.flatMap { try? Regex($0) }
+        if condition.message != nil, regex == nil { return nil }
+        let matching = report.kernelEvents.filter { event in
+            if let kinds = condition.kinds, !kinds.contains(event.kind) { return false }
+            if let modules, !(event.module.map { modules.contains(ModuleName.normalized($0)) } ?? false) { return false }
+            if let processes = condition.processes,
+               !(event.process.map { process in processes.contains { Glob.matches($0, process) } } ?? false) { return false }
+            if let regex, (try? regex.firstMatch(in: event.message)) == nil { return false }
+            return true
+        }
+        let count = matching.reduce(0) { $0 + $1.count }
+        guard !matching.isEmpty, count >= (condition.minCount ?? 1) else { return nil }
+        return Match(evidence: matching.prefix(5).map(\.source), modules: matching.compactMap(\.module))
     }
 
     private func fill(_ template: String, rule: KnownIssueRule, failures: [AllocationFailureRecord], modules: [String]) -> String {

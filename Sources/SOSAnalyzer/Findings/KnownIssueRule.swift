@@ -37,6 +37,8 @@ public struct KnownIssueRule: Sendable, Codable, Equatable {
         public var kernel: KernelCondition?
         public var modules: ModuleCondition?
         public var failures: FailureCondition?
+        /// Kernel events (`kernelEvents[]`) that all the given filters accept.
+        public var events: EventCondition?
         public var log: LogCondition?
         /// `true`: `HighOrderExhaustion.grade(report).exhausted` must hold; `false`: must not.
         public var highOrdersExhausted: Bool?
@@ -58,7 +60,7 @@ public struct KnownIssueRule: Sendable, Codable, Equatable {
         }
 
         var isEmpty: Bool {
-            os == nil && kernel == nil && modules == nil && failures == nil && log == nil
+            os == nil && kernel == nil && modules == nil && failures == nil && events == nil && log == nil
                 && highOrdersExhausted == nil && memory == nil && (any ?? []).isEmpty
         }
 
@@ -102,6 +104,17 @@ public struct KnownIssueRule: Sendable, Codable, Equatable {
         public var modules: [String]?
         /// Process name globs, any of ("nfsd", "z_rd_int*").
         public var processes: [String]?
+        public var minCount: Int?
+    }
+
+    /// Kernel events that all the given filters accept, at least `minCount` (default 1) logged in all
+    /// (an event's `count` included): kind any of, module any of (`-` and `_` the same), process
+    /// globs any of, `message` a regular expression the event's line matches.
+    public struct EventCondition: Sendable, Codable, Equatable {
+        public var kinds: [KernelEventKind]?
+        public var modules: [String]?
+        public var processes: [String]?
+        public var message: String?
         public var minCount: Int?
     }
 

@@ -68,7 +68,7 @@ public struct AllocationFailureScanner: Sendable {
     /// True when `feed` would pass over this line unread, told on its raw bytes before anything is
     /// decoded (a streaming caller then need not build the `String`): no report is open (the fast
     /// path above), the line opens with a syslog date (so it is stamped, or not the kernel's at
-    /// all), and none of `mayMatter`'s signs is anywhere in it. Keep in step with `mayMatter`.
+    /// all), and none of ``signs`` is anywhere in it.
     ///
     /// The caller looks for ``signs`` itself and says whether the line holds one (`KernelLogScan`
     /// does it with a ``LiteralSet`` that also holds its own literals: one pass over the line).
@@ -81,9 +81,23 @@ public struct AllocationFailureScanner: Sendable {
         return !(last >= 0 && raw[last] == UInt8(ascii: ":"))
     }
 
-    /// `mayMatter`'s signs as bytes, the rarest first; "#01": rsyslog escapes, decoded before
-    /// `mayMatter` sees the message.
-    static let signs = ["kB", "KB", "#01", "mode:0x", "vmalloc error", "allocation failure", "Mem-", "omm: "]
+    /// What a line must hold (besides a trailing ":") to be read when no report is open: could it
+    /// start a report, be a Mem-Info line worth keeping, or a task line worth a note? The rarest
+    /// first. `rawOnly`: found in the raw bytes only ("#01": rsyslog escapes, decoded before
+    /// `mayMatter` sees the message).
+    static let signs: [Sign] = [
+        Sign("kB"), Sign("KB"), Sign("#01", rawOnly: true), Sign("mode:0x"), Sign("vmalloc error"),
+        Sign("allocation failure"), Sign("Mem-"), Sign("omm: "),
+    ]
+
+    struct Sign: Sendable {
+        let text: StaticString
+        let rawOnly: Bool
+        init(_ text: StaticString, rawOnly: Bool = false) {
+            self.text = text
+            self.rawOnly = rawOnly
+        }
+    }
 
     public mutating func finish() -> [AllocationFailure] {
         flushFreeArea()
@@ -158,51 +172,30 @@ public struct AllocationFailureScanner: Sendable {
             current = keyed
         }
 
-        let headers = AllocationReportLine.headers(message)
-        if !headers.isEmpty {
+        switch AllocationReportLineKind(message, line: number) {
+        case .headers(let headers):
             let seconds = seconds(of: line.timestamp)
             for header in headers { startFailure(header, line: line, seconds: seconds, number: number) }
-            return true
-        }
-        if let (mask, flags) = AllocationReportLine.modeContinuation(message) {
+        case .modeContinuation(let mask, let flags):
             if let index = open.firstIndex(where: { $0.failure.gfpMask.isEmpty }) {
                 open[index].failure.gfpMask = mask
                 open[index].failure.gfpFlags = flags
                 open[index].failure.endLine = number
             }
-            return true
-        }
-        if let task = AllocationReportLine.task(message) {
+        case .task(let task):
             attachTask(task, number: number, caller: line.caller)
-            return true
-        }
-        if let comm = AllocationReportLine.loneComm(message), !message.hasLogPrefix("Mem-") {
+        case .loneComm(let comm):
             pendingComms.removeAll { number - $0.line > 4 }
             pendingComms.append((comm, number))
             if pendingComms.count > Self.maxOpen { pendingComms.removeFirst() }
-            return true
-        }
-        if message.hasLogPrefix("Call Trace:") || message.hasLogPrefix("Call trace:") {
+        case .callTrace(let frames):
             touch(number, phase: .trace)
-            let rest = message.drop(while: { $0 != ":" }).dropFirst()
-            for frame in AllocationReportLine.frames(rest) { addFrame(frame, number: number) }
-            return true
-        }
-        let frames = AllocationReportLine.frames(message)
-        if !frames.isEmpty {
             for frame in frames { addFrame(frame, number: number) }
-            return true
-        }
-        if AllocationReportLine.droppingMarkers(message).isEmpty || AllocationReportLine.isStackWords(message)
-            || message.hasLogPrefix("Hardware name:") || message.hasLogPrefix("Workqueue:")
-            || Self.textContains(message, " cpuset=") || Self.textContains(message, "vmalloc: allocation failure")
-            || message.hasLogPrefix("Tainted: [") || message.allSatisfy({ $0 == "=" })
-            || message.hasLogPrefix("Exception stack(") || message.hasLogPrefix("Last Breaking-Event-Address:")
-            || Self.isStackDumpRow(message) {
+        case .frames(let frames):
+            for frame in frames { addFrame(frame, number: number) }
+        case .traceDetail:
             touch(number, phase: nil)
-            return true
-        }
-        if message.hasLogPrefix("Mem-Info:") || message.hasLogPrefix("Mem-info:") {
+        case .memInfoStart:
             flushFreeArea()
             memBlock.reset()
             if let index = current, open[index].phase != .tail {
@@ -210,46 +203,37 @@ public struct AllocationFailureScanner: Sendable {
                 open[index].failure.memInfo = MemInfoDump()
                 open[index].failure.endLine = number
             }
-            return true
-        }
-        if let watermarks = AllocationReportLine.watermarks(message, line: number) {
+        case .watermarks(let watermarks):
             flushFreeArea()
             memBlock.add(watermarks)
             addToCurrentMemInfo(number) { $0.watermarks.append(watermarks) }
-            return true
-        }
-        if let tokens = AllocationReportLine.freeAreaTokens(message) {
+        case .freeArea(let tokens):
             feedFreeArea(tokens, number: number)
             touchMemInfo(number)
-            return true
-        }
-        if Self.isTerminalTail(message) {
+        case .terminalTail:
             touchMemInfo(number)
             if let index = current { close(index) }
-            return true
-        }
-        if Self.isSoftTail(message) {
+        case .softTail:
             if let index = current, open[index].phase == .memInfo || open[index].phase == .tail {
                 open[index].phase = .tail
                 open[index].failure.endLine = number
             }
-            return true
-        }
-        if Self.isMemInfoLine(message) {
+        case .memInfoLine:
             touchMemInfo(number)
-            return true
+        case .debris:
+            // part of some report, attributable to none: it neither ends reports nor tells the log format
+            return false
+        case .foreign:
+            // A kernel line that belongs to no report: whatever was open has ended, except headers
+            // still waiting for their task line (interleaved output prints it a few lines later).
+            flushFreeArea()
+            for index in open.indices.reversed() where open[index].hasTask || open[index].phase != .header {
+                close(index)
+            }
+            current = nil
+            return false
         }
-        // Pieces of several CPUs' output glued together ("1*128kB  [<ffffffffa8447afd>] ? start_secondary+0x14d/0x190"):
-        // part of some report, attributable to none; it neither ends reports nor tells the log format.
-        if Self.isReportDebris(message) { return false }
-        // A kernel line that belongs to no report: whatever was open has ended, except headers
-        // still waiting for their task line (interleaved output prints it a few lines later).
-        flushFreeArea()
-        for index in open.indices.reversed() where open[index].hasTask || open[index].phase != .header {
-            close(index)
-        }
-        current = nil
-        return false
+        return true
     }
 
     private mutating func startFailure(_ header: AllocationReportLine.Header, line: KernelLogLine,
@@ -454,85 +438,11 @@ public struct AllocationFailureScanner: Sendable {
 
     // MARK: Line kinds
 
-    /// Cheap byte test: could this line start a report, be a Mem-Info line worth keeping, or a task
-    /// line worth a note?
+    /// Cheap byte test on the decoded message: does it hold one of ``signs``?
     private static func mayMatter(_ message: Substring) -> Bool {
         let utf8 = message.utf8
         if utf8.last == UInt8(ascii: ":") { return true }  // lone "comm: " piece
-        return utf8.containsLogBytes("allocation failure") || utf8.containsLogBytes("vmalloc error")
-            || utf8.containsLogBytes("kB") || utf8.containsLogBytes("KB") || utf8.containsLogBytes("Mem-")
-            || utf8.containsLogBytes("mode:0x") || utf8.containsLogBytes("omm: ")
-    }
-
-    /// The last line of a report on RHEL5 (`pages swap cached`), RHEL6 (`pages non-shared`),
-    /// RHEL8/upstream with MEMORY_FAILURE (`pages hwpoisoned`).
-    private static func isTerminalTail(_ message: Substring) -> Bool {
-        guard message.first?.isASCIIDigit == true else { return false }
-        return message.hasLogSuffix("pages non-shared") || message.hasLogSuffix("pages swap cached")
-            || message.hasLogSuffix("pages hwpoisoned")
-    }
-
-    /// Lines after which a report may end (atomic failures stop at `Total swap`, others at
-    /// `pages reserved` or `pages cma reserved`).
-    private static func isSoftTail(_ message: Substring) -> Bool {
-        if message.hasLogPrefix("Total swap") { return true }
-        guard message.first?.isASCIIDigit == true else { return false }
-        return message.hasLogSuffix("pages reserved") || message.hasLogSuffix("pages cma reserved")
-            || message.hasLogSuffix("reserved pages")
-    }
-
-    /// Report text glued to other text: a frame address, free-area counts or a Mem-Info marker
-    /// that does not start the line.
-    private static func isReportDebris(_ message: Substring) -> Bool {
-        let utf8 = message.utf8
-        return (utf8.containsLogBytes("[<") && utf8.containsLogBytes(">]"))
-            || (utf8.containsLogBytes("*") && utf8.containsLogBytes("kB"))
-            || utf8.containsLogBytes("Mem-Info:")
-    }
-
-    /// ARM "Exception stack" rows: "1f40: c0a3a3a0 00000000 ...".
-    private static func isStackDumpRow(_ message: Substring) -> Bool {
-        // the offset opens the line: a line that does not open with a hex digit is spared the colon search
-        guard message.first?.isHexDigit == true, let colon = message.firstIndex(of: ":") else { return false }
-        let offset = message[..<colon]
-        guard (3...8).contains(offset.count), offset.allSatisfy(\.isHexDigit) else { return false }
-        return AllocationReportLine.isStackWords(message[message.index(after: colon)...])
-    }
-
-    /// The other lines of a `show_mem()` dump, per generation (kernel-knowledge §2b).
-    private static func isMemInfoLine(_ message: Substring) -> Bool {
-        if let first = message.utf8.first, memInfoPrefixInitials[Int(first)],
-           memInfoPrefixes.contains(where: { message.hasLogPrefix($0) }) { return true }
-        if message.first?.isASCIIDigit == true, textContains(message, " pages") || textContains(message, "pagecache") { return true }
-        // "DMA32 per-cpu:", " free:194 slab_reclaimable:2144 ...": key:number pairs
-        var sawWord = false
-        for word in SpaceSeparatedWords(message) {
-            guard let colon = word.firstIndex(of: ":"), word[word.index(after: colon)...].first?.isASCIIDigit == true else {
-                return false
-            }
-            sawWord = true
-        }
-        return sawWord
-    }
-
-    private static let memInfoPrefixes: [StaticString] = [
-        "Node ", "CPU ", "cpu ", "lowmem_reserve", "Free pages:", "Active:", "active_anon:",
-        "active_file:", "unevictable:", "free:", "mapped:", "Swap cache", "Free swap",
-        "Total swap", "SLUB: Unable", "cache: ", "node ", "Unreclaimable", "Tasks state",
-        "Name ", "HighMem per-cpu", "Normal per-cpu", "DMA per-cpu", "DMA32 per-cpu",
-    ]
-
-    /// By byte value: does some prefix above open with it? Spares most lines two dozen prefix tests.
-    private static let memInfoPrefixInitials: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for prefix in memInfoPrefixes { prefix.withUTF8Buffer { if let first = $0.first { table[Int(first)] = true } } }
-        return table
-    }()
-
-    /// `message.contains(needle)` (Foundation's, as these tests always used) behind a byte test
-    /// that rules out almost every line first; see `containsLogBytes` for why that is exact.
-    private static func textContains(_ message: Substring, _ needle: StaticString) -> Bool {
-        message.utf8.containsLogBytes(needle) && message.contains(needle.description)
+        return signs.contains { !$0.rawOnly && utf8.containsLogBytes($0.text) }
     }
 
     /// `seconds(_:)`, with the last wall-clock conversion remembered (the same bytes give the same seconds).

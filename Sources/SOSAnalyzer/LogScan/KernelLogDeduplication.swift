@@ -6,8 +6,8 @@
 /// add up; different families overlap, so for each kind of failure the family that saw it most
 /// often is believed and the others are dropped.
 enum KernelLogDeduplication {
-    static func distinct(_ perMember: [(member: String, failures: [AllocationFailure])]) -> [(String, AllocationFailure)] {
-        var families: [String: [(String, AllocationFailure)]] = [:]
+    static func distinct<Event: LoggedOnce>(_ perMember: [(member: String, failures: [Event])]) -> [(String, Event)] {
+        var families: [String: [(String, Event)]] = [:]
         var familyOrder: [String] = []
         for (member, failures) in perMember where !failures.isEmpty {
             let family = self.family(of: member)
@@ -16,35 +16,21 @@ enum KernelLogDeduplication {
         }
         // On a tie the syslog family is believed: its lines carry wall-clock times.
         familyOrder.sort { isSyslog($0) && !isSyslog($1) }
-        var best: [Signature: (family: String, count: Int)] = [:]
+        var best: [Event.Signature: (family: String, count: Int)] = [:]
         for family in familyOrder {
-            var counts: [Signature: Int] = [:]
-            for (_, failure) in families[family] ?? [] { counts[Signature(failure), default: 0] += 1 }
+            var counts: [Event.Signature: Int] = [:]
+            for (_, failure) in families[family] ?? [] { counts[failure.signature, default: 0] += 1 }
             for (signature, count) in counts where count > (best[signature]?.count ?? 0) {
                 best[signature] = (family, count)
             }
         }
-        var result: [(String, AllocationFailure)] = []
+        var result: [(String, Event)] = []
         for family in familyOrder {
-            for (member, failure) in families[family] ?? [] where best[Signature(failure)]?.family == family {
+            for (member, failure) in families[family] ?? [] where best[failure.signature]?.family == family {
                 result.append((member, failure))
             }
         }
         return result
-    }
-
-    private struct Signature: Hashable {
-        let process: String
-        let order: Int
-        let mask: String
-        let modules: [String]
-
-        init(_ failure: AllocationFailure) {
-            process = failure.process
-            order = failure.order
-            mask = failure.gfpMask
-            modules = failure.modules
-        }
     }
 
     private static func isSyslog(_ family: String) -> Bool {
@@ -61,4 +47,31 @@ enum KernelLogDeduplication {
         if member.hasPrefix("sos_commands/logs/journalctl") { return "journal" }
         return member
     }
+}
+
+/// Something a kernel log holds that the other logs of the report may hold again: what tells two
+/// copies of it apart from two occurrences.
+protocol LoggedOnce {
+    associatedtype Signature: Hashable
+    var signature: Signature { get }
+}
+
+extension AllocationFailure: LoggedOnce {
+    struct Signature: Hashable {
+        let process: String
+        let order: Int
+        let mask: String
+        let modules: [String]
+    }
+    var signature: Signature { Signature(process: process, order: order, mask: gfpMask, modules: modules) }
+}
+
+extension KernelEvent: LoggedOnce {
+    /// The message without its stamps is the same in `dmesg` and in `messages`; the count is not
+    /// (a rotation may hold only part of a burst).
+    struct Signature: Hashable {
+        let kind: KernelEventKind
+        let message: String
+    }
+    var signature: Signature { Signature(kind: kind, message: message) }
 }

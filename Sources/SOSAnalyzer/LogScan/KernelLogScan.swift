@@ -26,6 +26,7 @@ struct KernelLogScan: Sendable {
     private(set) var zoneRanges: [ZonePFNRange] = []
     private(set) var logMatches: [KernelLogMatch] = []
     private var failures = AllocationFailureScanner()
+    private var events: KernelEventScanner
     private var readingZoneRanges = false
     private let patterns: [KernelLogPattern.Compiled]
     private var matchCounts: [Int]
@@ -54,18 +55,22 @@ struct KernelLogScan: Sendable {
         }
         var bit: UInt64 { 1 << UInt64(rawValue) }
         static let signBitsStart = allCases.count
-        static let patternBitsStart = signBitsStart + AllocationFailureScanner.signs.count
+        static let eventBitsStart = signBitsStart + AllocationFailureScanner.signs.count
+        static let patternBitsStart = eventBitsStart + KernelEventLine.literals.count
     }
+    private static let eventBits: UInt64 = ((1 << UInt64(KernelEventLine.literals.count)) - 1) << UInt64(Literal.eventBitsStart)
     private static let signBits: UInt64 = ((1 << UInt64(AllocationFailureScanner.signs.count)) - 1) << UInt64(Literal.signBitsStart)
 
     init(member: String, patterns: [KernelLogPattern] = []) {
         self.member = member
+        self.events = KernelEventScanner(member: member)
         self.patterns = patterns.compactMap { $0.compiled() }
         self.matchCounts = Array(repeating: 0, count: self.patterns.count)
         let inSet = self.patterns.prefix(LiteralSet.capacity - Literal.patternBitsStart)
         literals = LiteralSet(bytes: Literal.allCases.map { Array($0.text.utf8) }
-            + AllocationFailureScanner.signs.map { Array($0.utf8) } + inSet.map(\.literal.bytes))
-        keptLiterals = Literal.allCases.reduce(0) { $0 | $1.bit }
+            + AllocationFailureScanner.signs.map { Array($0.text.description.utf8) }
+            + KernelEventLine.literals.map { Array($0.description.utf8) } + inSet.map(\.literal.bytes))
+        keptLiterals = Literal.allCases.reduce(0) { $0 | $1.bit } | Self.eventBits
         for index in inSet.indices { keptLiterals |= Self.patternBit(index) }
     }
 
@@ -83,15 +88,19 @@ struct KernelLogScan: Sendable {
             return
         }
         let found = literals.scan(bytes)
-        // A kernel line the scanner's fast path passes over, holding none of the literals below.
-        if !readingZoneRanges, found & keptLiterals == 0, !holdsLiteralOutsideSet(bytes),
+        // A kernel line the scanner's fast path passes over, holding none of the literals below;
+        // or holding event literals only (a flood of "table full" lines): decoded for the event
+        // scanner, and spared the failure scanner, as before events were read.
+        var sparesFailures = false
+        if !readingZoneRanges, found & keptLiterals & ~Self.eventBits == 0, !holdsLiteralOutsideSet(bytes),
            failures.passesOver(bytes, holdsSign: found & Self.signBits != 0) {
-            return
+            if found & Self.eventBits == 0 { return }
+            sparesFailures = true
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.last == UInt8(ascii: "\r") { text.removeLast() }
         let line = Substring(text)
-        failures.feed(line, number: number)
+        if !sparesFailures { failures.feed(line, number: number) }
         // Parsed only when a literal below is in the line: most lines that get here hold none.
         var parsedLine: KernelLogLine?
         func parsed() -> KernelLogLine {
@@ -99,6 +108,12 @@ struct KernelLogScan: Sendable {
             let parsed = KernelLogLineParser.parse(line)
             parsedLine = parsed
             return parsed
+        }
+        if found & Self.eventBits != 0, parsed().isKernel {
+            let kernelLine = parsed()
+            events.feed(kernelLine.message.trimmedBlanks, timestamp: kernelLine.timestamp.map(KernelEvent.text),
+                        number: number, memInfo: failures.lastMemInfo,
+                        holding: (found & Self.eventBits) >> UInt64(Literal.eventBitsStart))
         }
         if found & (Literal.taint.bit | Literal.staging.bit) != 0,
            Self.kernelSpoke(parsed(), bytes),
@@ -157,6 +172,9 @@ struct KernelLogScan: Sendable {
         }
         return false
     }
+
+    /// The kernel events found in this member, as logged.
+    var kernelEvents: [KernelEvent] { events.events }
 
     /// Ends the scan and returns the allocation failures found in this member.
     mutating func finishFailures() -> [AllocationFailure] {

@@ -40,6 +40,8 @@ public struct AllocationFailureRecord: Sendable, Codable, Equatable {
     /// The failure's first lines as the log wrote them (header, task line, call trace), at most
     /// 30; empty past the first few failures of a log, so a flood of them stays cheap.
     public var excerpt: [String] = []
+    /// Short or fragmented, from the Mem-Info block logged with the failure; nil without one.
+    @Nullable public var memoryCause: MemoryCause? = nil
 }
 
 /// A finding about one report: something a support engineer should look at.

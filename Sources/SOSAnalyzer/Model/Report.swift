@@ -19,6 +19,8 @@ public struct Report: Sendable, Codable, Equatable {
     public var modules: [ModuleInfo] = []
     public var nics: [NICInfo] = []
     public var allocationFailures: [AllocationFailureRecord] = []
+    /// What else the kernel logged as going wrong (OOM kills, lockups, oopses, ...), as logged.
+    public var kernelEvents: [KernelEvent] = []
     public var buddyinfo: [BuddyInfoRecord] = []
     public var zoneinfo: [ZoneInfoRecord] = []
     /// Each buddyinfo zone in human sizes, with the kernel's fragmentation indices per order.

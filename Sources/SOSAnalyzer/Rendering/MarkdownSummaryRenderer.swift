@@ -24,6 +24,7 @@ public enum MarkdownSummaryRenderer {
         out += verdictSection(outcome, verdict: verdict, names: names, correlation: correlation)
         out += CorrelationMarkdown.section(correlation)
         out += fleetSection(outcome, names: names)
+        out += KernelEventsMarkdown.fleetSection(outcome.reports, names: names)
         out += findingsSection(outcome, names: names)
         out += hostSections(outcome, names: names)
         out += unreadableSection(outcome, names: names)
@@ -40,6 +41,7 @@ public enum MarkdownSummaryRenderer {
         var out = ["# Case summary: \(count) sosreport\(count == 1 ? "" : "s")", ""]
         out.append(verdictParagraph(verdict.sentence))
         out.append("")
+        if let events = KernelEventsMarkdown.verdictLine(outcome.reports) { out += [events, ""] }
         if !verdict.affected.isEmpty {
             out.append("- **Affected (\(verdict.affected.count)):** " + verdict.affected.map { hostLink($0, names) }.joined(separator: ", "))
             out.append("- **Not affected (\(verdict.unaffected.count)):** "
@@ -206,6 +208,7 @@ public enum MarkdownSummaryRenderer {
         out.append("")
         out += buddySection(report, names: names)
         out += failureSection(report)
+        out += KernelEventsMarkdown.hostSection(report)
         out += thirdPartySection(report)
         let advice = report.findings.filter { $0.detail != nil }
         if !advice.isEmpty {

@@ -6,7 +6,7 @@ import Testing
 /// dozen searches per kernel line, so any difference would change what the log scan keeps.
 @Suite struct LiteralSetTests {
     /// What `KernelLogScan` looks for: its own literals, the failure scanner's signs, rule literals.
-    static let literals = ["taint", "staging", "Linux version ", "Zone "] + AllocationFailureScanner.signs
+    static let literals = ["taint", "staging", "Linux version ", "Zone "] + AllocationFailureScanner.signs.map(\.text.description)
         + ["possible memory allocation deadlock", "vmxnet3_rq_rx_complete", "Large kmem_alloc(", "Possible memory allocation deadlock: size="]
 
     static func scan(_ set: LiteralSet, _ line: String) -> UInt64 {

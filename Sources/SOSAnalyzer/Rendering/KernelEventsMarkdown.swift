@@ -1,0 +1,67 @@
+/// The Markdown of kernel events: a line in the verdict naming the batch's main symptoms, a fleet
+/// table of each kind's first occurrence per host, and per host "What the kernel logged". Nothing
+/// when no host logged an event, so batches without events read as before.
+enum KernelEventsMarkdown {
+    /// Kinds by how many hosts logged them, most first: "oom-kill on 3 of 5 hosts, soft-lockup on 1".
+    static func verdictLine(_ reports: [Report]) -> String? {
+        let kinds = hostsPerKind(reports)
+        guard !kinds.isEmpty else { return nil }
+        let parts = kinds.map { kind, hosts in "`\(kind.rawValue)` on \(hosts) of \(reports.count) host\(reports.count == 1 ? "" : "s")" }
+        return "- **Kernel events:** " + parts.joined(separator: ", ") + "."
+    }
+
+    static func hostsPerKind(_ reports: [Report]) -> [(kind: KernelEventKind, hosts: Int)] {
+        var hosts: [KernelEventKind: Int] = [:]
+        for report in reports {
+            for kind in Set(report.kernelEvents.map(\.kind)) { hosts[kind, default: 0] += 1 }
+        }
+        return hosts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
+    }
+
+    static func fleetSection(_ reports: [Report], names: HostNames) -> [String] {
+        let kinds = hostsPerKind(reports).map(\.kind)
+        guard !kinds.isEmpty else { return [] }
+        var table = MarkdownTable(["Host"] + kinds.map(\.rawValue))
+        for report in reports {
+            table.add([names.short(report)] + kinds.map { kind in
+                report.kernelEvents.first { $0.kind == kind }.map(when) ?? "–"
+            })
+        }
+        return ["## Kernel events by host", "", "First occurrence of each kind per host.", "", table.render(), ""]
+    }
+
+    static func hostSection(_ report: Report) -> [String] {
+        guard !report.kernelEvents.isEmpty else { return [] }
+        var table = MarkdownTable(["Kind", "First", "Last", "Count", "Evidence"], alignments: [.left, .left, .left, .right, .left])
+        for kind in KernelEventKind.allCases {
+            let events = report.kernelEvents.filter { $0.kind == kind }
+            guard let first = events.first, let last = events.last else { continue }
+            table.add([kind.rawValue, when(first), events.count > 1 ? when(last) : "", "\(events.reduce(0) { $0 + $1.count })",
+                       evidence(first)])
+        }
+        var out = ["#### What the kernel logged", "", table.render(), ""]
+        let causes = report.kernelEvents.compactMap { event in event.memoryCause.map { (event, $0) } }
+        for (event, cause) in causes.prefix(5) {
+            out.append("- `\(event.kind.rawValue)` at `\(event.source)`: \(cause.explanation)")
+        }
+        if !causes.isEmpty { out.append("") }
+        return out
+    }
+
+    private static func when(_ event: KernelEvent) -> String {
+        (event.time ?? event.timestamp ?? "–") + (event.crash ? " (crash)" : "")
+    }
+
+    /// `var/log/messages:812` with what it names: "java (pid 4242), module e1000e, eth0".
+    private static func evidence(_ event: KernelEvent) -> String {
+        var parts: [String] = []
+        if let process = event.process { parts.append(process + (event.pid.map { " (pid \($0))" } ?? "")) }
+        if let trigger = event.oom?.trigger { parts.append("invoked by \(trigger)") }
+        if let constraint = event.oom?.constraint, constraint != "CONSTRAINT_NONE" { parts.append(constraint) }
+        if let module = event.module { parts.append("module \(module)") }
+        if let interface = event.interface { parts.append(interface) }
+        if let device = event.device { parts.append(device) }
+        let what = parts.isEmpty ? String(event.message.prefix(80)) : parts.joined(separator: ", ")
+        return "`\(event.source)` \(what)"
+    }
+}
