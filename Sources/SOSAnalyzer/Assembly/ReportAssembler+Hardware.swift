@@ -13,7 +13,15 @@ extension ReportAssembler {
                 source: Evidence(member: found.member, line: info.line)))
         }
         report.nics = nics.sorted { ($0.namespace ?? "", $0.interface) < ($1.namespace ?? "", $1.interface) }
-        if nics.isEmpty { report[state: .nics] = .notCollected }
+        if nics.isEmpty {
+            // An `ethtool -i` file that sos wrote but left empty was collected: say "empty",
+            // and keep "not collected" for reports that hold no such file at all.
+            if case .missing(.empty, _) = lookup.first(FactCatalog.ethtoolDriver) {
+                report[state: .nics] = .empty
+            } else {
+                report[state: .nics] = .notCollected
+            }
+        }
     }
 
     mutating func readHardware() {

@@ -63,9 +63,16 @@ extension ReportAssembler {
         note(found, for: .packages)
         cite(.packages, found.member, line: nil)
         let names = Set(packages.map(\.name))
+        var clusterStack = Set(names.filter(NotablePackages.clusterStack.contains))
+        // A plugin folder sos wrote only because the node runs that software counts as much as
+        // a package: Charmed Kubernetes ships kubelet as a snap, RHEL CoreOS in the image.
+        for (plugin, software) in NotablePackages.clusterPlugins
+        where !index.paths(matching: "sos_commands/\(plugin)/*").isEmpty {
+            clusterStack.insert(software)
+        }
         report.packages = PackageSummary(
             manager: manager, count: packages.count,
-            clusterStack: names.filter(NotablePackages.clusterStack.contains).sorted(),
+            clusterStack: clusterStack.sorted(),
             thirdPartyKernelPackages: names.filter(NotablePackages.shipsThirdPartyKernelModules).sorted(),
             notable: names.filter(NotablePackages.notable.contains).sorted(),
             source: Evidence(member: found.member))

@@ -6,6 +6,17 @@ public enum NotablePackages {
         "cman", "rgmanager", "corosync", "corosynclib", "pacemaker", "pacemaker-cli", "pcs", "ricci",
         "luci", "clusterlib", "openais", "fence-agents", "fence-agents-all", "resource-agents",
         "lvm2-cluster", "gfs2-utils", "dlm", "sbd", "crmsh",
+        // Container orchestration: a Kubernetes / OpenShift node is a cluster member too.
+        "kubelet", "kubeadm", "kubernetes-node", "kubernetes", "cri-o", "openshift-hyperkube",
+        "openshift-clients", "atomic-openshift", "atomic-openshift-node", "origin-node",
+    ]
+
+    /// sos plugins that run only on a Kubernetes / OpenShift node (their folder under
+    /// `sos_commands/`), with the software each one shows. Read when the package list names no
+    /// such package: snaps (Charmed Kubernetes) and RHEL CoreOS images hide it from rpm/dpkg.
+    public static let clusterPlugins: [(plugin: String, software: String)] = [
+        ("kubernetes", "kubernetes"), ("openshift", "openshift"), ("openshift_ovn", "openshift"),
+        ("crio", "cri-o"),
     ]
 
     /// Storage and multipath stacks and other kernel-adjacent software worth a trait.

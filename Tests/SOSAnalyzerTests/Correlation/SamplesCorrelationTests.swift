@@ -79,7 +79,8 @@ import Testing
         #expect(correlation.timelines.isEmpty)
         #expect(correlation.unmatchedHosts.isEmpty)
         #expect(correlation.notes.isEmpty)
-        #expect(correlation.traitCount == 180)
+        // 181: k8swork07 runs kubelet, a cluster package (package=kubelet).
+        #expect(correlation.traitCount == 181)
         #expect(Array(correlation.sharedByAllAffected.prefix(3)) == ["os=RHEL 6.4", "kernel.stream=RHEL 6.4", "nic.driver=mlx4_en"])
 
         // The same object is the `correlation` of `summarize --format json`.

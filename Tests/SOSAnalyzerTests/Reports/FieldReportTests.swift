@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import SOSAnalyzer
+
+/// Classes of real input from issue 16 ("real reports from the field").
+@Suite struct FieldReportTests {
+    /// k8stest-4 of `shared/real-sosreports` is a Charmed Kubernetes worker: kubelet and the
+    /// control plane come as snaps (its `sos_commands/snap/snap_list_--all` lists kube-apiserver,
+    /// kube-proxy, kubectl 1.23.3), so dpkg names none, but sos ran its kubernetes plugin.
+    @Test func kubernetesNodeHasClusterSoftware() throws {
+        let folder = try #require(SharedData.realSosreports)
+        let path = folder.appendingPathComponent("sosreport-juju-110cc2-k8stest-4-2022-02-10-dnuxkgx.tar.xz").path
+        let report = try #require(ReportReader.read(path: path).reports.first)
+        #expect(report.packages?.clusterStack.contains("kubernetes") == true)
+        // An LXD container of the same deployment runs no Kubernetes.
+        let lxd = folder.appendingPathComponent("sosreport-juju-04f1e3-1-lxd-5-2022-02-10-ktuubmf.tar.xz").path
+        let other = try #require(ReportReader.read(path: lxd).reports.first)
+        #expect(other.packages?.clusterStack.contains("kubernetes") == false)
+    }
+
+    /// Fedora 27 and RHEL CoreOS VMs of issue 16 left `ethtool -i` empty. Invented edge case
+    /// (an empty file is all there is to copy): a folder report with only that file.
+    @Test func emptyEthtoolIsEmptyNotNotCollected() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("field-ethtool-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let networking = root.appendingPathComponent("sos_commands/networking")
+        try FileManager.default.createDirectory(at: networking, withIntermediateDirectories: true)
+        try "sosreport: 4.2\n".write(to: root.appendingPathComponent("version.txt"), atomically: true, encoding: .utf8)
+        try "Linux h 4.13.9-300.fc27.x86_64 #1 SMP Mon Oct 23 13:41:58 UTC 2017 x86_64 x86_64 x86_64 GNU/Linux\n"
+            .write(to: root.appendingPathComponent("sos_commands/kernel-uname"), atomically: true, encoding: .utf8)
+        let ethtool = networking.appendingPathComponent("ethtool_-i_ens3")
+        try Data().write(to: ethtool)
+        let empty = try #require(ReportReader.read(path: root.path).reports.first)
+        #expect(empty.nics.isEmpty)
+        #expect(empty[state: .nics] == .empty)
+
+        try FileManager.default.removeItem(at: ethtool)
+        let absent = try #require(ReportReader.read(path: root.path).reports.first)
+        #expect(absent[state: .nics] == .notCollected)
+    }
+}
