@@ -100,8 +100,7 @@ public struct HighOrderExhaustion: Sendable, Codable, Equatable {
         var required: Int64?
         if let minimum, !anyBlockModel {
             criterion = "watermark"
-            var atomicMin = minimum - minimum / 2
-            atomicMin -= atomicMin / 4
+            let atomicMin = ZoneWatermark.adjustedMin(minimum, high: true, harder: true)
             for order in counts.indices {
                 if watermarkRefuses(counts: counts, freePages: freePages, order: order, atomicMin: atomicMin) {
                     failing = order
@@ -142,15 +141,8 @@ public struct HighOrderExhaustion: Sendable, Codable, Equatable {
     /// `__zone_watermark_ok` of kernels up to 4.3 for an atomic request (lowmem_reserve left out:
     /// it only guards lower zones against requests that could have used a higher one).
     private static func watermarkRefuses(counts: [Int64], freePages: Int64, order: Int, atomicMin: Int64) -> Bool {
-        var free = freePages - ((Int64(1) << Int64(order)) - 1)
-        var threshold = atomicMin
-        if free <= threshold { return true }
-        for lower in 0..<order {
-            free -= counts[lower] &* (Int64(1) << Int64(lower))
-            threshold >>= 1
-            if free <= threshold { return true }
-        }
-        return false
+        ZoneWatermark.check(freePages: freePages, minPages: atomicMin, reservePages: 0, blocks: counts,
+                            order: order, anyBlock: false) != .passes
     }
 
     private static func sentence(_ zone: Zone, analysis: BuddyZoneAnalysis, minimum: Int64?) -> String {

@@ -87,7 +87,7 @@ public struct AllocationFailureScanner: Sendable {
     /// `mayMatter` sees the message).
     static let signs: [Sign] = [
         Sign("kB"), Sign("KB"), Sign("#01", rawOnly: true), Sign("mode:0x"), Sign("vmalloc error"),
-        Sign("allocation failure"), Sign("Mem-"), Sign("omm: "),
+        Sign("allocation failure"), Sign("Mem-"), Sign("omm: "), Sign("lowmem_reserve[]:"),
     ]
 
     struct Sign: Sendable {
@@ -207,6 +207,11 @@ public struct AllocationFailureScanner: Sendable {
             flushFreeArea()
             memBlock.add(watermarks)
             addToCurrentMemInfo(number) { $0.watermarks.append(watermarks) }
+        case .lowmemReserve(let reserve):
+            memBlock.setReserve(reserve)
+            addToCurrentMemInfo(number) { dump in
+                if let last = dump.watermarks.indices.last { dump.watermarks[last].lowmemReserve = reserve }
+            }
         case .freeArea(let tokens):
             feedFreeArea(tokens, number: number)
             touchMemInfo(number)

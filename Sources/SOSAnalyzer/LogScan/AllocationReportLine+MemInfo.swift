@@ -40,6 +40,17 @@ extension AllocationReportLine {
                                      lowKiB: low, highKiB: high, line: line)
     }
 
+    /// `lowmem_reserve[]: 0 2958 65520 65520`: the pages a zone keeps back per request class.
+    static func lowmemReserve(_ message: Substring) -> [Int]? {
+        guard message.hasLogPrefix("lowmem_reserve[]:") else { return nil }
+        var values: [Int] = []
+        for word in SpaceSeparatedWords(message.dropFirst("lowmem_reserve[]:".count)) {
+            guard let value = Int(word) else { return nil }
+            values.append(value)
+        }
+        return values.isEmpty ? nil : values
+    }
+
     /// One token of a free-area line (`show_free_areas`), which pr_cont may have spread over lines.
     enum FreeAreaToken: Equatable {
         case node

@@ -9,6 +9,7 @@
 /// <IRQ>  [<ffffffff8112789f>] ? __alloc_pages_nodemask+0x77f/0x940  → .frames
 /// Mem-Info:                                                    → .memInfoStart
 /// Node 0 DMA32 free:48320kB min:44996kB low:56244kB ...        → .watermarks
+/// lowmem_reserve[]: 0 0 7479 7479                              → .lowmemReserve
 /// Node 0 DMA32: 2394*4kB 3357*8kB ... = 48320kB                → .freeArea
 /// 1049493 pages non-shared                                     → .terminalTail
 /// ```
@@ -29,6 +30,8 @@ enum AllocationReportLineKind: Equatable {
     case traceDetail
     case memInfoStart
     case watermarks(MemInfoZoneWatermarks)
+    /// The reserve of the zone whose watermark line came just before.
+    case lowmemReserve([Int])
     case freeArea([AllocationReportLine.FreeAreaToken])
     /// The last line of a report in its generation (`pages non-shared`, `pages swap cached`, `pages hwpoisoned`).
     case terminalTail
@@ -61,6 +64,7 @@ enum AllocationReportLineKind: Equatable {
         if Self.isTraceDetail(message) { self = .traceDetail; return }
         if message.hasLogPrefix("Mem-Info:") || message.hasLogPrefix("Mem-info:") { self = .memInfoStart; return }
         if let watermarks = AllocationReportLine.watermarks(message, line: line) { self = .watermarks(watermarks); return }
+        if let reserve = AllocationReportLine.lowmemReserve(message) { self = .lowmemReserve(reserve); return }
         if let tokens = AllocationReportLine.freeAreaTokens(message) { self = .freeArea(tokens); return }
         if Self.isTerminalTail(message) { self = .terminalTail; return }
         if Self.isSoftTail(message) { self = .softTail; return }

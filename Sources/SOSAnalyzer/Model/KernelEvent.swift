@@ -96,11 +96,11 @@ public struct KernelEvent: Sendable, Codable, Equatable {
 /// memory in pieces too small, read from the Mem-Info block logged with it.
 public struct MemoryCause: Sendable, Codable, Equatable {
     public enum Verdict: String, Sendable, Codable {
-        /// Some zone's free memory was below its min watermark.
+        /// No zone the request could use had free memory above its min watermark.
         case short
-        /// Free memory above the watermarks, but no free block of the order asked for (or above).
+        /// Free memory above the watermarks, but too little of it in blocks of the order asked for (or above).
         case fragmented
-        /// Free memory above the watermarks and blocks of the order were free.
+        /// Some zone passes the kernel's watermark test for the request as the dump shows it.
         case neither
     }
     public var verdict: Verdict

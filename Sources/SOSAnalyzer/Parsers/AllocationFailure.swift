@@ -42,15 +42,21 @@ public struct MemInfoZoneWatermarks: Sendable, Codable, Equatable {
     public var minKiB: Int?
     public var lowKiB: Int?
     public var highKiB: Int?
+    /// The `lowmem_reserve[]:` line printed after this one, in pages: what the zone keeps back
+    /// from a request whose highest usable zone is the one at that index (DMA, DMA32, Normal...).
+    /// Nil when the line was not logged.
+    public var lowmemReserve: [Int]?
     public var line: Int
 
-    public init(node: Int?, zone: String, freeKiB: Int?, minKiB: Int?, lowKiB: Int?, highKiB: Int?, line: Int) {
+    public init(node: Int?, zone: String, freeKiB: Int?, minKiB: Int?, lowKiB: Int?, highKiB: Int?,
+                lowmemReserve: [Int]? = nil, line: Int) {
         self.node = node
         self.zone = zone
         self.freeKiB = freeKiB
         self.minKiB = minKiB
         self.lowKiB = lowKiB
         self.highKiB = highKiB
+        self.lowmemReserve = lowmemReserve
         self.line = line
     }
 }

@@ -24,6 +24,12 @@ struct MemInfoBlock: Sendable {
         dump.watermarks.append(watermarks)
     }
 
+    /// The reserve line belongs to the watermark line just before it.
+    mutating func setReserve(_ reserve: [Int]) {
+        guard let last = dump.watermarks.indices.last else { return }
+        dump.watermarks[last].lowmemReserve = reserve
+    }
+
     mutating func add(_ area: MemInfoZoneFreeArea) {
         let zone = Zone(node: area.node, name: area.zone)
         if freeAreaZones.contains(zone) { reset() }

@@ -122,8 +122,10 @@ import Testing
         #expect(failures.isEmpty)
         let dump = try #require(scanner.lastMemInfo)
         #expect(dump.watermarks == [
-            MemInfoZoneWatermarks(node: 0, zone: "DMA32", freeKiB: 75936, minKiB: 46144, lowKiB: 49692, highKiB: 53240, line: 1),
-            MemInfoZoneWatermarks(node: 0, zone: "Normal", freeKiB: 173104, minKiB: 173116, lowKiB: 186432, highKiB: 199748, line: 3),
+            MemInfoZoneWatermarks(node: 0, zone: "DMA32", freeKiB: 75936, minKiB: 46144, lowKiB: 49692, highKiB: 53240,
+                                  lowmemReserve: [0, 0, 7459, 7459, 7459], line: 1),
+            MemInfoZoneWatermarks(node: 0, zone: "Normal", freeKiB: 173104, minKiB: 173116, lowKiB: 186432, highKiB: 199748,
+                                  lowmemReserve: [0, 0, 0, 0, 0], line: 3),
         ])
         #expect(dump.freeAreas == [
             MemInfoZoneFreeArea(node: 0, zone: "DMA", counts: [1, 1, 1, 0, 2, 1, 1, 0, 1, 1, 3], totalKiB: 15900, line: 5),
@@ -149,7 +151,8 @@ import Testing
     @Test func nonNUMAWatermarksAndPrContPieces() throws {
         let (_, fragment) = try Self.corpus("allocfail-up3.x-02-meminfo-fragment.txt")
         #expect(fragment.lastMemInfo?.watermarks == [
-            MemInfoZoneWatermarks(node: nil, zone: "DMA", freeKiB: 32, minKiB: 40, lowKiB: 48, highKiB: 60, line: 21),
+            MemInfoZoneWatermarks(node: nil, zone: "DMA", freeKiB: 32, minKiB: 40, lowKiB: 48, highKiB: 60,
+                                  lowmemReserve: [0, 2004, 2004, 2004], line: 21),
         ])
         #expect(fragment.lastMemInfo?.freeAreas == [])
         // each pr_cont piece on its own syslog line; no zone is complete
@@ -189,7 +192,8 @@ import Testing
         #expect(failure.endLine == 19)
         #expect(failure.memInfo == MemInfoDump(
             freeAreas: [MemInfoZoneFreeArea(node: 0, zone: "Normal", counts: [10, 5, 1, 0, 0, 0, 0, 0, 0, 0, 0], totalKiB: 96, line: 12)],
-            watermarks: [MemInfoZoneWatermarks(node: 0, zone: "Normal", freeKiB: 1000, minKiB: 40, lowKiB: 48, highKiB: 60, line: 10)]))
+            watermarks: [MemInfoZoneWatermarks(node: 0, zone: "Normal", freeKiB: 1000, minKiB: 40, lowKiB: 48, highKiB: 60,
+                                                 lowmemReserve: [0, 2004, 2004, 2004], line: 10)]))
         #expect(failure.decodedFlags() == ["GFP_KERNEL"])
     }
 
