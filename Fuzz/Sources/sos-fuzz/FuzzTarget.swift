@@ -52,17 +52,17 @@ enum FuzzTarget: String, CaseIterable {
             consume(try? LsmodParser.parse(text))
             consume(LsmodParser.table(text))
         case .meminfo: consume(try? MemInfoParser.parse(text))
-        case .modinfo: consume(ModinfoParser.parse(text))
+        case .modinfo: consume(try? ModinfoParser.parse(text))
         case .osRelease: consume(try? OSReleaseParser.parseOSRelease(text))
         case .pagetypeinfo: consume(try? PageTypeInfoParser.parse(text))
         case .redhatRelease: consume(try? OSReleaseParser.parseRedHatRelease(text))
-        case .rpm: consume(InstalledPackagesParser.parseRPMList(text).packages)
-        case .dpkg: consume(InstalledPackagesParser.parseDpkgList(text).packages)
+        case .rpm: consume((try? InstalledPackagesParser.parseRPMList(text))?.packages)
+        case .dpkg: consume((try? InstalledPackagesParser.parseDpkgList(text))?.packages)
         case .sosversion: consume(try? SosVersionFileParser.parse(text))
         case .sysctl:
-            consume(SysctlParser.parse(text).entries)
+            consume((try? SysctlParser.parse(text))?.entries)
             consume(try? SysctlParser.parseInteger(text))
-        case .sysModuleTaint: consume(SysModuleTaintParser.parse(text))
+        case .sysModuleTaint: consume(try? SysModuleTaintParser.parse(text))
         case .tainted:
             if let (value, _) = try? TaintedParser.parse(text) {
                 for release in [nil, "2.6.32-504.el6.x86_64", "3.10.0-1160.el7.x86_64", "6.8.0-45-generic"] {

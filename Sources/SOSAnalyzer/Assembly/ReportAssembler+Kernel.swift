@@ -36,31 +36,17 @@ extension ReportAssembler {
 
     mutating func readPackages() {
         var manager = "rpm"
-        var found: FactLookup.Found?
-        for candidate in lookup.all(FactCatalog.rpmList) {
-            let parsed = InstalledPackagesParser.parseRPMList(candidate.text)
-            if !parsed.packages.isEmpty {
-                packages = parsed.packages
-                found = candidate
-                break
-            }
+        var listed = parse(FactCatalog.rpmList, InstalledPackagesParser.parseRPMList)
+        if listed == nil, let dpkg = parse(FactCatalog.dpkgList, InstalledPackagesParser.parseDpkgList) {
+            listed = dpkg
+            manager = "dpkg"
         }
-        if found == nil {
-            for candidate in lookup.all(FactCatalog.dpkgList) {
-                let parsed = InstalledPackagesParser.parseDpkgList(candidate.text)
-                if !parsed.packages.isEmpty {
-                    packages = parsed.packages
-                    found = candidate
-                    manager = "dpkg"
-                    break
-                }
-            }
-        }
-        guard let found else {
+        guard let (list, found) = listed else {
             report[state: .packages] = .notCollected
             return
         }
-        note(found, for: .packages)
+        packages = list.packages
+        report[state: .packages] = found.truncatedBySos ? .truncatedBySos : nil
         cite(.packages, found.member, line: nil)
         let names = Set(packages.map(\.name))
         var clusterStack = Set(names.filter(NotablePackages.clusterStack.contains))
@@ -122,7 +108,8 @@ extension ReportAssembler {
 
         var records: [String: ModinfoRecord] = [:]
         for found in lookup.all(FactCatalog.modinfo) {
-            let parsed = ModinfoParser.parse(found.text)
+            guard let parsed = try? ModinfoParser.parse(found.text) else { continue }
+            keep(parsed.notes, fact: FactCatalog.modinfo.fact, member: found.member)
             for record in parsed.records {
                 if let name = record.name.map(ModuleName.normalized), records[name] == nil { records[name] = record }
             }
@@ -131,7 +118,7 @@ extension ReportAssembler {
         for found in lookup.all(FactCatalog.moduleTaint) {
             let parts = found.requested.split(separator: "/")
             guard parts.count == 4 else { continue }
-            let flags = SysModuleTaintParser.parse(found.text)
+            guard let flags = try? SysModuleTaintParser.parse(found.text) else { continue }
             if !flags.isEmpty { sysTaint[ModuleName.normalized(String(parts[2]))] = (flags, found.member) }
         }
         var logMessages: [String: [(ModuleTaintMessage, Evidence)]] = [:]

@@ -21,8 +21,10 @@ extension ReportAssembler {
     mutating func sysctlEntry(_ key: String) -> (SysctlEntry, String)? {
         if !sysctlParsed {
             sysctlParsed = true
-            if case .found(let found) = lookup.first(FactCatalog.sysctlAll) {
-                sysctlTable = (SysctlParser.parse(found.text).entries, found.member)
+            if case .found(let found) = lookup.first(FactCatalog.sysctlAll),
+               let table = try? SysctlParser.parse(found.text) {
+                keep(table.notes, fact: FactCatalog.sysctlAll.fact, member: found.member)
+                sysctlTable = (table.entries, found.member)
             }
         }
         guard let table = sysctlTable, let entry = table.entries[key] else { return nil }

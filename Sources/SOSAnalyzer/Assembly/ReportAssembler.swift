@@ -60,6 +60,7 @@ struct ReportAssembler {
             do {
                 let value = try parser(candidate.text)
                 note(candidate, for: fact)
+                if let noted = value as? NotedParse { keep(noted.notes, fact: fact, member: candidate.member) }
                 return (value, candidate)
             } catch {
                 if firstFailure == nil { firstFailure = (error, candidate.member) }
@@ -74,6 +75,13 @@ struct ReportAssembler {
         if found.capped {
             report.problems.append(ReportProblem(message: "read cap hit: only the start of the file was read", member: found.member))
         }
+    }
+
+    /// The lines a parser passed over, as one problem of the fact: how many, and the first.
+    mutating func keep(_ notes: [ParseNote], fact: Fact, member: String) {
+        guard let first = notes.first else { return }
+        let more = notes.count > 1 ? " (and \(notes.count - 1) more line\(notes.count == 2 ? "" : "s") not read)" : ""
+        report.problems.append(ReportProblem(message: "\(fact.rawValue): \(first.message)\(more)", member: "\(member):\(first.line)"))
     }
 
     mutating func record(_ failure: ParseFailure, fact: Fact, member: String) {

@@ -32,6 +32,17 @@ public struct InstalledPackage: Sendable, Codable, Equatable {
     }
 }
 
+/// The packages of one list, and the lines that were not packages.
+public struct PackageList: Sendable, Codable, Equatable, NotedParse {
+    public var packages: [InstalledPackage]
+    public var notes: [ParseNote]
+
+    public init(packages: [InstalledPackage], notes: [ParseNote]) {
+        self.packages = packages
+        self.notes = notes
+    }
+}
+
 /// Reads package lists: `installed-rpms`, `sos_commands/rpm/package-data`, `installed-debs`.
 ///
 /// rpm sample (lines from insights-core `test_installed_rpms.py`, as sos 2.2-3.2 wrote them):
@@ -65,7 +76,8 @@ public enum InstalledPackagesParser {
     /// installed-rpms (2.2 `%-59s date`, 3.0/3.2 extra TAB columns, 3.3+, 4.3+), `package-data` (TAB separated), plain `rpm -qa`.
     private static let commandNotFound = ByteNeedle("command not found")
 
-    public static func parseRPMList(_ text: String) -> (packages: [InstalledPackage], notes: [ParseNote]) {
+    /// - Throws: `.notCollected` when no line is a package (empty, or only rpm's complaints).
+    public static func parseRPMList(_ text: String) throws(ParseFailure) -> PackageList {
         var packages: [InstalledPackage] = []
         var notes: [ParseNote] = []
         for line in TextLines(text) {
@@ -101,7 +113,8 @@ public enum InstalledPackagesParser {
             package.installTime = installTime.map(String.init)
             packages.append(package)
         }
-        return (packages, notes)
+        guard !packages.isEmpty else { throw .nothingParsed(notes, otherwise: "no installed package listed") }
+        return PackageList(packages: packages, notes: notes)
     }
 
     /// NVRA split: arch = after last "." when it is a known architecture; release = after last
@@ -142,7 +155,8 @@ public enum InstalledPackagesParser {
     /// marked for removal but still there). `rc` (config files only), `un`, `iU`, `iF` are skipped.
     /// Multiarch names (`libc6:amd64`) lose the `:arch` suffix. Old dpkg without the
     /// Architecture column (no "Architecture" in the `||/` header) gives arch nil.
-    public static func parseDpkgList(_ text: String) -> (packages: [InstalledPackage], notes: [ParseNote]) {
+    /// - Throws: `.notCollected` when no row is an installed package.
+    public static func parseDpkgList(_ text: String) throws(ParseFailure) -> PackageList {
         var packages: [InstalledPackage] = []
         var notes: [ParseNote] = []
         var hasArchitectureColumn = true
@@ -178,6 +192,7 @@ public enum InstalledPackagesParser {
             packages.append(InstalledPackage(name: String(name), version: String(fields[2]),
                                              arch: arch.map(String.init), line: line.number))
         }
-        return (packages, notes)
+        guard !packages.isEmpty else { throw .nothingParsed(notes, otherwise: "no installed package listed") }
+        return PackageList(packages: packages, notes: notes)
     }
 }

@@ -42,7 +42,7 @@ public struct ModinfoRecord: Sendable, Codable, Equatable {
 }
 
 /// Everything one modinfo output file says.
-public struct ModinfoListing: Sendable, Codable, Equatable {
+public struct ModinfoListing: Sendable, Codable, Equatable, NotedParse {
     public var records: [ModinfoRecord]
     /// Modules modinfo could not find (`modinfo: ERROR: Module X not found.`): usually built-ins
     /// on kernels whose kmod cannot describe them.
@@ -78,7 +78,8 @@ public struct ModinfoListing: Sendable, Codable, Equatable {
 /// yields one record with `name` `"vmxnet3"` (from the file name), `version` `"1.4.14.0-k"`,
 /// `license` `"GPL v2"`, `intree` true, `retpoline` true, `line` 1.
 public enum ModinfoParser {
-    public static func parse(_ text: String) -> ModinfoListing {
+    /// - Throws: `.notCollected` when the output holds no record and names no missing module.
+    public static func parse(_ text: String) throws(ParseFailure) -> ModinfoListing {
         var notFound: [String] = []
         var notes: [ParseNote] = []
         let fields = fields(in: text, notFound: &notFound, notes: &notes)
@@ -113,6 +114,7 @@ public enum ModinfoParser {
             current?.set(field.key, field.value)
         }
         finish()
+        guard !records.isEmpty || !notFound.isEmpty else { throw .nothingParsed(notes, otherwise: "modinfo printed nothing") }
         return ModinfoListing(records: records, notFound: notFound, notes: notes)
     }
 

@@ -29,3 +29,18 @@ public struct ParseNote: Sendable, Equatable, Codable, Hashable {
         self.message = message
     }
 }
+
+/// A parsed value that also says which lines it could not read (error output of the command,
+/// lines of no known shape): the assembler keeps them with the fact's member, so nothing a
+/// parser passed over is lost.
+public protocol NotedParse {
+    var notes: [ParseNote] { get }
+}
+
+extension ParseFailure {
+    /// `.notCollected` for output that held nothing but notes ("sh: dpkg: command not found"):
+    /// the first note says why.
+    static func nothingParsed(_ notes: [ParseNote], otherwise: String) -> ParseFailure {
+        .notCollected(notes.first?.message ?? otherwise)
+    }
+}

@@ -7,13 +7,15 @@
 /// ```
 /// yields `["P", "O"]`; an empty file (an untainted module) yields `[]`.
 public enum SysModuleTaintParser {
-    public static func parse(_ text: String) -> [String] {
+    /// - Throws: `.malformed` when the line is not taint letters (an error message, a path).
+    public static func parse(_ text: String) throws(ParseFailure) -> [String] {
         guard let line = TextLines(text).first(where: { !($0.text).trimmedWhitespace.isEmpty }) else {
             return []
         }
         let letters = line.text.trimmedWhitespace
-        // Anything but letters (an error message, a path) is not a taint string.
-        guard letters.allSatisfy({ $0.isASCII && $0.isLetter }) else { return [] }
+        guard letters.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw .malformed(line: line.number, message: "not taint letters: \(letters.prefix(80))")
+        }
         return letters.map(String.init)
     }
 }

@@ -11,6 +11,17 @@ public struct SysctlEntry: Sendable, Codable, Equatable {
     }
 }
 
+/// Every key of `sysctl -a`, and the lines that were not `key = value`.
+public struct SysctlTable: Sendable, Codable, Equatable, NotedParse {
+    public var entries: [String: SysctlEntry]
+    public var notes: [ParseNote]
+
+    public init(entries: [String: SysctlEntry], notes: [ParseNote]) {
+        self.entries = entries
+        self.notes = notes
+    }
+}
+
 /// Reads `sos_commands/kernel/sysctl_-a` and single-value files of `proc/sys/`.
 ///
 /// Sample (real sos 4.2 archive `juju-04f1e3-0-lxd-5`, `sysctl_-a`, an LXD container):
@@ -24,7 +35,8 @@ public struct SysctlEntry: Sendable, Codable, Equatable {
 /// yields `entries["abi.vsyscall32"] == SysctlEntry(value: "1", line: 1)` and one note per
 /// `sysctl:` line. `dev.cdrom.info` repeats its key on every line; the first one is kept.
 public enum SysctlParser {
-    public static func parse(_ text: String) -> (entries: [String: SysctlEntry], notes: [ParseNote]) {
+    /// - Throws: `.notCollected` when no line is `key = value` (an empty file, or only errors).
+    public static func parse(_ text: String) throws(ParseFailure) -> SysctlTable {
         var entries: [String: SysctlEntry] = [:]
         var notes: [ParseNote] = []
         for line in TextLines(text) {
@@ -45,7 +57,8 @@ public enum SysctlParser {
                 entries[String(key)] = SysctlEntry(value: String(value), line: line.number)
             }
         }
-        return (entries, notes)
+        guard !entries.isEmpty else { throw .nothingParsed(notes, otherwise: "sysctl -a is empty") }
+        return SysctlTable(entries: entries, notes: notes)
     }
 
     /// A proc/sys file holding one integer; numbers too big for Int are .malformed, empty is .notCollected.

@@ -92,9 +92,12 @@ import Testing
     }
 
     @Test func sysModuleTaintLetters() throws {
-        #expect(SysModuleTaintParser.parse(try ParsersAFixtures.real("sys-module-zfs-taint")) == ["P", "O"])
-        #expect(SysModuleTaintParser.parse(try ParsersAFixtures.real("sys-module-kvm-taint")) == [])
-        #expect(SysModuleTaintParser.parse("OE\r\n") == ["O", "E"])
-        #expect(SysModuleTaintParser.parse("cat: taint: Permission denied\n") == [])
+        #expect(try SysModuleTaintParser.parse(try ParsersAFixtures.real("sys-module-zfs-taint")) == ["P", "O"])
+        #expect(try SysModuleTaintParser.parse(try ParsersAFixtures.real("sys-module-kvm-taint")) == [])
+        #expect(try SysModuleTaintParser.parse("OE\r\n") == ["O", "E"])
+        #expect(try SysModuleTaintParser.parse("") == [])
+        #expect(throws: ParseFailure.malformed(line: 1, message: "not taint letters: cat: taint: Permission denied")) {
+            try SysModuleTaintParser.parse("cat: taint: Permission denied\n")
+        }
     }
 }

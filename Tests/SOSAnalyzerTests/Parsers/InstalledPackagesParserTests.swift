@@ -2,11 +2,15 @@ import Testing
 @testable import SOSAnalyzer
 
 @Suite struct InstalledPackagesParserTests {
+    static func listed(_ list: PackageList) -> (packages: [InstalledPackage], notes: [ParseNote]) {
+        (list.packages, list.notes)
+    }
+
     /// The doc comment's sample: sos 2.2 (`%-59s date`), 3.0 and 3.2 (extra TAB columns) lines
     /// and a bare NVRA, from insights-core's installed-rpms test data.
     @Test func installedRpmsOfOldSosGenerations() throws {
-        let (packages, notes) = InstalledPackagesParser.parseRPMList(
-            try MemoryFixtures.text("real", "installed-rpms-insights-RPMS_LINE.txt"))
+        let (packages, notes) = try Self.listed(InstalledPackagesParser.parseRPMList(
+            try MemoryFixtures.text("real", "installed-rpms-insights-RPMS_LINE.txt")))
         #expect(notes == [ParseNote(line: 1, message: "not a name-version-release: \"COMMAND>\"")])
         #expect(packages == [
             InstalledPackage(name: "BESAgent", version: "9.2.5.130", release: "rhe5", arch: "x86_64",
@@ -26,8 +30,8 @@ import Testing
     }
 
     @Test func namesLongerThanThePaddingAndGpgKeys() throws {
-        let (packages, notes) = InstalledPackagesParser.parseRPMList(
-            try MemoryFixtures.text("real", "installed-rpms-insights-RPM_MANIFEST.txt"))
+        let (packages, notes) = try Self.listed(InstalledPackagesParser.parseRPMList(
+            try MemoryFixtures.text("real", "installed-rpms-insights-RPM_MANIFEST.txt")))
         #expect(notes.isEmpty)
         #expect(packages == [
             InstalledPackage(name: "gpg-pubkey", version: "0608b895", release: "4bd22942", arch: nil,
@@ -47,8 +51,8 @@ import Testing
     }
 
     @Test func rpmdbErrorsDashedNamesAndListsWithoutArch() throws {
-        let (packages, notes) = InstalledPackagesParser.parseRPMList(
-            try MemoryFixtures.text("real", "rpm-qa-insights-mixed.txt"))
+        let (packages, notes) = try Self.listed(InstalledPackagesParser.parseRPMList(
+            try MemoryFixtures.text("real", "rpm-qa-insights-mixed.txt")))
         #expect(notes == [ParseNote(line: 1, message: "error: rpmdbNextIterator: skipping h#     753 Header V3 DSA signature: BAD, key ID db42a6")])
         #expect(packages == [
             InstalledPackage(name: "yum-security", version: "1.1.16", release: "21.el5", arch: "noarch", line: 2),
@@ -61,24 +65,26 @@ import Testing
 
     /// Built from the sos 3.3+ rpm plugin query format for `package-data`
     /// (`NVRA\tdate\tepoch\tvendor\tbuildhost\tsigpgp\tpgpsig`); no real sample was available.
-    @Test func packageDataTabSeparated() {
+    @Test func packageDataTabSeparated() throws {
         let text = "kernel-3.10.0-1160.el7.x86_64\tMon 23 Nov 2020 10:00:00 AM EST\t1606143600\tRed Hat, Inc.\tx86-vm-26.build.eng.bos.redhat.com\tRSA/SHA256, Fri 18 Sep 2020 04:14:42 PM EDT, Key ID 199e2f91fd431d51\tRSA/SHA256, Fri 18 Sep 2020 04:14:42 PM EDT, Key ID 199e2f91fd431d51\r\n"
-        let (packages, notes) = InstalledPackagesParser.parseRPMList(text)
+        let (packages, notes) = try Self.listed(InstalledPackagesParser.parseRPMList(text))
         #expect(notes.isEmpty)
         #expect(packages == [InstalledPackage(name: "kernel", version: "3.10.0", release: "1160.el7", arch: "x86_64",
                                               installTime: "Mon 23 Nov 2020 10:00:00 AM EST", line: 1)])
     }
 
     @Test func garbageAndCommandNotFound() {
-        let (packages, notes) = InstalledPackagesParser.parseRPMList("openssh-server#$%^5.3p1$%^104.el6.x86_64\nsh: rpm: command not found\n\n")
-        #expect(packages.isEmpty)
-        #expect(notes.map(\.line) == [1, 2])
+        // nothing but notes: not collected, and the first note says why
+        #expect(throws: ParseFailure.notCollected("not a name-version-release: \"openssh-server#$%^5.3p1$%^104.el6.x86_64\"")) {
+            try InstalledPackagesParser.parseRPMList("openssh-server#$%^5.3p1$%^104.el6.x86_64\nsh: rpm: command not found\n\n")
+        }
+        #expect(throws: ParseFailure.notCollected("no installed package listed")) { try InstalledPackagesParser.parseRPMList("") }
     }
 
     /// The doc comment's dpkg sample: the real sos 4.2 installed-debs, with a held package.
     @Test func realInstalledDebs() throws {
-        let (packages, notes) = InstalledPackagesParser.parseDpkgList(
-            try MemoryFixtures.text("real", "installed-debs-k8stest-4-lines1-50.txt"))
+        let (packages, notes) = try Self.listed(InstalledPackagesParser.parseDpkgList(
+            try MemoryFixtures.text("real", "installed-debs-k8stest-4-lines1-50.txt")))
         #expect(notes.isEmpty)
         #expect(packages.count == 45)
         #expect(packages.first == InstalledPackage(name: "accountsservice", version: "0.6.55-0ubuntu12~20.04.5",
@@ -89,7 +95,7 @@ import Testing
         #expect(packages.allSatisfy { $0.release == nil && $0.installTime == nil })
     }
 
-    @Test func dpkgStatesMultiarchAndOldLayout() {
+    @Test func dpkgStatesMultiarchAndOldLayout() throws {
         let modern = """
         Desired=Unknown/Install/Remove/Purge/Hold
         ||/ Name           Version      Architecture Description
@@ -100,24 +106,24 @@ import Testing
         iU  halfway        2.0-1        all          unpacked only
         ri  leaving        3.0          all          marked for removal
         """
-        let (packages, notes) = InstalledPackagesParser.parseDpkgList(modern)
+        let (packages, notes) = try Self.listed(InstalledPackagesParser.parseDpkgList(modern))
         #expect(notes.isEmpty)
         #expect(packages == [
             InstalledPackage(name: "libc6", version: "2.31-0ubuntu9.7", arch: "amd64", line: 4),
             InstalledPackage(name: "leaving", version: "3.0", arch: "all", line: 8),
         ])
         let old = "||/ Name        Version        Description\n+++-===========-==============-===========\nii  bash        4.1-3          The GNU Bourne Again SHell\n"
-        #expect(InstalledPackagesParser.parseDpkgList(old).packages == [
+        #expect(try InstalledPackagesParser.parseDpkgList(old).packages == [
             InstalledPackage(name: "bash", version: "4.1-3", arch: nil, line: 3),
         ])
-        #expect(InstalledPackagesParser.parseDpkgList("sh: dpkg: command not found\n").notes == [
-            ParseNote(line: 1, message: "sh: dpkg: command not found"),
-        ])
+        #expect(throws: ParseFailure.notCollected("sh: dpkg: command not found")) {
+            try InstalledPackagesParser.parseDpkgList("sh: dpkg: command not found\n")
+        }
     }
 
-    @Test func invalidUTF8NameIsANoteNotAPackage() {
+    @Test func invalidUTF8NameIsANoteNotAPackage() throws {
         let bytes = Array("bash-4.2.46-34.el7.x86_64\nopenobex".utf8) + [0xC6] + Array("-1.4-7.el6.x86_64\n".utf8)
-        let (packages, notes) = InstalledPackagesParser.parseRPMList(String(decoding: bytes, as: UTF8.self))
+        let (packages, notes) = try Self.listed(InstalledPackagesParser.parseRPMList(String(decoding: bytes, as: UTF8.self)))
         #expect(packages == [InstalledPackage(name: "bash", version: "4.2.46", release: "34.el7", arch: "x86_64", line: 1)])
         #expect(notes.map(\.line) == [2])
     }

@@ -4,7 +4,8 @@ import Testing
 @Suite struct SysctlParserTests {
     /// The doc comment's sample: an LXD container where sysctl could not read every key.
     @Test func realContainerSysctlWithPermissionErrors() throws {
-        let (entries, notes) = SysctlParser.parse(try MemoryFixtures.text("real", "sysctl_-a-lxd-5-0-lines1-110.txt"))
+        let table = try SysctlParser.parse(try MemoryFixtures.text("real", "sysctl_-a-lxd-5-0-lines1-110.txt"))
+        let (entries, notes) = (table.entries, table.notes)
         #expect(entries.count == 81)
         #expect(entries["abi.vsyscall32"] == SysctlEntry(value: "1", line: 1))
         #expect(entries["debug.exception-trace"] == SysctlEntry(value: "1", line: 2))
@@ -22,9 +23,10 @@ import Testing
         ])
     }
 
-    @Test func emptyValuesTabsCRLFAndErrorLines() {
+    @Test func emptyValuesTabsCRLFAndErrorLines() throws {
         let text = "kernel.domainname = \r\nnet.ipv4.tcp_rmem = 4096\t131072\t6291456\r\nerror: \"Operation not permitted\" reading key \"a=b\"\r\nvm.min_free_kbytes=67584"
-        let (entries, notes) = SysctlParser.parse(text)
+        let table = try SysctlParser.parse(text)
+        let (entries, notes) = (table.entries, table.notes)
         #expect(entries == [
             "kernel.domainname": SysctlEntry(value: "", line: 1),
             "net.ipv4.tcp_rmem": SysctlEntry(value: "4096\t131072\t6291456", line: 2),

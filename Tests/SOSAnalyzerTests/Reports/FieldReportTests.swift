@@ -38,4 +38,22 @@ import Testing
         let absent = try #require(ReportReader.read(path: root.path).reports.first)
         #expect(absent[state: .nics] == .notCollected)
     }
+
+    /// The lines a parser passed over are kept as one problem of the fact, not dropped: the real
+    /// `sysctl -a` of the sos 4.2 LXD container (its first 110 lines), read for
+    /// `vm.min_free_kbytes` because `proc/sys/vm/` was not collected.
+    @Test func sysctlNotesAreKeptWithTheFact() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("field-sysctl-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let kernel = root.appendingPathComponent("sos_commands/kernel")
+        try FileManager.default.createDirectory(at: kernel, withIntermediateDirectories: true)
+        try "sosreport: 4.2\n".write(to: root.appendingPathComponent("version.txt"), atomically: true, encoding: .utf8)
+        let sysctl = try MemoryFixtures.text("real", "sysctl_-a-lxd-5-0-lines1-110.txt") + "vm.min_free_kbytes = 67584\n"
+        try sysctl.write(to: kernel.appendingPathComponent("sysctl_-a"), atomically: true, encoding: .utf8)
+        let report = try #require(ReportReader.read(path: root.path).reports.first)
+        #expect(report.sysctl["vm.min_free_kbytes"] == 67584)
+        #expect(report.problems.contains(ReportProblem(
+            message: "sysctl: sysctl: unable to open directory \"/proc/sys/fs/binfmt_misc/\" (and 5 more lines not read)",
+            member: "sos_commands/kernel/sysctl_-a:43")))
+    }
 }
