@@ -100,6 +100,9 @@ public enum KernelLogLineParser {
         if let (stamp, rest) = syslogDate(text) {
             return finishSyslog(rest, wallClock: stamp, format: .syslog)
         }
+        if let (stamp, rest) = logreadDate(text) {
+            return finishSyslog(rest, wallClock: stamp, format: .syslog)
+        }
         if text.first == "[" {
             if let (stamp, rest) = dmesgTStamp(text) {
                 return kernelBody(rest, timestamp: .wallClock(stamp), host: nil, format: .dmesgT)
@@ -159,6 +162,20 @@ public enum KernelLogLineParser {
               (0...3).allSatisfy({ byte($0) >= 48 && byte($0) <= 57 }) else { return nil }
         guard let space = text.firstIndex(of: " ") else { return nil }
         return (String(text[..<space]), text[text.index(after: space)...])
+    }
+
+    /// OpenWrt `logread`: "Fri Jul 19 05:58:52 2019 kern.warn kernel: ..." (day name, year, and
+    /// the facility.level); returns the stamp "Fri Jul 19 05:58:52 2019" and what follows the level.
+    private static func logreadDate(_ text: Substring) -> (String, Substring)? {
+        guard let first = text.utf8.first, first >= UInt8(ascii: "F"), first <= UInt8(ascii: "W"),
+              days.contains(text.prefix(3)), text.dropFirst(3).first == " ",
+              let (monthDayTime, rest) = syslogDate(text.dropFirst(4)) else { return nil }
+        let year = rest.prefix(while: \.isASCIIDigit)
+        guard year.count == 4, rest.dropFirst(4).first == " " else { return nil }
+        var after = rest.dropFirst(5)
+        let level = after.prefix(while: { $0 != " " })
+        if level.contains("."), !level.hasLogSuffix(":") { after = after.dropFirst(level.count).drop(while: { $0 == " " }) }
+        return ("\(text.prefix(3)) \(monthDayTime) \(year)", after)
     }
 
     /// Whether a line's first byte can open a month name: most lines are told apart by it, without
