@@ -28,7 +28,7 @@ import Testing
         #expect(reports.count == 6)
         let events = reports.flatMap(\.kernelEvents)
         #expect(Set(events.map(\.kind)) == Set(KernelEventKind.allCases))
-        #expect(events.allSatisfy { $0.source.line > 0 && !$0.message.isEmpty })
+        #expect(events.allSatisfy { ($0.source.line ?? 0) > 0 && !$0.message.isEmpty })
         // the timeline has a row for each kind a host logged, with the count of its events
         for report in reports {
             let kinds = Set(report.kernelEvents.map(\.kind.rawValue))
