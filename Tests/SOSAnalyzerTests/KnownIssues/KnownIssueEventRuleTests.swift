@@ -42,3 +42,17 @@ import Testing
         #expect(try Self.findings(sample) == [])
     }
 }
+
+extension KnownIssueEventRuleTests {
+    /// The loop-device line of the real Ubuntu report juju-110cc2-k8stest-4 (var/log/kern.log:757)
+    /// is an io-error event but no failing disk.
+    @Test func loopDeviceErrorIsNoDiskFailure() {
+        var report = TinyReport.make()
+        var events = KernelEventScanner(member: "var/log/kern.log")
+        events.feed("blk_update_request: I/O error, dev loop11, sector 0 op 0x1:(WRITE) flags 0x800 phys_seg 0 prio class 0",
+                    timestamp: "Feb 11 19:23:37", number: 757, memInfo: nil)
+        report.kernelEvents = events.events
+        #expect(report.kernelEvents.map(\.device) == ["loop11"])
+        #expect(KnownIssueBook.bundled.evaluate(report).map(\.id) == [])
+    }
+}
