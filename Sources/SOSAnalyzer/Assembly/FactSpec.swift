@@ -106,6 +106,9 @@ public enum FactCatalog {
         "sos_strings/*/var.log.kern.log*.tailed",
         "sos_commands/logs/journalctl_--no-pager", "sos_commands/logs/journalctl_--no-pager_--catalog_--boot",
         "sos_commands/logs/journalctl_--no-pager_--boot", "sos_commands/logs/journalctl_--no-pager_--since_-3days",
+        // the previous boot (sos 3.6+), and journal exports over the size limit, tailed by sos 4.x
+        "sos_commands/logs/journalctl_--no-pager_--catalog_--boot_-1", "sos_commands/logs/journalctl_--no-pager_--boot_-1",
+        "sos_strings/logs/journalctl_--no-pager*.tailed",
         "sos_commands/kernel/journalctl_--no-pager_--dmesg*",
         "var/crash/*/vmcore-dmesg.txt",
     ], reading: .lines)

@@ -32,7 +32,7 @@ enum KernelEventLine: Equatable {
     /// for the kinds its literals can start.
     enum Literal: Int, CaseIterable {
         case oomInvoked, killedProcess, oomConstraint, memcgOOM, memcgLimit, softLockup, hardLockup, hungTask,
-             rcuStall, unableToHandle, nullPointer, generalProtection, kernelBUG, panic, warning, netdevWatchdog,
+             rcuStall, unableToHandle, unableToHandleUpper, nullPointer, generalProtection, kernelBUG, panic, warning, netdevWatchdog,
              linkIsDown, linkDown, bondDown, conntrackFull, ioError, extFSError, corruption,
              btrfsError, hardwareError, machineCheck, repeated, suppressed, comm, pid, instructionPointer
 
@@ -44,10 +44,13 @@ enum KernelEventLine: Equatable {
             case .memcgOOM: "cgroup out of memory"
             case .memcgLimit: "Task in "
             case .softLockup: "BUG: soft lockup"
-            case .hardLockup: "hard LOCKUP"
+            // "hard LOCKUP" (x86 NMI watchdog) and "Hard LOCKUP" (powerpc, and the panic it may end in)
+            case .hardLockup: "ard LOCKUP"
             case .hungTask: "INFO: task "
             case .rcuStall: "INFO: rcu"
             case .unableToHandle: "BUG: unable"
+            // ARM, arm64, RISC-V: "Unable to handle kernel NULL pointer dereference at virtual address"
+            case .unableToHandleUpper: "Unable to handle"
             case .nullPointer: "NULL pointer dereference"
             case .generalProtection: "general protection fault"
             case .kernelBUG: "kernel BUG at"
@@ -57,10 +60,12 @@ enum KernelEventLine: Equatable {
             case .linkIsDown: "Link is "
             case .linkDown: "Link down"
             case .bondDown: "definitely down"
-            case .conntrackFull: "table full, dropping"
+            // "table full," alone: a line wrapped after the comma still counts
+            case .conntrackFull: "table full,"
             case .ioError: "I/O error"
             case .extFSError: "-fs error"
-            case .corruption: "Corruption detected"
+            // XFS says "Corruption detected" (3.x) or "Metadata corruption detected" (4.x+)
+            case .corruption: "XFS ("
             case .btrfsError: "BTRFS error"
             case .hardwareError: "Hardware Error"
             case .machineCheck: "Machine check"
@@ -110,6 +115,11 @@ enum KernelEventLine: Equatable {
         if has(.memcgLimit), m.hasPrefix("Task in "), let r = m.firstRange(of: "killed as a result of limit of ") {
             return .oomConstraint(constraint: "CONSTRAINT_MEMCG", cgroup: String(m[r.upperBound...].trimmedBlanks))
         }
+        // 3.10-4.x print "Memory cgroup out of memory: Kill process 24572 (java) score 0 or sacrifice
+        // child" a line before "Killed process": the constraint of the kill that follows.
+        if has(.memcgOOM), !has(.killedProcess), m.contains("Memory cgroup out of memory") {
+            return .oomConstraint(constraint: "CONSTRAINT_MEMCG", cgroup: nil)
+        }
         if has(.killedProcess), let r = m.firstRange(of: "Killed process ") {
             var e = event(.oomKill)
             let rest = m[r.upperBound...]
@@ -126,6 +136,8 @@ enum KernelEventLine: Equatable {
             e.pid = oom.victimPid
             return .starts(e)
         }
+        // "Kernel panic - not syncing: Hard LOCKUP": the panic a lockup ended in, not a second lockup
+        if has(.panic), m.hasPrefix("Kernel panic") { return .starts(event(.panic)) }
         // lockups, stalls, hung tasks
         if has(.softLockup), let r = m.firstRange(of: "soft lockup") {
             var e = event(.softLockup)
@@ -138,7 +150,7 @@ enum KernelEventLine: Equatable {
             }
             return .starts(e)
         }
-        if has(.hardLockup), m.contains("hard LOCKUP") { return .starts(event(.hardLockup)) }
+        if has(.hardLockup), m.contains("hard LOCKUP") || m.contains("Hard LOCKUP") { return .starts(event(.hardLockup)) }
         if has(.hungTask), let r = m.firstRange(of: "INFO: task "), m.contains("blocked for more than") {
             var e = event(.hungTask)
             let task = m[r.upperBound...].prefix(while: { $0 != " " })
@@ -150,12 +162,13 @@ enum KernelEventLine: Equatable {
         }
         if has(.rcuStall), m.contains("detected stall") { return .starts(event(.rcuStall)) }
         // oops, bug, panic, warning
-        if has(.unableToHandle, .nullPointer, .generalProtection), m.contains("unable to handle") || m.hasPrefix("BUG: kernel NULL pointer dereference")
+        if has(.unableToHandle, .unableToHandleUpper, .nullPointer, .generalProtection),
+           m.contains("nable to handle kernel") || m.contains("unable to handle page fault")
+            || m.hasPrefix("BUG: kernel NULL pointer dereference")
             || m.hasPrefix("general protection fault") || m.contains("] general protection fault") {
             return .starts(event(.oops))
         }
         if has(.kernelBUG), m.contains("kernel BUG at") { return .starts(event(.bug)) }
-        if has(.panic), m.hasPrefix("Kernel panic") { return .starts(event(.panic)) }
         if has(.warning), m.hasPrefix("WARNING: ") {
             var e = event(.warning)
             e.module = bracketedModule(atEndOf: m)
@@ -189,18 +202,29 @@ enum KernelEventLine: Equatable {
             e.module = "bonding"
             return .starts(e)
         }
-        if has(.conntrackFull), m.contains("table full, dropping packet") { return .starts(event(.nfConntrackFull)) }
+        if has(.conntrackFull), m.contains("conntrack"), !m.contains("expectation table full") {
+            return .starts(event(.nfConntrackFull))
+        }
         // storage
-        if has(.extFSError, .btrfsError, .corruption), m.contains("-fs error") || m.hasPrefix("BTRFS error") || m.contains("Corruption detected") {
+        if has(.extFSError, .btrfsError, .corruption), m.contains("-fs error") || m.hasPrefix("BTRFS error")
+            || m.hasPrefix("XFS (") && (m.contains("orruption detected") || m.contains("orruption of in-memory data")) {
             var e = event(.fsError)
             e.device = value(inParenthesesAfter: "device ", in: m) ?? value(inParenthesesAfter: "XFS (", in: m)
-            if let r = m.firstRange(of: " comm ") { e.process = String(m[r.upperBound...].prefix(while: { $0 != ":" && $0 != " " })) }
+            // ext4 prints "comm %s: ": a thread name may hold blanks ("comm Cache2 I/O: deleted inode")
+            if let r = m.firstRange(of: " comm ") {
+                let rest = m[r.upperBound...]
+                let end = rest.firstRange(of: ": ")?.lowerBound ?? rest.firstIndex(of: " ") ?? rest.endIndex
+                e.process = String(rest[..<end])
+            }
             return .starts(e)
         }
         if has(.ioError), m.contains("I/O error") {
             var e = event(.ioError)
-            if let r = m.firstRange(of: "dev ") {
+            // "dev sda," (block layer), "on device dm-1," (buffer layer), "(device dm-1)" (ext4)
+            if let r = m.firstRange(of: "dev ") ?? m.firstRange(of: "on device ") {
                 e.device = String(m[r.upperBound...].prefix(while: { $0 != "," && $0 != " " }))
+            } else {
+                e.device = value(inParenthesesAfter: "(device ", in: m)
             }
             return .starts(e)
         }
@@ -216,10 +240,13 @@ enum KernelEventLine: Equatable {
     /// "... dev_watchdog+0x248/0x250 [mlx5_core]" → "mlx5_core".
     static func bracketedModule(atEndOf m: Substring) -> String? {
         var text = m.trimmedBlanks
-        // 3.10 WARNING lines end with "()" then the taint in parentheses
+        // 2.6.32 WARNING lines end with "()" then the taint in parentheses, 3.x with "()" alone
         if let paren = text.firstRange(of: "() (") { text = text[..<paren.lowerBound] }
+        if text.hasSuffix("()") { text = text.dropLast(2) }
         guard text.hasSuffix("]"), let open = text.lastIndex(of: "[") else { return nil }
-        let name = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        var name = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        // a symbol kallsyms could not name: "0x860546a4 [mt7603e@8ad96439+0x96c0]"
+        if let at = name.firstIndex(of: "@") { name = name[..<at] }
         return AllocationReportLine.isModuleName(name) ? String(name) : nil
     }
 

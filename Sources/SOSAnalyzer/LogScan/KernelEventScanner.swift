@@ -12,6 +12,9 @@ struct KernelEventScanner: Sendable {
     /// Index of the event that continuation lines still fill, and the line it started on.
     private var open: (index: Int, line: Int)?
     private var pendingOOM: (trigger: String, order: Int?, constraint: String?, cgroup: String?, line: Int)?
+    /// "N callbacks suppressed" printed before the first line of its kind that this log shows:
+    /// added to that line's event when it comes (keyed by the message prefix it names).
+    private var pendingSuppressed: [String: Int] = [:]
     /// Events kept per log: a disk failing for a week logs millions of lines.
     static let maxEvents = 2_000
     static let continuationLines = 60
@@ -49,19 +52,32 @@ struct KernelEventScanner: Sendable {
                   let last = events.indices.last, Self.sameEvent(events[last], event) else { return }
             events[last].count += times
         case .suppressed(let count, let prefix):
-            let kind: KernelEventKind? = prefix.contains("conntrack") || prefix == "net_ratelimit" ? .nfConntrackFull
-                : prefix.contains("blk_update_request") || prefix.contains("print_req_error") || prefix.contains("I/O") ? .ioError
-                : nil
-            let target = kind.flatMap { kind in events.lastIndex { $0.kind == kind } }
-                ?? events.lastIndex { $0.message.hasPrefix(prefix) }
-            if let target { events[target].count += count }
+            // The ratelimit prints "<prefix>: N callbacks suppressed" when it lets the next line
+            // of that prefix through: N lines like the last one of that prefix, or, when the log
+            // shows none yet, like the next one.
+            let messagePrefix = Self.messagePrefix(suppressedBy: prefix)
+            if let target = events.lastIndex(where: { $0.message.hasPrefix(messagePrefix) }) {
+                events[target].count += count
+            } else if prefix == "net_ratelimit", let target = events.lastIndex(where: { $0.kind == .nfConntrackFull }) {
+                events[target].count += count
+            } else {
+                pendingSuppressed[messagePrefix, default: 0] += count
+            }
         case .none:
             break
         }
     }
 
+    /// `buffer_io_error` ratelimits the lines that `Buffer I/O error on dev ...` starts.
+    private static func messagePrefix(suppressedBy prefix: Substring) -> String {
+        prefix == "buffer_io_error" ? "Buffer I/O error" : String(prefix)
+    }
+
     private mutating func start(_ event: KernelEvent, number: Int, memInfo: MemInfoDump?) {
         var event = event
+        if !pendingSuppressed.isEmpty, let key = pendingSuppressed.keys.first(where: { event.message.hasPrefix($0) }) {
+            event.count += pendingSuppressed.removeValue(forKey: key) ?? 0
+        }
         if let current = open, number - current.line <= 5 {
             let previous = events[current.index]
             let atWatchdog = { (e: KernelEvent) in e.message.contains("sch_generic") || e.message.contains("dev_watchdog") }
@@ -75,8 +91,13 @@ struct KernelEventScanner: Sendable {
                 return
             }
             if event.kind == .warning, previous.kind == .netdevWatchdog, atWatchdog(event) { return }
-            // a machine check prints a dozen "[Hardware Error]:" lines
-            if event.kind == .machineCheck, previous.kind == .machineCheck { open = (current.index, number); return }
+        }
+        // a machine check prints a dozen "[Hardware Error]:" lines after "Machine check events
+        // logged"; that line again is another machine check of the same event
+        if let current = open, event.kind == .machineCheck, events[current.index].kind == .machineCheck {
+            if event.message.contains("events logged") { events[current.index].count += event.count }
+            open = (current.index, number)
+            return
         }
         if event.kind == .oomKill {
             var oom = event.oom ?? OOMKill()
@@ -102,7 +123,7 @@ struct KernelEventScanner: Sendable {
     }
 
     private static func takesTask(_ kind: KernelEventKind) -> Bool {
-        [.oops, .bug, .warning, .softLockup, .hardLockup, .rcuStall, .hungTask, .netdevWatchdog].contains(kind)
+        [.oops, .bug, .warning, .softLockup, .hardLockup, .rcuStall, .hungTask, .netdevWatchdog, .panic].contains(kind)
     }
 
     /// The same event logged again (a flapping link, an I/O error per sector).

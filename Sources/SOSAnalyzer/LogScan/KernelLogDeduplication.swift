@@ -34,17 +34,21 @@ enum KernelLogDeduplication {
     }
 
     private static func isSyslog(_ family: String) -> Bool {
-        ["messages", "syslog", "kern.log", "journal"].contains(family)
+        ["messages", "syslog", "kern.log"].contains(family) || family.hasPrefix("journal:")
     }
 
     /// `var/log/messages-20130211` and `sos_strings/logs/var.log.messages.tailed` are one family;
-    /// each ring-buffer copy is a family of its own.
+    /// each ring-buffer copy and each journal export is a family of its own.
     static func family(of member: String) -> String {
         let base = member.split(separator: "/").last.map(String.init) ?? member
         for stem in ["messages", "syslog", "kern.log"] where base.contains(stem) {
             return stem
         }
-        if member.hasPrefix("sos_commands/logs/journalctl") { return "journal" }
+        // Each journal export is a family of its own: the whole journal holds this boot's and the
+        // last boot's again, so they overlap as dmesg and messages do (the tailed copy is the same export).
+        if base.hasPrefix("journalctl") {
+            return "journal:" + (base.hasSuffix(".tailed") ? String(base.dropLast(".tailed".count)) : base)
+        }
         return member
     }
 }

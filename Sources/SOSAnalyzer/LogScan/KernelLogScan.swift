@@ -111,7 +111,8 @@ struct KernelLogScan: Sendable {
         }
         if found & Self.eventBits != 0, parsed().isKernel {
             let kernelLine = parsed()
-            events.feed(kernelLine.message.trimmedBlanks, timestamp: kernelLine.timestamp.map(KernelEvent.text),
+            // the wall clock where the line has one: it gives the event a time
+            events.feed(kernelLine.message.trimmedBlanks, timestamp: kernelLine.wallClock ?? kernelLine.timestamp.map(KernelEvent.text),
                         number: number, memInfo: failures.lastMemInfo,
                         holding: (found & Self.eventBits) >> UInt64(Literal.eventBitsStart))
         }

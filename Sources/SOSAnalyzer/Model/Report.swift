@@ -21,6 +21,8 @@ public struct Report: Sendable, Codable, Equatable {
     public var allocationFailures: [AllocationFailureRecord] = []
     /// What else the kernel logged as going wrong (OOM kills, lockups, oopses, ...), as logged.
     public var kernelEvents: [KernelEvent] = []
+    /// Per kind (and `allocation-failure`): first and last occurrence and count, in time order.
+    public var kernelTimeline: [KernelTimelineEntry] = []
     public var buddyinfo: [BuddyInfoRecord] = []
     public var zoneinfo: [ZoneInfoRecord] = []
     /// Each buddyinfo zone in human sizes, with the kernel's fragmentation indices per order.

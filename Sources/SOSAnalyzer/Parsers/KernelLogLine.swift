@@ -37,15 +37,19 @@ public struct KernelLogLine: Sendable, Equatable {
     /// The printk caller id (`T123` task or `C4` CPU) of kernels built with
     /// `CONFIG_PRINTK_CALLER`: `[  12.345][ T123] msg`. Keys interleaved output apart.
     public var caller: String?
+    /// The wall clock of the syslog header or `dmesg -T` stamp, also when a `[secs]` stamp after
+    /// it is the ``timestamp``: `Jan 24 17:18:54 orca1 kernel: [1063056.652012] ...` has both.
+    public var wallClock: String?
 
     public init(message: Substring, timestamp: KernelLogTimestamp? = nil, host: String? = nil,
-                format: KernelLogFormat, isKernel: Bool = true, caller: String? = nil) {
+                format: KernelLogFormat, isKernel: Bool = true, caller: String? = nil, wallClock: String? = nil) {
         self.message = message
         self.timestamp = timestamp
         self.host = host
         self.format = format
         self.isKernel = isKernel
         self.caller = caller
+        self.wallClock = wallClock
     }
 }
 
@@ -96,6 +100,9 @@ public enum KernelLogLineParser {
         if let (stamp, rest) = syslogDate(text) {
             return finishSyslog(rest, wallClock: stamp, format: .syslog)
         }
+        if let (stamp, rest) = logreadDate(text) {
+            return finishSyslog(rest, wallClock: stamp, format: .syslog)
+        }
         if text.first == "[" {
             if let (stamp, rest) = dmesgTStamp(text) {
                 return kernelBody(rest, timestamp: .wallClock(stamp), host: nil, format: .dmesgT)
@@ -108,6 +115,10 @@ public enum KernelLogLineParser {
                     return line
                 }
                 return kernelBody(rest, timestamp: .monotonic(secs), host: nil, format: .dmesg)
+            }
+            // `dmesg -H`: "[Mar 8 17:07] msg" then "[  +0.000005] msg": stamps without a time to keep
+            if let rest = humanStamp(text) {
+                return kernelBody(rest, timestamp: nil, host: nil, format: .dmesg)
             }
         }
         // bare tag: "kernel: msg"
@@ -151,6 +162,20 @@ public enum KernelLogLineParser {
               (0...3).allSatisfy({ byte($0) >= 48 && byte($0) <= 57 }) else { return nil }
         guard let space = text.firstIndex(of: " ") else { return nil }
         return (String(text[..<space]), text[text.index(after: space)...])
+    }
+
+    /// OpenWrt `logread`: "Fri Jul 19 05:58:52 2019 kern.warn kernel: ..." (day name, year, and
+    /// the facility.level); returns the stamp "Fri Jul 19 05:58:52 2019" and what follows the level.
+    private static func logreadDate(_ text: Substring) -> (String, Substring)? {
+        guard let first = text.utf8.first, first >= UInt8(ascii: "F"), first <= UInt8(ascii: "W"),
+              days.contains(text.prefix(3)), text.dropFirst(3).first == " ",
+              let (monthDayTime, rest) = syslogDate(text.dropFirst(4)) else { return nil }
+        let year = rest.prefix(while: \.isASCIIDigit)
+        guard year.count == 4, rest.dropFirst(4).first == " " else { return nil }
+        var after = rest.dropFirst(5)
+        let level = after.prefix(while: { $0 != " " })
+        if level.contains("."), !level.hasLogSuffix(":") { after = after.dropFirst(level.count).drop(while: { $0 == " " }) }
+        return ("\(text.prefix(3)) \(monthDayTime) \(year)", after)
     }
 
     /// Whether a line's first byte can open a month name: most lines are told apart by it, without
@@ -210,6 +235,21 @@ public enum KernelLogLineParser {
               parts[2].allSatisfy(\.isASCIIDigit), clockTime(parts[3])?.isEmpty == true,
               parts[4].count == 4, parts[4].allSatisfy(\.isASCIIDigit) else { return nil }
         return (parts.joined(separator: " "), text[text.index(after: close)...])
+    }
+
+    /// `dmesg -H` stamps: "[  +0.000005]" (seconds since the previous line) or "[Mar 8 17:07]"
+    /// (minute of the first line of a burst, no year); returns what follows.
+    private static func humanStamp(_ text: Substring) -> Substring? {
+        guard let close = text.firstIndex(of: "]") else { return nil }
+        let inside = text[text.index(after: text.startIndex)..<close].drop(while: { $0 == " " })
+        if inside.first == "+", inside.dropFirst().allSatisfy({ $0.isASCIIDigit || $0 == "." }), inside.count > 1 {
+            return text[text.index(after: close)...]
+        }
+        guard let lead = inside.utf8.first, opensMonthName(lead) else { return nil }
+        let parts = inside.split(separator: " ")
+        guard parts.count == 3, months.contains(parts[0]), parts[1].allSatisfy(\.isASCIIDigit),
+              parts[2].count == 5, parts[2].dropFirst(2).first == ":" else { return nil }
+        return text[text.index(after: close)...]
     }
 
     /// "[  123.456789]" (optionally followed by a printk caller "[ T123]"); returns the seconds.
@@ -280,8 +320,10 @@ public enum KernelLogLineParser {
             }
         }
         rest = dropPrintkLevel(dropLeadingBlanks(rest))
+        var wallClock: String?
+        if case .wallClock(let clock) = timestamp { wallClock = clock }
         return KernelLogLine(message: decodeEscapes(dropLeadingBlanks(rest)), timestamp: stamp, host: host,
-                             format: format, isKernel: true, caller: caller)
+                             format: format, isKernel: true, caller: caller, wallClock: wallClock)
     }
 
     // MARK: - Small helpers

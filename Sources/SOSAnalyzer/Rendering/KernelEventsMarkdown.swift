@@ -30,14 +30,15 @@ enum KernelEventsMarkdown {
         return ["## Kernel events by host", "", "First occurrence of each kind per host.", "", table.render(), ""]
     }
 
+    /// The report's timeline (``Report/kernelTimeline``): one row per kind, first and last
+    /// occurrence, count, and the evidence of the first.
     static func hostSection(_ report: Report) -> [String] {
-        guard !report.kernelEvents.isEmpty else { return [] }
+        guard !report.kernelTimeline.isEmpty else { return [] }
         var table = MarkdownTable(["Kind", "First", "Last", "Count", "Evidence"], alignments: [.left, .left, .left, .right, .left])
-        for kind in KernelEventKind.allCases {
-            let events = report.kernelEvents.filter { $0.kind == kind }
-            guard let first = events.first, let last = events.last else { continue }
-            table.add([kind.rawValue, when(first), events.count > 1 ? when(last) : "", "\(events.reduce(0) { $0 + $1.count })",
-                       evidence(first)])
+        for row in report.kernelTimeline {
+            let last = row.last == row.first ? "" : when(row.last)
+            table.add([row.kind, when(row.first) + (row.crash ? " (crash)" : ""), last, "\(row.count)",
+                       evidence(of: row, in: report)])
         }
         var out = ["#### What the kernel logged", "", table.render(), ""]
         let causes = report.kernelEvents.compactMap { event in event.memoryCause.map { (event, $0) } }
@@ -46,6 +47,21 @@ enum KernelEventsMarkdown {
         }
         if !causes.isEmpty { out.append("") }
         return out
+    }
+
+    private static func when(_ point: KernelTimelinePoint) -> String {
+        point.time ?? point.timestamp ?? "–"
+    }
+
+    private static func evidence(of row: KernelTimelineEntry, in report: Report) -> String {
+        if row.kind == KernelTimelineBuilder.allocationFailureKind,
+           let failure = report.allocationFailures.first(where: { $0.source == row.first.source }) {
+            return "`\(failure.source)` \(failure.process), order \(failure.order)"
+        }
+        if let event = report.kernelEvents.first(where: { $0.source == row.first.source && $0.kind.rawValue == row.kind }) {
+            return evidence(event)
+        }
+        return "`\(row.first.source)`"
     }
 
     private static func when(_ event: KernelEvent) -> String {

@@ -15,7 +15,7 @@ import Testing
 
     @Test func bundledRulesAllLoad() {
         #expect(book.problems == [])
-        #expect(book.rules.count == 21)
+        #expect(book.rules.count == 29)
         #expect(book.rules.allSatisfy { $0.file?.hasPrefix("bundled/") == true && !$0.references.isEmpty })
         #expect(book.logPatterns.map(\.rule).sorted() == [
             "vmxnet3-order9-null-deref", "xfs-kmem-alloc-deadlock", "zfs-spl-memory-pressure", "zfs-spl-memory-pressure",

@@ -92,6 +92,22 @@ import Testing
         #expect(line.format == .dmesgT)
     }
 
+    @Test func openWrtLogread() {  // Fixtures/events/warning-5.x-openwrt-module
+        let line = KernelLogLineParser.parse("Tue Feb  1 19:02:25 2022 kern.warn kernel: [11134.332928] ------------[ cut here ]------------")
+        #expect(line.message == "------------[ cut here ]------------")
+        #expect(line.timestamp == .monotonic(11134.332928))
+        #expect(line.wallClock == "Tue Feb  1 19:02:25 2022")
+        #expect(line.isKernel)
+    }
+
+    @Test func dmesgHumanStamps() {  // Fixtures/events/bug-5.4-dmesg-human
+        #expect(KernelLogLineParser.parse("[Mar 8 17:07] ------------[ cut here ]------------").message
+                == "------------[ cut here ]------------")
+        let line = KernelLogLineParser.parse("[  +0.000005] kernel BUG at mm/uksm.c:3328!")
+        #expect(line.message == "kernel BUG at mm/uksm.c:3328!")
+        #expect(line.timestamp == nil)
+    }
+
     @Test func bareKernelTag() {  // allocfail-rhel6-07 and the indented block of allocfail-rhel6-05
         let line = KernelLogLineParser.parse("kernel: Pid: 25564, comm: bma Not tainted 2.6.32-279.14.1.el6.x86_64 #1")
         #expect(line.message == "Pid: 25564, comm: bma Not tainted 2.6.32-279.14.1.el6.x86_64 #1")
