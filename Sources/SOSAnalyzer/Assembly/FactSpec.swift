@@ -128,7 +128,10 @@ public enum FactCatalog {
         lsbRelease, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
         dmiProduct, ethtoolDriver, rpmList, dpkgList,
-    ]
+    ] + displayed.map(\.spec)
+
+    /// Facts that are only parsed and shown, read alike by the assembler (``DisplayedFact``).
+    static let displayed: [DisplayedFact] = []
 
     /// Every place of ``wholeFiles``, asked once per member.
     public static let wholeFilePlaces = PathPatternSet(wholeFiles.flatMap(\.candidates))

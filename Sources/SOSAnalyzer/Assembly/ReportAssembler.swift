@@ -40,6 +40,7 @@ struct ReportAssembler {
         readKernelEvents()
         readPageTypeInfo()
         readKernelLogExtras()
+        for fact in FactCatalog.displayed { fact.read(&self) }
         return report
     }
 

@@ -3,13 +3,36 @@
 /// Each ``FactSpec`` names the fact it feeds, so the assembler records a state or a citation
 /// under the spec's own fact and no key is typed twice. The raw values are the JSON keys of the
 /// contract (`factStates.os`, `evidence["kernel.release"]`) and never change.
-public enum Fact: String, Sendable, CaseIterable {
-    case sosVersion, hostname, collectedAt, os, uname, kernel
-    case kernelRelease = "kernel.release"
-    case packages, taint, modules, modinfo, nics, memory, sysctl
-    case minFreeKbytes = "vm.min_free_kbytes"
-    case zoneReclaimMode = "vm.zone_reclaim_mode"
-    case hardware, buddyinfo, zoneinfo, pagetypeinfo, kernelLog
+public struct Fact: RawRepresentable, Hashable, Sendable {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    // A struct, not an enum, so that a fact that is only displayed declares its key beside its
+    // spec (``DisplayedFact``) instead of in a fifth file.
+    public static let sosVersion = Fact(rawValue: "sosVersion")
+    public static let hostname = Fact(rawValue: "hostname")
+    public static let collectedAt = Fact(rawValue: "collectedAt")
+    public static let os = Fact(rawValue: "os")
+    public static let uname = Fact(rawValue: "uname")
+    public static let kernel = Fact(rawValue: "kernel")
+    public static let kernelRelease = Fact(rawValue: "kernel.release")
+    public static let packages = Fact(rawValue: "packages")
+    public static let taint = Fact(rawValue: "taint")
+    public static let modules = Fact(rawValue: "modules")
+    public static let modinfo = Fact(rawValue: "modinfo")
+    public static let nics = Fact(rawValue: "nics")
+    public static let memory = Fact(rawValue: "memory")
+    public static let sysctl = Fact(rawValue: "sysctl")
+    public static let minFreeKbytes = Fact(rawValue: "vm.min_free_kbytes")
+    public static let zoneReclaimMode = Fact(rawValue: "vm.zone_reclaim_mode")
+    public static let hardware = Fact(rawValue: "hardware")
+    public static let buddyinfo = Fact(rawValue: "buddyinfo")
+    public static let zoneinfo = Fact(rawValue: "zoneinfo")
+    public static let pagetypeinfo = Fact(rawValue: "pagetypeinfo")
+    public static let kernelLog = Fact(rawValue: "kernelLog")
 }
 
 extension Report {
