@@ -131,8 +131,18 @@ public enum FactCatalog {
     ] + displayed.map(\.spec)
 
     /// Facts that are only parsed and shown, read alike by the assembler (``DisplayedFact``).
-    static let displayed: [DisplayedFact] = []
+    static let displayed: [DisplayedFact] = [
+        DisplayedFact(transparentHugePages, parse: TransparentHugePagesParser.parse, into: \.transparentHugePages, line: \.line),
+    ]
+
+    public static let transparentHugePages = FactSpec("transparentHugePages", feeds: .transparentHugePages, [
+        "sys/kernel/mm/transparent_hugepage/enabled", "sys/kernel/mm/redhat_transparent_hugepage/enabled",
+    ])
 
     /// Every place of ``wholeFiles``, asked once per member.
     public static let wholeFilePlaces = PathPatternSet(wholeFiles.flatMap(\.candidates))
+}
+
+extension Fact {
+    public static let transparentHugePages = Fact(rawValue: "transparentHugePages")
 }

@@ -43,6 +43,8 @@ public struct Report: Sendable, Codable, Equatable {
     @Nullable public var memory: MemoryInfo?
     /// Kernel tunables that matter to memory diagnostics, by sysctl name.
     public var sysctl: [String: Int] = [:]
+    /// `sys/kernel/mm/transparent_hugepage/enabled`: THP mode.
+    @Nullable public var transparentHugePages: TransparentHugePages?
     @Nullable public var hardware: HardwareInfo?
     @Nullable public var packages: PackageSummary?
     public var findings: [Finding] = []
