@@ -4,7 +4,7 @@
 /// under the spec's own fact and no key is typed twice. The raw values are the JSON keys of the
 /// contract (`factStates.os`, `evidence["kernel.release"]`) and never change.
 public enum Fact: String, Sendable, CaseIterable {
-    case sosVersion, hostname, collectedAt, os, uname, kernel
+    case sosVersion, hostname, collectedAt, uptime, os, uname, kernel
     case kernelRelease = "kernel.release"
     case packages, taint, modules, modinfo, nics, memory, sysctl
     case minFreeKbytes = "vm.min_free_kbytes"
