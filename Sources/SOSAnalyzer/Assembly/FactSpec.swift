@@ -55,6 +55,11 @@ public enum FactCatalog {
     public static let date = FactSpec("date", feeds: .collectedAt, [
         "sos_commands/date/date", "sos_commands/general/date", "date",
     ])
+    /// How long the host had been up: with `date`, when the running boot began, which dates the
+    /// ring buffer's seconds-since-boot stamps.
+    public static let uptime = FactSpec("uptime", feeds: .uptime, [
+        "sos_commands/host/uptime", "sos_commands/general/uptime", "uptime",
+    ])
     public static let redhatRelease = FactSpec("redhatRelease", feeds: .os, [
         "etc/redhat-release", "etc/centos-release", "etc/oracle-release", "etc/rocky-release",
         "etc/almalinux-release", "etc/fedora-release", "etc/system-release",
@@ -124,7 +129,7 @@ public enum FactCatalog {
     }
 
     public static let wholeFiles: [FactSpec] = [
-        hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, redhatRelease, osRelease,
+        hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, uptime, redhatRelease, osRelease,
         lsbRelease, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
         dmiProduct, ethtoolDriver, rpmList, dpkgList,
