@@ -52,6 +52,7 @@ public enum TextReportRenderer {
             }
             out.append(table.render())
         }
+        out += KernelTimelineText.section(report)
 
         out.append("")
         out.append("Network interfaces (\(report.nics.count))")
