@@ -64,6 +64,8 @@ public enum FactCatalog {
         "etc/lsb-release", "sos_commands/release/lsb_release_-a", "sos_commands/lsbrelease/lsb_release_-a",
         "sos_commands/lsbrelease/lsb_release",
     ])
+    /// Read for the OS only when no release file is there: an rpm-ostree deployment's name.
+    public static let procCmdline = FactSpec("procCmdline", feeds: .os, ["proc/cmdline"])
     public static let uname = FactSpec("uname", feeds: .uname, ["sos_commands/kernel/uname_-a", "uname"])
     public static let osrelease = FactSpec("kernelOSRelease", feeds: .kernelRelease, ["proc/sys/kernel/osrelease"])
     public static let lsmod = FactSpec("lsmod", feeds: .modules, ["sos_commands/kernel/lsmod", "lsmod"])
@@ -125,7 +127,7 @@ public enum FactCatalog {
 
     public static let wholeFiles: [FactSpec] = [
         hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, redhatRelease, osRelease,
-        lsbRelease, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
+        lsbRelease, procCmdline, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
         dmiProduct, ethtoolDriver, rpmList, dpkgList,
     ]

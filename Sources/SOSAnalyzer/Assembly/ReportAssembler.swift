@@ -28,6 +28,7 @@ struct ReportAssembler {
         readOS()
         readKernel()
         readPackages()
+        readOSFallback()
         readTaint()
         readModules()
         readNICs()
