@@ -92,6 +92,15 @@ public enum FactCatalog {
         "sos_commands/networking/ip_netns_exec_*_ethtool_-i_*",
         "sos_commands/networking/namespaces/*/ip_netns_exec_*_ethtool_-i_*",
     ])
+    /// Fallbacks for a NIC's driver when `ethtool -i` is missing or empty.
+    public static let lspci = FactSpec("lspci", feeds: .nics, [
+        "sos_commands/pci/lspci_-nnvv", "sos_commands/pci/lspci_-k", "sos_commands/hardware/lspci_-nnvv",
+        "sos_commands/hardware/lspci_-k", "lspci",
+    ])
+    public static let ipDetails = FactSpec("ipDetails", feeds: .nics, [
+        "sos_commands/networking/ip_-d_address", "sos_commands/networking/ip_-d_link",
+        "sos_commands/networking/ip_-s_-d_link",
+    ])
     public static let rpmList = FactSpec("rpm", feeds: .packages, [
         "installed-rpms", "sos_commands/rpm/*rpm*-qa*", "sos_commands/rpm/package-data",
     ])
@@ -129,7 +138,7 @@ public enum FactCatalog {
         hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, redhatRelease, osRelease,
         lsbRelease, procCmdline, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
-        dmiProduct, ethtoolDriver, rpmList, dpkgList,
+        dmiProduct, ethtoolDriver, lspci, ipDetails, rpmList, dpkgList,
     ]
 
     /// Every place of ``wholeFiles``, asked once per member.
