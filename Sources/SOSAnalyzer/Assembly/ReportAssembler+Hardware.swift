@@ -44,6 +44,15 @@ extension ReportAssembler {
             report.hardware = HardwareInfo(vendor: vendor?.text, model: model?.text)
             report[state: .hardware] = nil
             if let source = vendor ?? model { cite(.hardware, source.member, line: 1) }
+            return
+        }
+        // The boot log names the machine too: `DMI: <vendor> <product>, BIOS <version> <date>`.
+        if let line = bootLines.dmi, let dmi = DMIBootLineParser.parse(message: Substring(line.message)) {
+            var hardware = HardwareInfo(vendor: dmi.vendor, model: dmi.model)
+            hardware.bios = dmi.bios
+            report.hardware = hardware
+            report[state: .hardware] = nil
+            cite(.hardware, line.member, line: line.number)
         }
     }
 

@@ -84,6 +84,8 @@ public struct MemoryInfo: Sendable, Codable, Equatable {
 public struct HardwareInfo: Sendable, Codable, Equatable {
     @Nullable public var vendor: String?
     @Nullable public var model: String?
+    /// BIOS version and date, when the boot log's `DMI:` line was the source; absent otherwise.
+    public var bios: String?
 
     public init(vendor: String?, model: String?) {
         self.vendor = vendor

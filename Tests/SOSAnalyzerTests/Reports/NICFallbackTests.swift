@@ -53,3 +53,26 @@ import Testing
         #expect(NetDeviceLogLineParser.parse(message: "e1000: ens3 NIC Link is Up 1000 Mbps Full Duplex") == nil)
     }
 }
+
+/// Issue 16 item 10: hardware from the boot log's `DMI:` line when dmidecode was not collected.
+@Suite struct BootLogHardwareTests {
+    @Test func dmiLineNamesTheMachine() throws {
+        let folder = try FolderReport("field-dmi", sosVersion: "3.2")
+        defer { folder.remove() }
+        try folder.write("sos_commands/kernel/dmesg", try MemoryFixtures.text("field", "dmesg-kvm-e1000-excerpt.txt"))
+        let report = try #require(folder.read())
+        #expect(report.hardware?.vendor == "QEMU")
+        #expect(report.hardware?.model == "Standard PC (i440FX + PIIX, 1996)")
+        #expect(report.hardware?.bios == "rel-1.16.3-0-ga6ed6b701f0a-prebuilt.qemu.org 04/01/2014")
+        #expect(report[state: .hardware] == nil)
+        #expect(report[evidence: .hardware] == Evidence(member: "sos_commands/kernel/dmesg", line: 3))
+    }
+
+    /// Vendors with a blank in their name, and the board after the slash (the line shape of
+    /// `dmi_format_product()`; invented edge case on a Dell name).
+    @Test func vendorWithBlankAndBoard() {
+        let dmi = DMIBootLineParser.parse(message: "DMI: Dell Inc. PowerEdge R640/0W23H8, BIOS 2.1.8 04/30/2019")
+        #expect(dmi == DMIBootLine(vendor: "Dell Inc.", model: "PowerEdge R640", bios: "2.1.8 04/30/2019"))
+        #expect(DMIBootLineParser.parse(message: "DMI: Memory slots populated: 1/1") == nil)
+    }
+}
