@@ -87,10 +87,10 @@ final class ProgressLine: @unchecked Sendable {
         text += "  \(progress.done)/\(progress.total) reports"
         let megabyte = 1_048_576.0
         if progress.bytesTotal > 0 {
-            text += String(format: "  %.1f/%.1f MB", Double(progress.bytesDone) / megabyte, Double(progress.bytesTotal) / megabyte)
+            text += String(format: "  %.1f/%.1f MiB", Double(progress.bytesDone) / megabyte, Double(progress.bytesTotal) / megabyte)
             if elapsed > 0.5, progress.bytesDone > 0 {
                 let rate = Double(progress.bytesDone) / elapsed
-                text += String(format: "  %.1f MB/s", rate / megabyte)
+                text += String(format: "  %.1f MiB/s", rate / megabyte)
                 let left = Double(progress.bytesTotal - progress.bytesDone) / rate
                 if progress.done < progress.total { text += "  about \(duration(left)) left" }
             }

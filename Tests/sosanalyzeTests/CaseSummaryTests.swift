@@ -28,9 +28,9 @@ import Testing
 
         // The reference story, in the verdict's own words.
         #expect(result.stdout.hasPrefix("# Case summary: 11 sosreports\n"))
-        #expect(result.stdout.contains("**5 of 11 hosts are affected:** 17 page allocation failures of order 2–3 (16 kB–32 kB blocks), in code of mlx4_en (15) and vxfs (2); 5 hosts have no free blocks of 16 kB or larger to speak of in a DMA32 or Normal zone.\n"))
-        #expect(result.stdout.contains("`vm.min_free_kbytes` 524288 (512 MB), `vm.zone_reclaim_mode` 1 on batch04 (already raised, and still affected)"))
-        #expect(result.stdout.contains("| Node 0 Normal | 45.2 MB | 27.1 MB | ✗ 48 kB | ✗ 0 B |"))
+        #expect(result.stdout.contains("**5 of 11 hosts are affected:** 17 page allocation failures of order 2–3 (16 KiB–32 KiB blocks), in code of mlx4_en (15) and vxfs (2); 5 hosts have no free blocks of 16 KiB or larger to speak of in a DMA32 or Normal zone.\n"))
+        #expect(result.stdout.contains("`vm.min_free_kbytes` 524288 (512 MiB), `vm.zone_reclaim_mode` 1 on batch04 (already raised, and still affected)"))
+        #expect(result.stdout.contains("| Node 0 Normal | 45.2 MiB | 27.1 MiB | ✗ 48 KiB |  ✗ 0 B |"))
         #expect(result.stdout.contains("May 13 02:14:51 dbnode01 kernel: [<ffffffffa02d2f6e>] ? mlx4_en_alloc_frags+0x5e/0x1f0 [mlx4_en]"))
         // What separates them, and the decoys the story warns about, ruled out with their counts.
         #expect(result.stdout.contains("- **Separates them:** `os=RHEL 6.4` + `nic.driver=mlx4_en`: 5 of 5 affected, 0 of 6 unaffected (p = 0.0022).\n"))
@@ -142,6 +142,6 @@ import Testing
     @Test func progressLineShowsReportsBytesRateAndTimeLeft() {
         let line = ProgressLine.line(BatchProgress(done: 5, total: 11, bytesDone: 5 * 1_048_576, bytesTotal: 20 * 1_048_576),
                                      elapsed: 2, width: 8)
-        #expect(line == "[##------]  5/11 reports  5.0/20.0 MB  2.5 MB/s  about 6 s left")
+        #expect(line == "[##------]  5/11 reports  5.0/20.0 MiB  2.5 MiB/s  about 6 s left")
     }
 }

@@ -42,10 +42,10 @@ import Testing
     @Test func inspectTextShowsBuddyStateAndAdvice() throws {
         let result = try Command.sosanalyze(["inspect", Self.dbnode01])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("High-order free memory — EXHAUSTED from order 2 (16 kB)"))
-        #expect(result.stdout.contains("  EXHAUSTED Normal zone, node 0: only 3 free blocks of 16 kB or larger (48 kB), while 72.3 MB is free in 4 kB and 8 kB blocks; an atomic order-2 request needs at least 3 MB in such blocks  [proc/buddyinfo:3]"))
+        #expect(result.stdout.contains("High-order free memory — EXHAUSTED from order 2 (16 KiB)"))
+        #expect(result.stdout.contains("  EXHAUSTED Normal zone, node 0: only 3 free blocks of 16 KiB or larger (48 KiB), while 72.3 MiB is free in 4 KiB and 8 KiB blocks; an atomic order-2 request needs at least 3 MiB in such blocks  [proc/buddyinfo:3]"))
         #expect(result.stdout.contains("Tuning advice (a workaround, not a fix)"))
-        #expect(result.stdout.contains("  - Workaround: raise vm.min_free_kbytes from 67584 kB (66 MB, the kernel default) to 704 MB–2.5 GB. The fix: RHEL 6.5 (kernel 2.6.32-431)."))
+        #expect(result.stdout.contains("  - Workaround: raise vm.min_free_kbytes from 67584 KiB (66 MiB, the kernel default) to 704 MiB–2.5 GiB. The fix: RHEL 6.5 (kernel 2.6.32-431)."))
         #expect(result.stdout.contains("  ERROR    Known issue: mlx4_en in the RHEL 6.4 kernel (2.6.32-358.el6.x86_64) leaks high-order pages; fixed in RHEL 6.5 (kernel 2.6.32-431)"))
     }
 }

@@ -69,6 +69,8 @@ public enum FactCatalog {
         "etc/lsb-release", "sos_commands/release/lsb_release_-a", "sos_commands/lsbrelease/lsb_release_-a",
         "sos_commands/lsbrelease/lsb_release",
     ])
+    /// Read for the OS only when no release file is there: an rpm-ostree deployment's name.
+    public static let procCmdline = FactSpec("procCmdline", feeds: .os, ["proc/cmdline"])
     public static let uname = FactSpec("uname", feeds: .uname, ["sos_commands/kernel/uname_-a", "uname"])
     public static let osrelease = FactSpec("kernelOSRelease", feeds: .kernelRelease, ["proc/sys/kernel/osrelease"])
     public static let lsmod = FactSpec("lsmod", feeds: .modules, ["sos_commands/kernel/lsmod", "lsmod"])
@@ -94,6 +96,15 @@ public enum FactCatalog {
         "sos_commands/networking/ethtool_-i_*",
         "sos_commands/networking/ip_netns_exec_*_ethtool_-i_*",
         "sos_commands/networking/namespaces/*/ip_netns_exec_*_ethtool_-i_*",
+    ])
+    /// Fallbacks for a NIC's driver when `ethtool -i` is missing or empty.
+    public static let lspci = FactSpec("lspci", feeds: .nics, [
+        "sos_commands/pci/lspci_-nnvv", "sos_commands/pci/lspci_-k", "sos_commands/hardware/lspci_-nnvv",
+        "sos_commands/hardware/lspci_-k", "lspci",
+    ])
+    public static let ipDetails = FactSpec("ipDetails", feeds: .nics, [
+        "sos_commands/networking/ip_-d_address", "sos_commands/networking/ip_-d_link",
+        "sos_commands/networking/ip_-s_-d_link",
     ])
     public static let rpmList = FactSpec("rpm", feeds: .packages, [
         "installed-rpms", "sos_commands/rpm/*rpm*-qa*", "sos_commands/rpm/package-data",
@@ -130,9 +141,9 @@ public enum FactCatalog {
 
     public static let wholeFiles: [FactSpec] = [
         hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, uptime, redhatRelease, osRelease,
-        lsbRelease, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
+        lsbRelease, procCmdline, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
-        dmiProduct, ethtoolDriver, rpmList, dpkgList,
+        dmiProduct, ethtoolDriver, lspci, ipDetails, rpmList, dpkgList,
     ] + displayed.map(\.spec)
 
     /// Facts that are only parsed and shown, read alike by the assembler (``DisplayedFact``).

@@ -12,6 +12,13 @@ extension ReportAssembler {
                 busInfo: info.busInfo, namespace: name.namespace,
                 source: Evidence(member: found.member, line: info.line)))
         }
+        // Interfaces whose `ethtool -i` file sos wrote but left empty, and with no file at all
+        // every interface the fallbacks name.
+        let named = Set(nics.map(\.interface))
+        let emptied = Set(lookup.all(FactCatalog.ethtoolDriver).compactMap { EthtoolFileName($0.requested)?.interface })
+            .union(FactLookup.candidatePaths(FactCatalog.ethtoolDriver, in: index).compactMap { EthtoolFileName($0)?.interface })
+            .subtracting(named)
+        nics += fallbackNICs(for: emptied, discover: nics.isEmpty).filter { !named.contains($0.interface) }
         report.nics = nics.sorted { ($0.namespace ?? "", $0.interface) < ($1.namespace ?? "", $1.interface) }
         if nics.isEmpty {
             // An `ethtool -i` file that sos wrote but left empty was collected: say "empty",
@@ -37,6 +44,15 @@ extension ReportAssembler {
             report.hardware = HardwareInfo(vendor: vendor?.text, model: model?.text)
             report[state: .hardware] = nil
             if let source = vendor ?? model { cite(.hardware, source.member, line: 1) }
+            return
+        }
+        // The boot log names the machine too: `DMI: <vendor> <product>, BIOS <version> <date>`.
+        if let line = bootLines.dmi, let dmi = DMIBootLineParser.parse(message: Substring(line.message)) {
+            var hardware = HardwareInfo(vendor: dmi.vendor, model: dmi.model)
+            hardware.bios = dmi.bios
+            report.hardware = hardware
+            report[state: .hardware] = nil
+            cite(.hardware, line.member, line: line.number)
         }
     }
 

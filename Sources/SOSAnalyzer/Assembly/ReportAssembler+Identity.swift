@@ -95,4 +95,36 @@ extension ReportAssembler {
         }
         report[state: .os] = states.first { $0 != .notCollected } ?? .notCollected
     }
+
+    /// When no release file said the OS: the release package in the package list, then the
+    /// ostree deployment on the boot command line, then the kernel's dist tag. The OS `name`
+    /// says which was used, its evidence cites the member, and a problem says why the release
+    /// files could not be read (a dangling `etc/os-release` link on RHEL CoreOS).
+    mutating func readOSFallback() {
+        guard report.os == nil, report[state: .os] == .notCollected || report[state: .os] == .empty else { return }
+        var why = "no release file collected"
+        if case .missing(_, let reason?) = lookup.first(FactCatalog.osRelease) { why = reason }
+        var found: (OSInfo, String, Int?)?
+        if let (os, package) = ReleasePackages.os(in: packages), let member = report[evidence: .packages]?.member {
+            found = (OSInfo(id: os.id, version: os.version, name: "release package \(os.name)"), member, package.line)
+        } else if case .found(let cmdline) = lookup.first(FactCatalog.procCmdline),
+                  let boot = try? BootCommandLineParser.parse(cmdline.text), let name = boot.osName {
+            let id = name == "rhcos" ? "rhcos" : name
+            found = (OSInfo(id: id, version: nil, name: "boot command line: ostree deployment of \(name)"),
+                     cmdline.member, boot.line)
+        } else if let release = report.kernel?.release, let tag = KernelDistTag.os(forKernel: release),
+                  let evidence = report[evidence: .kernelRelease] {
+            found = (tag, evidence.member, evidence.line)
+        }
+        guard let (os, member, line) = found else { return }
+        report.os = os
+        report[state: .os] = nil
+        cite(.os, member, line: line)
+        report.problems.append(ReportProblem(message: "OS release file not read (\(why)); OS taken from the \(os.name)", member: member))
+        if var kernel = report.kernel, let shipped = kernel.distroRelease, OSFamily.isRHELCompatible(os.id),
+           let version = os.version, version.contains(".") {
+            kernel.matchesOSRelease = shipped == version
+            report.kernel = kernel
+        }
+    }
 }

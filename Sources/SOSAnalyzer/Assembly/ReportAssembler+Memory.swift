@@ -55,11 +55,15 @@ extension ReportAssembler {
 
     mutating func readZoneInfo() {
         guard let (zones, found) = parse(FactCatalog.zoneinfo, ZoneInfoParser.parse) else { return }
-        // Newer kernels list empty zones (Movable, Device) with zeros: nothing to read there.
-        report.zoneinfo = zones.filter { $0.presentPages != 0 }.map {
-            ZoneInfoRecord(node: $0.node, zone: $0.zone, freePages: $0.freePages, minPages: $0.minPages,
-                           lowPages: $0.lowPages, highPages: $0.highPages, managedPages: $0.managedPages,
-                           presentPages: $0.presentPages, source: Evidence(member: found.member, line: $0.line))
+        // Newer kernels list empty zones (Movable, Device) with zeros or no counters at all:
+        // kept, marked empty, so they show as empty rather than as missing or exhausted.
+        report.zoneinfo = zones.map {
+            let empty = $0.presentPages == 0 || ($0.presentPages == nil && $0.freePages == nil && $0.minPages == nil)
+            return ZoneInfoRecord(
+                node: $0.node, zone: $0.zone, freePages: $0.freePages, minPages: $0.minPages,
+                lowPages: $0.lowPages, highPages: $0.highPages, managedPages: $0.managedPages,
+                presentPages: $0.presentPages, empty: empty ? true : nil,
+                source: Evidence(member: found.member, line: $0.line))
         }
     }
 

@@ -8,12 +8,15 @@ struct ReportAssembler {
     let lookup: FactLookup
     let index: MemberIndex
     var logScans: [KernelLogScan]
+    let bootLines: BootLogLines
     var uname: Uname?
     var packages: [InstalledPackage] = []
     var sysctlParsed = false
     var sysctlTable: (entries: [String: SysctlEntry], member: String)?
 
-    init(source: ReportSourceInfo, index: MemberIndex, files: [String: MemberData], logScans: [KernelLogScan]) {
+    init(source: ReportSourceInfo, index: MemberIndex, files: [String: MemberData], logScans: [KernelLogScan],
+         bootLines: BootLogLines = BootLogLines()) {
+        self.bootLines = bootLines
         self.report = Report(source: source)
         self.index = index
         self.lookup = FactLookup(index: index, files: files)
@@ -29,6 +32,7 @@ struct ReportAssembler {
         readOS()
         readKernel()
         readPackages()
+        readOSFallback()
         readTaint()
         readModules()
         readNICs()

@@ -6,8 +6,8 @@
 ///
 /// Sample (corpus `buddyinfo-09.txt`, an x86_64 VM):
 /// `Node 0, zone      DMA      1      0      0      1      2      1      1      0      1      1      3`
-/// gives freeBytes 16,289,792 (15.5 MB), highestOrderWithFreeBlock 10, unusableIndex[10] 0.227
-/// (23% of the free memory sits in blocks smaller than 4 MB) and fragmentationIndex[10] -1
+/// gives freeBytes 16,289,792 (15.5 MiB), highestOrderWithFreeBlock 10, unusableIndex[10] 0.227
+/// (23% of the free memory sits in blocks smaller than 4 MiB) and fragmentationIndex[10] -1
 /// (an order-10 request would succeed).
 public struct BuddyZoneAnalysis: Sendable, Codable, Equatable {
     public var node: Int

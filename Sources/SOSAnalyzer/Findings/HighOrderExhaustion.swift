@@ -11,15 +11,15 @@
 /// - without zoneinfo: when no block of order N or larger is free, or less than 0.1% of the
 ///   zone's free memory is in such blocks (unusable index ≥ 0.999).
 ///
-/// A report is graded exhausted when a zone other than DMA (16 MB, kept for old devices) cannot
+/// A report is graded exhausted when a zone other than DMA (16 MiB, kept for old devices) cannot
 /// serve an atomic request of order 1 to 3: the orders the kernel calls cheap
 /// (PAGE_ALLOC_COSTLY_ORDER = 3), that it tries hardest to satisfy, and that drivers ask for.
 ///
 /// Sample (`Samples/` host dbnode01, `proc/buddyinfo` line 3 and its zoneinfo `min 8064`):
 /// `Node 0, zone   Normal  11569   3469      3      0      0      0      0      0      0      0      0`
-/// grades `fragmented` from order 2: "Normal zone, node 0: only 3 free blocks of 16 kB or larger
-/// (48 kB), while 72.3 MB is free in 4 kB and 8 kB blocks; an atomic order-2 request needs at
-/// least 3 MB in such blocks".
+/// grades `fragmented` from order 2: "Normal zone, node 0: only 3 free blocks of 16 KiB or larger
+/// (48 KiB), while 72.3 MiB is free in 4 KiB and 8 KiB blocks; an atomic order-2 request needs at
+/// least 3 MiB in such blocks".
 public struct HighOrderExhaustion: Sendable, Codable, Equatable {
     /// One zone's grade.
     public struct Zone: Sendable, Codable, Equatable {

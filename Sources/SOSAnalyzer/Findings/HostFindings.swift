@@ -23,6 +23,7 @@ enum HostFindings {
             findings.append(Finding(
                 id: "kernel-tainted", severity: .info,
                 title: "Kernel is tainted (\(taint.value)): \(words)",
+                detail: distroTaintDetail(report),
                 evidence: [report[evidence: .taint]].compactMap { $0 }))
         }
         if !report.allocationFailures.isEmpty {
@@ -36,5 +37,21 @@ enum HostFindings {
                 evidence: Array(failures.map(\.source).prefix(5))))
         }
         return findings.sorted { ($0.severity, $1.id) > ($1.severity, $0.id) }
+    }
+
+    /// Names the modules that set a taint flag the third-party rule does not count (a RHEL
+    /// kernel marks an in-tree Technology Preview module such as `overlay` with `T`/`t`), with
+    /// the flag each sets, so the taint is explained without calling them third-party.
+    static func distroTaintDetail(_ report: Report) -> String? {
+        guard let taint = report.taint else { return nil }
+        let layout = KernelTaintLayout(rawValue: taint.layout) ?? .upstream
+        let names = Dictionary(TaintFlagTables.flags(for: layout).map { ($0.letter, $0.name) },
+                               uniquingKeysWith: { first, _ in first })
+        let named = report.modules.filter { !$0.thirdParty && !$0.taintFlags.isEmpty }.map { module in
+            let flags = module.taintFlags.map { flag in names[flag].map { "\(flag): \($0)" } ?? flag }
+            return "\(module.name) (\(flags.joined(separator: ", ")))"
+        }
+        guard !named.isEmpty else { return nil }
+        return "Set by in-tree module\(named.count == 1 ? "" : "s"), not third-party: " + named.joined(separator: ", ") + "."
     }
 }

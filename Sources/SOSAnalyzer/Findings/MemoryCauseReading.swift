@@ -8,9 +8,9 @@
 /// dump shows it (a cpuset, a memory policy, or memory that changed between the failure and the dump).
 ///
 /// The seed case's order-2 `GFP_ATOMIC` failure on RHEL 6 (Samples/, `dbnode02`): DMA and DMA32
-/// keep 65,520 and 62,561 pages back from a request that may use Normal; node 0 Normal has 45,628 kB
-/// free, above its lowered min of 12,096 kB, but 6463×4 kB and 2466×8 kB of it are in blocks under
-/// 16 kB, so the test refuses at order 1: fragmented.
+/// keep 65,520 and 62,561 pages back from a request that may use Normal; node 0 Normal has 45,628 KiB
+/// free, above its lowered min of 12,096 KiB, but 6463×4 KiB and 2466×8 KiB of it are in blocks under
+/// 16 KiB, so the test refuses at order 1: fragmented.
 enum MemoryCauseReading {
     /// What the request was, as far as the log says: `flags` are GFP names as printed or decoded
     /// (empty when unknown: then the watermark is taken as logged).
@@ -40,20 +40,20 @@ enum MemoryCauseReading {
             let orderText = tested.contains { $0.zone.blocks == nil } || order == 0 ? "" : " for order \(order)"
             return MemoryCause(verdict: .neither, explanation:
                 "not short, not fragmented: \(passing.zone.label) passes the kernel's watermark test\(orderText) "
-                + "(free \(passing.zone.freeKiB) kB, min\(lowered) \(passing.zone.minKiB) kB)")
+                + "(free \(passing.zone.freeKiB) KiB, min\(lowered) \(passing.zone.minKiB) KiB)")
         }
         if let roomy = tested.first(where: { $0.outcome == .noBlockOfOrder }) {
             let page = roomy.zone.pageKiB
             let large = (roomy.zone.blocks ?? []).enumerated().dropFirst(order).reduce(0) { $0 + $1.element * (page << $1.offset) }
             return MemoryCause(verdict: .fragmented, explanation:
-                "fragmented: \(roomy.zone.label) has \(roomy.zone.freeKiB) kB free, above its min\(lowered) of "
-                + "\(roomy.zone.minKiB) kB, but only \(large) kB of its free blocks are of \(page << order) kB or larger")
+                "fragmented: \(roomy.zone.label) has \(roomy.zone.freeKiB) KiB free, above its min\(lowered) of "
+                + "\(roomy.zone.minKiB) KiB, but only \(large) KiB of its free blocks are of \(page << order) KiB or larger")
         }
         let zone = tested[tested.count - 1].zone
-        let reserve = zone.reserveKiB > 0 ? " plus the \(zone.reserveKiB) kB it keeps for higher zones" : ""
+        let reserve = zone.reserveKiB > 0 ? " plus the \(zone.reserveKiB) KiB it keeps for higher zones" : ""
         return MemoryCause(verdict: .short, explanation:
             "memory short: every zone the request may use is at or below its min watermark; "
-            + "\(zone.label) free \(zone.freeKiB) kB, min\(lowered) \(zone.minKiB) kB\(reserve)")
+            + "\(zone.label) free \(zone.freeKiB) KiB, min\(lowered) \(zone.minKiB) KiB\(reserve)")
     }
 
     private struct Zone {

@@ -2,14 +2,14 @@
 /// atomic high-order allocations fail. A workaround: it makes the failures rarer, it does not
 /// remove their cause; where a known issue matched, its fix is named.
 ///
-/// The kernel's default is `4·√lowmem_kB` (`init_per_zone_wmark_min`), clamped to 128…65536 kB on
-/// 2.6.x kernels and 3.x/4.x up to 5.6, to 128…262144 kB on RHEL 7.9, RHEL 8 and 5.7+; with
-/// transparent hugepages enabled (RHEL 6+, 2.6.38+) khugepaged raises it to 22528 kB per
+/// The kernel's default is `4·√lowmem_kB` (`init_per_zone_wmark_min`), clamped to 128…65536 KiB on
+/// 2.6.x kernels and 3.x/4.x up to 5.6, to 128…262144 KiB on RHEL 7.9, RHEL 8 and 5.7+; with
+/// transparent hugepages enabled (RHEL 6+, 2.6.38+) khugepaged raises it to 22528 KiB per
 /// populated zone on x86_64 (kernel-knowledge.md §5d).
 ///
-/// Example (`Samples/` host dbnode01: MemTotal 132968080 kB, min_free_kbytes 67584, 4 zones,
-/// order-2 and order-3 failures): formula default 46124 kB; 67584 is the transparent-hugepage
-/// minimum for 3 zones, so the value was not tuned; suggested 704 MB to 2.5 GB (0.5 % to 2 % of memory).
+/// Example (`Samples/` host dbnode01: MemTotal 132968080 KiB, min_free_kbytes 67584, 4 zones,
+/// order-2 and order-3 failures): formula default 46124 KiB; 67584 is the transparent-hugepage
+/// minimum for 3 zones, so the value was not tuned; suggested 704 MiB to 2.5 GiB (0.5 % to 2 % of memory).
 public struct TuningAdvice: Sendable, Codable, Equatable {
     /// The running value.
     @Nullable public var minFreeKbytes: Int?
@@ -52,7 +52,7 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
         fix = nil
     }
 
-    /// x86_64: a 2 MB pageblock × (2 + 3×3) per zone (`set_recommended_min_free_kbytes`).
+    /// x86_64: a 2 MiB pageblock × (2 + 3×3) per zone (`set_recommended_min_free_kbytes`).
     public static let hugepageKbytesPerZone = 22528
 
     /// Advice for a report with allocation failures of order ≥ 1 or exhausted high orders; nil otherwise.
@@ -108,8 +108,8 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
         if let current = minFreeKbytes {
             var lines: [String] = []
             if let formula = formulaDefaultKbytes, let lowmem = lowmemKiB {
-                lines.append("Kernel default for \(ByteFormatter.kibibytes(lowmem)) of low memory: 4·√lowmem_kB = \(formula) kB (clamped to 128…\(clampMaxKbytes) kB on this kernel)"
-                    + (hugepageMinimumKbytes.map { "; with transparent hugepages enabled the kernel raises it to \($0) kB (\(Self.hugepageKbytesPerZone) kB per zone)." } ?? "."))
+                lines.append("Kernel default for \(ByteFormatter.kibibytes(lowmem)) of low memory: 4·√lowmem_kB = \(formula) KiB (clamped to 128…\(clampMaxKbytes) KiB on this kernel)"
+                    + (hugepageMinimumKbytes.map { "; with transparent hugepages enabled the kernel raises it to \($0) KiB (\(Self.hugepageKbytesPerZone) KiB per zone)." } ?? "."))
             }
             let exhaustion = report.highOrderExhaustion ?? HighOrderExhaustion.grade(report)
             for zone in exhaustion.exhaustedZones {
@@ -121,17 +121,17 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
             }
             if let low = suggestedMinKbytes, let high = suggestedMaxKbytes {
                 lines.append("Raising vm.min_free_kbytes makes kswapd keep more memory free, which leaves room for free pages to merge into blocks of order \(exhaustion.lowestExhaustedOrder ?? lowestFailedOrder ?? 2) and above. "
-                    + "Suggested: \(low)…\(high) kB (\(ByteFormatter.kibibytes(low)) to \(ByteFormatter.kibibytes(high)), 0.5 % to 2 % of memory); keep it well under 5 %: that memory is unavailable to ordinary allocations.")
+                    + "Suggested: \(low)…\(high) KiB (\(ByteFormatter.kibibytes(low)) to \(ByteFormatter.kibibytes(high)), 0.5 % to 2 % of memory); keep it well under 5 %: that memory is unavailable to ordinary allocations.")
             }
             let already = setting == "raised"
             let title: String
             if already, let low = suggestedMinKbytes, current >= low {
-                title = "vm.min_free_kbytes is already raised to \(current) kB (\(ByteFormatter.kibibytes(current))) and high-order allocations still fail: the workaround is not enough here.\(fixText)"
+                title = "vm.min_free_kbytes is already raised to \(current) KiB (\(ByteFormatter.kibibytes(current))) and high-order allocations still fail: the workaround is not enough here.\(fixText)"
             } else if already {
-                title = "vm.min_free_kbytes is raised to \(current) kB (\(ByteFormatter.kibibytes(current))) and high-order allocations still fail; raise it towards \(ByteFormatter.kibibytes(suggestedMinKbytes ?? current))–\(ByteFormatter.kibibytes(suggestedMaxKbytes ?? current)) as a workaround.\(fixText)"
+                title = "vm.min_free_kbytes is raised to \(current) KiB (\(ByteFormatter.kibibytes(current))) and high-order allocations still fail; raise it towards \(ByteFormatter.kibibytes(suggestedMinKbytes ?? current))–\(ByteFormatter.kibibytes(suggestedMaxKbytes ?? current)) as a workaround.\(fixText)"
             } else {
                 let how = setting == "lowered" ? "below the kernel default" : "the kernel default"
-                title = "Workaround: raise vm.min_free_kbytes from \(current) kB (\(ByteFormatter.kibibytes(current)), \(how)) to \(ByteFormatter.kibibytes(suggestedMinKbytes ?? current))–\(ByteFormatter.kibibytes(suggestedMaxKbytes ?? current)).\(fixText)"
+                title = "Workaround: raise vm.min_free_kbytes from \(current) KiB (\(ByteFormatter.kibibytes(current)), \(how)) to \(ByteFormatter.kibibytes(suggestedMinKbytes ?? current))–\(ByteFormatter.kibibytes(suggestedMaxKbytes ?? current)).\(fixText)"
             }
             lines.append("A workaround: it makes the failures rarer, not gone." + fixText)
             findings.append(Finding(
@@ -168,7 +168,7 @@ public struct TuningAdvice: Sendable, Codable, Equatable {
         return "the kernel reclaims on the local node first" + (extra.isEmpty ? "" : ", " + extra.joined(separator: " and ")) + ", keeping more local memory free."
     }
 
-    /// 262144 kB on RHEL 7.9 (3.10.0-1160), RHEL 8 (4.18.0) and 5.7+; 65536 kB before.
+    /// 262144 KiB on RHEL 7.9 (3.10.0-1160), RHEL 8 (4.18.0) and 5.7+; 65536 KiB before.
     static func clampMaximum(forKernel release: String?) -> Int {
         guard let release, let version = KernelVersion(release) else { return 65536 }
         if (version.major, version.minor) >= (5, 7) { return 262144 }

@@ -34,15 +34,21 @@ public enum NotablePackages {
             || (name.hasPrefix("linux-image-") && name.first(where: \.isNumber) != nil)
     }
 
-    /// Packages that ship kernel modules from outside the distribution's kernel build.
+    /// Packages that ship kernel modules from outside the distribution's kernel build:
+    /// `kmod-<module>` driver packages (`kmod-kvdo`, `kmod-nvidia`), DKMS source packages and
+    /// known vendors' driver packages. `kmod-libs` and the other kmod tool packages are not.
     public static func shipsThirdPartyKernelModules(_ name: String) -> Bool {
         // Veritas ships its drivers in these packages only (VRTSperl, VRTSvlic... carry none).
         let veritas: Set<String> = ["VRTSvxfs", "VRTSvxvm", "VRTSodm", "VRTSgab", "VRTSllt", "VRTSvxfen",
                                     "VRTSamf", "VRTSglm", "VRTSgms", "VRTSdbac"]
         if veritas.contains(name) { return true }
+        // The kmod tool's own packages (libkmod, its headers) share the `kmod-` prefix of the
+        // kmod-<module> driver packages but ship no module.
+        let kmodTooling: Set<String> = ["kmod", "kmod-libs", "kmod-devel", "kmod-bash-completion"]
+        if kmodTooling.contains(name) { return false }
         let prefixes = ["kmod-", "EMCpower", "nvidia-kmod", "nvidia-driver", "kmod-nvidia", "mlnx-ofa_kernel",
                         "falcon-sensor", "ds_agent", "cbsensor", "sentinelone", "vmware-tools-", "oracleasm-", "hpvsa",
                         "hpsa-", "fusionio", "iomemory-vsl", "lustre-client-modules", "zfs-kmod", "spl-kmod"]
-        return prefixes.contains { name.hasPrefix($0) } || name.hasSuffix("-dkms") || name.hasPrefix("kmod-")
+        return prefixes.contains { name.hasPrefix($0) } || name.hasSuffix("-dkms")
     }
 }

@@ -1,11 +1,13 @@
 /// The operating system release a report names.
 public struct OSInfo: Sendable, Codable, Equatable {
     /// Normalised distribution id: "rhel", "centos", "fedora", "oracle", "rocky", "alma",
-    /// "scientific", "ubuntu", "debian", "sles", ...
+    /// "scientific", "ubuntu", "debian", "sles", "rhcos", ...; "el" when only a kernel's `.el`
+    /// dist tag named it (RHEL or a rebuild).
     public var id: String
     /// "6.4", "20.04"; null when the release file gives none.
     @Nullable public var version: String?
-    /// The release line as the file wrote it.
+    /// The release line as the file wrote it; when no release file was read, which source said
+    /// it ("release package redhat-release-coreos-48-1.el8", "kernel dist tag .el8 of ...").
     public var name: String
     public var beta: Bool = false
 
@@ -26,7 +28,8 @@ public struct OSInfo: Sendable, Codable, Equatable {
         "rhel": "RHEL", "centos": "CentOS", "fedora": "Fedora", "oracle": "Oracle Linux",
         "rocky": "Rocky", "alma": "AlmaLinux", "scientific": "Scientific Linux",
         "ubuntu": "Ubuntu", "debian": "Debian", "sles": "SLES", "opensuse": "openSUSE",
-        "amzn": "Amazon Linux",
+        "amzn": "Amazon Linux", "rhcos": "RHEL CoreOS", "fedora-coreos": "Fedora CoreOS",
+        "el": "Enterprise Linux",
     ]
 }
 
@@ -81,6 +84,8 @@ public struct MemoryInfo: Sendable, Codable, Equatable {
 public struct HardwareInfo: Sendable, Codable, Equatable {
     @Nullable public var vendor: String?
     @Nullable public var model: String?
+    /// BIOS version and date, when the boot log's `DMI:` line was the source; absent otherwise.
+    public var bios: String?
 
     public init(vendor: String?, model: String?) {
         self.vendor = vendor

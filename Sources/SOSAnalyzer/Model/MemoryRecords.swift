@@ -17,6 +17,9 @@ public struct ZoneInfoRecord: Sendable, Codable, Equatable {
     @Nullable public var highPages: Int?
     @Nullable public var managedPages: Int?
     @Nullable public var presentPages: Int?
+    /// True for a zone with no pages (newer kernels list Movable and Device with `present 0`,
+    /// or with no counters at all); absent for a zone that has pages.
+    public var empty: Bool?
     public var source: Evidence
 }
 

@@ -39,22 +39,42 @@ public struct Uname: Sendable, Codable, Equatable {
 /// yields `kernelName` `"Linux"`, `hostname` `"foo.example.com"`, `release`
 /// `"2.6.32-504.el6.x86_64"`, `version` `"#1 SMP Tue Sep 16 01:56:35 EDT 2014"`, `machine`
 /// `"x86_64"`, `line` 1.
+///
+/// Output wrapped over two lines (before the release, or inside the build string) is read
+/// as one line; the values cite the line the output starts on.
 public enum UnameParser {
     public static func parse(_ text: String) throws(ParseFailure) -> Uname {
-        var firstContent: TextLines.Line?
-        for line in TextLines(text) {
+        let lines = TextLines(text).filter { !$0.text.blankSeparatedFields.isEmpty }
+        for (index, line) in lines.enumerated() {
             let fields = line.text.blankSeparatedFields
-            guard !fields.isEmpty else { continue }
-            if firstContent == nil { firstContent = line }
             // A prompt or a stray message can precede the output: the release starts with a digit.
-            guard fields.count >= 3, fields[2].first?.isNumber == true else { continue }
-            return uname(from: fields, line: line.number)
+            guard isUnameLine(fields) else { continue }
+            let parsed = uname(from: fields, line: line.number)
+            // Output wrapped after the release or inside the build string (a terminal's width,
+            // a mail client): the next line carries the rest.
+            if parsed.machine == nil, index + 1 < lines.count, !isUnameLine(lines[index + 1].text.blankSeparatedFields) {
+                let joined = uname(from: fields + lines[index + 1].text.blankSeparatedFields, line: line.number)
+                if joined.machine != nil { return joined }
+            }
+            return parsed
         }
-        guard let firstContent else { throw .notCollected("uname output is empty") }
+        // Wrapped before the release: "Linux" or "Linux host" alone on the first line.
+        if lines.count >= 2 {
+            let fields = lines.prefix(4).flatMap { $0.text.blankSeparatedFields }
+            if isUnameLine(fields), let first = lines.first {
+                return uname(from: fields, line: first.number)
+            }
+        }
+        guard let firstContent = lines.first else { throw .notCollected("uname output is empty") }
         if NotCollectedText.matches(firstContent.text) {
             throw .notCollected(firstContent.text.trimmingWhitespace())
         }
         throw .malformed(line: firstContent.number, message: "no 'kernel-name hostname release ...' line")
+    }
+
+    /// `<kernel name> <host> <release> ...`, the release starting with a digit.
+    private static func isUnameLine(_ fields: [Substring]) -> Bool {
+        fields.count >= 3 && fields[0].first?.isLetter == true && fields[2].first?.isNumber == true
     }
 
     private static func uname(from fields: [Substring], line: Int) -> Uname {

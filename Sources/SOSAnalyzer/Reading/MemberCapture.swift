@@ -14,6 +14,8 @@ struct MemberCapture {
     let options: ReadOptions
     private(set) var files: [String: MemberData] = [:]
     private(set) var logScans: [KernelLogScan] = []
+    /// The boot log's DMI and network-driver lines, for facts whose own files are missing.
+    private(set) var bootLines = BootLogLines()
     private(set) var nested = InputOutcome()
     /// Compressed log rotations that could not be decompressed, with the reason.
     private(set) var unreadableLogs: [(member: String, reason: String)] = []
@@ -50,6 +52,13 @@ struct MemberCapture {
                         // A broken rotation costs that file, not the report.
                         unreadableLogs.append((member.path, error.description))
                     }
+                } else if BootLogLines.bootLogs.contains(member.path) {
+                    var boot = bootLines
+                    try cursor.forEachLine { bytes, number in
+                        scan.feed(bytes, number: number)
+                        boot.feed(bytes, number: number, member: member.path)
+                    }
+                    bootLines = boot
                 } else {
                     try cursor.forEachLine { bytes, number in scan.feed(bytes, number: number) }
                 }

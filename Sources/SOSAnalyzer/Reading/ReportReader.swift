@@ -95,7 +95,7 @@ public enum ReportReader {
             source: ReportSourceInfo(
                 path: reader.path, format: reader.format.rawValue,
                 topFolder: index.topFolder, memberCount: index.count),
-            index: index, files: files, logScans: capture.logScans)
+            index: index, files: files, logScans: capture.logScans, bootLines: capture.bootLines)
         var report = assembler.assemble()
         ReportAnalysis.analyze(&report, knownIssues: options.knownIssues)
         if let damage = pass.damage {

@@ -125,7 +125,7 @@ public enum MarkdownSummaryRenderer {
         guard !outcome.reports.isEmpty else { return [] }
         var table = MarkdownTable(
             ["Host", "Affected", "OS", "Kernel", "NIC drivers", "Third-party modules", "Taint",
-             "Failures", "Max order", "In code of", "Free ≥ 16 kB, worst zone"],
+             "Failures", "Max order", "In code of", "Free ≥ 16 KiB, worst zone"],
             alignments: [.left, .left, .left, .left, .left, .left, .left, .right, .right, .left, .right])
         for report in outcome.reports {
             let failures = report.allocationFailures
@@ -148,7 +148,7 @@ public enum MarkdownSummaryRenderer {
             ])
         }
         return ["## Fleet", "", table.render(), "",
-                "*Free ≥ 16 kB, worst zone*: the least memory free in blocks of 16 kB (order 2) or larger, over the zones but DMA.", ""]
+                "*Free ≥ 16 KiB, worst zone*: the least memory free in blocks of 16 KiB (order 2) or larger, over the zones but DMA.", ""]
     }
 
     /// The smallest amount of memory free in blocks of order ≥ 2 over the host's zones (DMA aside).
@@ -301,7 +301,7 @@ public enum MarkdownSummaryRenderer {
         }
         var out = ["#### Free memory by block size", "",
                    "From `\(report.buddyinfo.first?.source.member ?? "proc/buddyinfo")`: free memory held in blocks of each size"
-                   + " (4 kB pages)." + (anyExhausted ? " ✗ marks exhausted orders: an atomic request of that size would fail (the kernel's watermark check"
+                   + " (4 KiB pages)." + (anyExhausted ? " ✗ marks exhausted orders: an atomic request of that size would fail (the kernel's watermark check"
                    + " replayed on `proc/zoneinfo` where the kernel is 4.3 or older, else no usable free block)." : ""),
                    "", table.render(), ""]
         // A healthy host's table says all; the chart is for the hosts whose shape matters.
@@ -329,9 +329,9 @@ public enum MarkdownSummaryRenderer {
         return [
             "```mermaid",
             "xychart-beta",
-            "    title \"\(names.short(report)): free memory by block size, MB (zones but DMA)\"",
+            "    title \"\(names.short(report)): free memory by block size, MiB (zones but DMA)\"",
             "    x-axis [" + sizes.map { "\"\($0)\"" }.joined(separator: ", ") + "]",
-            "    y-axis \"MB free\"",
+            "    y-axis \"MiB free\"",
             "    bar [" + values.joined(separator: ", ") + "]",
             "```",
             "",
@@ -422,9 +422,9 @@ public enum MarkdownSummaryRenderer {
                 + " input\(outcome.inputCount == 1 ? "" : "s") offline, each in one streaming pass, nothing unpacked.",
             "- **Affected** = the kernel logged at least one page allocation failure (syslog and dmesg, the same"
                 + " event counted once), or a zone other than DMA has its high orders exhausted: an atomic request"
-                + " of 16 kB (order \(ZoneExhaustion.highOrder)) to 32 kB would fail with the free blocks"
+                + " of 16 KiB (order \(ZoneExhaustion.highOrder)) to 32 KiB would fail with the free blocks"
                 + " `proc/buddyinfo` shows (the kernel's watermark check replayed where `proc/zoneinfo` allows).",
-            "- Evidence is cited as `member/path:line` inside each report; sizes assume 4 kB pages.",
+            "- Evidence is cited as `member/path:line` inside each report; sizes assume 4 KiB pages.",
             "",
         ]
     }

@@ -101,7 +101,7 @@ public enum TextReportRenderer {
 
         if !report.buddyinfo.isEmpty {
             out.append("")
-            out.append("Free memory by block size (/proc/buddyinfo, 4 kB pages)")
+            out.append("Free memory by block size (/proc/buddyinfo, 4 KiB pages)")
             let orders = report.buddyinfo.map(\.freeBlocks.count).max() ?? 0
             var table = TextTable()
             table.add(["node", "zone"] + (0..<orders).map { ByteFormatter.human(4096 << Int64($0)) } + ["free"])

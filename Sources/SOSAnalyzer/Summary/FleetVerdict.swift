@@ -2,8 +2,8 @@
 /// tunables of the workaround as these hosts have them.
 ///
 /// For `Samples/` it reads: "5 of 11 hosts are affected: 17 page allocation failures of order
-/// 2–3 (16–32 kB blocks), in code of mlx4_en (15) and vxfs (2); 5 hosts have no free blocks of
-/// 16 kB or larger to speak of in a Normal or DMA32 zone."
+/// 2–3 (16–32 KiB blocks), in code of mlx4_en (15) and vxfs (2); 5 hosts have no free blocks of
+/// 16 KiB or larger to speak of in a Normal or DMA32 zone."
 public struct FleetVerdict: Sendable, Equatable {
     /// A module named in failure traces, and in how many failures.
     public struct ModuleCount: Sendable, Equatable {
@@ -59,7 +59,7 @@ public struct FleetVerdict: Sendable, Equatable {
             parts.append(text)
         }
         if exhaustedHosts > 0 {
-            parts.append("\(exhaustedHosts) host\(exhaustedHosts == 1 ? " has" : "s have") no free blocks of 16 kB or larger"
+            parts.append("\(exhaustedHosts) host\(exhaustedHosts == 1 ? " has" : "s have") no free blocks of 16 KiB or larger"
                 + " to speak of in a \(exhaustedZoneNames.joined(separator: " or ")) zone")
         }
         let verb = affected.count == 1 ? "is" : "are"

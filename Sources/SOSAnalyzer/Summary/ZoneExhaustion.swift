@@ -7,7 +7,7 @@
 /// (the kernel's watermark check for an atomic order-2 request fails), so orders 2...10 are
 /// marked; dbnode11's `Node 0, zone DMA32 417 623 452 199 ...` is healthy and gets no mark.
 public enum ZoneExhaustion {
-    /// Orders from this one up count as "high" (16 kB blocks and larger with 4 kB pages).
+    /// Orders from this one up count as "high" (16 KiB blocks and larger with 4 KiB pages).
     public static let highOrder = 2
 
     /// The report's grade: the one stored by the reader, or computed now for a hand-built report.
@@ -34,7 +34,7 @@ public enum ZoneExhaustion {
         !AffectedCriterion.symptoms.reasons(for: report).isEmpty
     }
 
-    /// The per-order analysis of a report's zone (free bytes, indices), with 4 kB pages.
+    /// The per-order analysis of a report's zone (free bytes, indices), with 4 KiB pages.
     public static func analysis(_ zone: BuddyInfoRecord) -> BuddyZoneAnalysis {
         BuddyZoneAnalysis(zone)
     }

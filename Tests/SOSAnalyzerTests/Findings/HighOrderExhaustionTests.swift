@@ -10,7 +10,7 @@ import Testing
         }
     }
 
-    /// canonical/hotsos test host, no zoneinfo: node 1 Normal has 3.3 GB free and one block of order 3.
+    /// canonical/hotsos test host, no zoneinfo: node 1 Normal has 3.3 GiB free and one block of order 3.
     @Test func hotsosNode1NormalIsExhaustedFromOrder3() throws {
         let grade = HighOrderExhaustion.grade(buddyinfo: try records("buddyinfo-01.txt"), zoneinfo: [], kernelRelease: nil)
         #expect(grade.exhausted)
@@ -24,8 +24,8 @@ import Testing
         #expect(node1.freeBytesBelow == 3572252672)
         #expect(node1.requiredPagesAtOrAbove == nil)
         #expect(node1.source == Evidence(member: "proc/buddyinfo", line: 4))
-        #expect(node1.summary == "Normal zone, node 1: only 1 free block of 32 kB or larger (32 kB), while 3.3 GB is free in 4 kB, 8 kB and 16 kB blocks")
-        #expect(grade.zones[0].summary == "DMA zone, node 0: free blocks up to 4 MB, 13.5 MB free")
+        #expect(node1.summary == "Normal zone, node 1: only 1 free block of 32 KiB or larger (32 KiB), while 3.3 GiB is free in 4 KiB, 8 KiB and 16 KiB blocks")
+        #expect(grade.zones[0].summary == "DMA zone, node 0: free blocks up to 4 MiB, 13.5 MiB free")
         #expect(grade.exhaustedZones.map(\.zone) == ["Normal"])
     }
 
@@ -52,7 +52,7 @@ import Testing
         #expect(normal.requiredPagesAtOrAbove == 760)
         #expect(normal.freeBlocksAtOrAbove == 3)
         #expect(normal.zoneinfoSource == Evidence(member: "proc/zoneinfo", line: 90))
-        #expect(normal.summary == "Normal zone, node 0: only 3 free blocks of 16 kB or larger (48 kB), while 72.3 MB is free in 4 kB and 8 kB blocks; an atomic order-2 request needs at least 3 MB in such blocks")
+        #expect(normal.summary == "Normal zone, node 0: only 3 free blocks of 16 KiB or larger (48 KiB), while 72.3 MiB is free in 4 KiB and 8 KiB blocks; an atomic order-2 request needs at least 3 MiB in such blocks")
     }
 
     /// 4.4+ kernels: one free block of the order is enough, none is exhaustion.
@@ -66,7 +66,7 @@ import Testing
         #expect(grade.zones.map(\.lowestExhaustedOrder) == [2, 3])
         #expect(grade.exhausted)
         #expect(grade.lowestExhaustedOrder == 2)
-        #expect(grade.zones[0].summary == "Normal zone, node 0: no free block of 16 kB or larger, while 800 kB is free in 4 kB and 8 kB blocks")
+        #expect(grade.zones[0].summary == "Normal zone, node 0: no free block of 16 KiB or larger, while 800 KiB is free in 4 KiB and 8 KiB blocks")
     }
 
     /// Below the min watermark even order 0 is refused: depleted, not fragmentation, not counted.
@@ -78,7 +78,7 @@ import Testing
         #expect(grade.zones.map(\.state) == [.depleted])
         #expect(grade.zones.map(\.lowestExhaustedOrder) == [0])
         #expect(!grade.exhausted)
-        #expect(grade.zones[0].summary == "Normal zone, node 0: 40 kB free, at or below what atomic requests may use of the min watermark 400 kB")
+        #expect(grade.zones[0].summary == "Normal zone, node 0: 40 KiB free, at or below what atomic requests may use of the min watermark 400 KiB")
     }
 
     @Test func noBuddyinfoIsNotExhausted() {

@@ -2,11 +2,11 @@ import Testing
 @testable import SOSAnalyzer
 
 /// The kernel's watermark test on real Mem-Info dumps, with the expected outcome worked out by
-/// hand from the printed numbers (pages of 4 kB).
+/// hand from the printed numbers (pages of 4 KiB).
 @Suite struct MemoryCauseReadingTests {
     /// corpus `allocfail-up6.x-04-meminfo-fragment.txt` (a 6.x kernel, hakavlad/le9-patch #10):
     /// DMA32 free 18,984 pages, min 11,536, keeps 7,459 back from Normal requests; Normal free
-    /// 43,276 pages, min 43,279; no free block of 64 kB or larger outside DMA.
+    /// 43,276 pages, min 43,279; no free block of 64 KiB or larger outside DMA.
     static func realDump() throws -> MemInfoDump {
         let (_, scanner) = try AllocationFailureScannerTests.corpus("allocfail-up6.x-04-meminfo-fragment.txt")
         return try #require(scanner.lastMemInfo)
@@ -17,23 +17,23 @@ import Testing
         let cause = try #require(MemoryCauseReading.cause(of: try Self.realDump(), order: 0, kernelRelease: "6.1.0"))
         #expect(cause.verdict == .short)
         #expect(cause.explanation == "memory short: every zone the request may use is at or below its min watermark; "
-            + "node 0 Normal free 173104 kB, min 173116 kB")
+            + "node 0 Normal free 173104 KiB, min 173116 KiB")
     }
 
     @Test func atomicOrderZeroPassesOnTheLoweredWatermark() throws {
-        // GFP_ATOMIC: DMA32 min 11,536 - 5,768 - 1,442 = 4,326 pages (17,304 kB), + 7,459 < 18,984
+        // GFP_ATOMIC: DMA32 min 11,536 - 5,768 - 1,442 = 4,326 pages (17,304 KiB), + 7,459 < 18,984
         let cause = try #require(MemoryCauseReading.cause(of: try Self.realDump(), order: 0, flags: ["GFP_ATOMIC"], kernelRelease: "6.1.0"))
         #expect(cause.verdict == .neither)
         #expect(cause.explanation == "not short, not fragmented: node 0 DMA32 passes the kernel's watermark test "
-            + "(free 75936 kB, min (lowered for this request) 17304 kB)")
+            + "(free 75936 KiB, min (lowered for this request) 17304 KiB)")
     }
 
     @Test func atomicOrderFiveFindsNoBlock() throws {
-        // 4.4+: above the lowered min, but no block of order 5 (128 kB) or larger in DMA32 or Normal
+        // 4.4+: above the lowered min, but no block of order 5 (128 KiB) or larger in DMA32 or Normal
         let cause = try #require(MemoryCauseReading.cause(of: try Self.realDump(), order: 5, flags: ["GFP_ATOMIC", "__GFP_COMP"], kernelRelease: "6.1.0"))
         #expect(cause.verdict == .fragmented)
-        #expect(cause.explanation == "fragmented: node 0 DMA32 has 75936 kB free, above its min (lowered for this request) "
-            + "of 17304 kB, but only 0 kB of its free blocks are of 128 kB or larger")
+        #expect(cause.explanation == "fragmented: node 0 DMA32 has 75936 KiB free, above its min (lowered for this request) "
+            + "of 17304 KiB, but only 0 KiB of its free blocks are of 128 KiB or larger")
     }
 
     /// The seed case's first failure (Samples/ `dbnode02`, generated in the shape of RHEL 6 2.6.32
@@ -57,9 +57,9 @@ import Testing
         let flags = GFPDecoder.flags(0x4020, table: .rhel6)
         let cause = try #require(MemoryCauseReading.cause(of: dump, order: 2, flags: flags, kernelRelease: "2.6.32-358.el6.x86_64"))
         #expect(cause.verdict == .fragmented)
-        #expect(cause.explanation == "fragmented: node 0 Normal has 45628 kB free, above its min (lowered for this request) "
-            + "of 12096 kB, but only 48 kB of its free blocks are of 16 kB or larger")
-        // Without the reserves, DMA's 4 MB blocks would have served it.
+        #expect(cause.explanation == "fragmented: node 0 Normal has 45628 KiB free, above its min (lowered for this request) "
+            + "of 12096 KiB, but only 48 KiB of its free blocks are of 16 KiB or larger")
+        // Without the reserves, DMA's 4 MiB blocks would have served it.
         var unreserved = dump
         for index in unreserved.watermarks.indices { unreserved.watermarks[index].lowmemReserve = nil }
         #expect(MemoryCauseReading.cause(of: unreserved, order: 2, flags: flags, kernelRelease: "2.6.32-358.el6.x86_64")?.verdict == .neither)

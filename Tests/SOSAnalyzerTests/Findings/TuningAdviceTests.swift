@@ -8,7 +8,7 @@ import Testing
                 fix: "RHEL 6.5 (kernel 2.6.32-431)")
     }
 
-    /// dbnode01: 126.8 GB, min_free_kbytes 67584 (the hugepage minimum for 3 zones), order-2/3 failures.
+    /// dbnode01: 126.8 GiB, min_free_kbytes 67584 (the hugepage minimum for 3 zones), order-2/3 failures.
     @Test func dbnode01() throws {
         let report = TinyReport.make(
             kernel: "2.6.32-358.el6.x86_64",
@@ -23,8 +23,8 @@ import Testing
         #expect(advice.clampMaxKbytes == 65536)
         #expect(advice.hugepageMinimumKbytes == 90112)  // 4 populated zones × 22528
         #expect(advice.setting == "hugepage-default")
-        #expect(advice.suggestedMinKbytes == 720896)    // 0.5 % rounded up to 64 MB
-        #expect(advice.suggestedMaxKbytes == 2621440)   // 2 % rounded down to 64 MB
+        #expect(advice.suggestedMinKbytes == 720896)    // 0.5 % rounded up to 64 MiB
+        #expect(advice.suggestedMaxKbytes == 2621440)   // 2 % rounded down to 64 MiB
         #expect(advice.highestFailedOrder == 3)
         #expect(advice.lowestFailedOrder == 2)
         #expect(advice.zoneReclaimMode == 0)
@@ -32,7 +32,7 @@ import Testing
 
         let findings = advice.findings(report)
         #expect(findings.map(\.id) == ["tuning.min-free-kbytes", "tuning.zone-reclaim-mode"])
-        #expect(findings[0].title == "Workaround: raise vm.min_free_kbytes from 67584 kB (66 MB, the kernel default) to 704 MB–2.5 GB. The fix: RHEL 6.5 (kernel 2.6.32-431).")
+        #expect(findings[0].title == "Workaround: raise vm.min_free_kbytes from 67584 KiB (66 MiB, the kernel default) to 704 MiB–2.5 GiB. The fix: RHEL 6.5 (kernel 2.6.32-431).")
         #expect(findings[0].evidence.map(\.description) == [
             "proc/sys/vm/min_free_kbytes:1", "proc/meminfo:1", "proc/zoneinfo:40", "proc/zoneinfo:90", "proc/zoneinfo:140",
         ])
@@ -40,7 +40,7 @@ import Testing
         #expect(findings[1].evidence.map(\.description) == ["proc/sys/vm/zone_reclaim_mode:1"])
     }
 
-    /// batch04: the workaround applied (512 MB, zone_reclaim_mode 1) and failures continue.
+    /// batch04: the workaround applied (512 MiB, zone_reclaim_mode 1) and failures continue.
     @Test func batch04WorkaroundNotEnough() throws {
         let report = TinyReport.make(
             kernel: "2.6.32-358.6.1.el6.x86_64",
@@ -51,7 +51,7 @@ import Testing
         #expect(advice.setting == "raised")
         #expect(advice.suggestedMinKbytes == 1376256)
         let findings = advice.findings(report)
-        #expect(findings[0].title == "vm.min_free_kbytes is raised to 524288 kB (512 MB) and high-order allocations still fail; raise it towards 1.3 GB–5.1 GB as a workaround. The fix: RHEL 6.5 (kernel 2.6.32-431).")
+        #expect(findings[0].title == "vm.min_free_kbytes is raised to 524288 KiB (512 MiB) and high-order allocations still fail; raise it towards 1.3 GiB–5.1 GiB as a workaround. The fix: RHEL 6.5 (kernel 2.6.32-431).")
         #expect(findings[1].title == "vm.zone_reclaim_mode is 1 (on): the kernel reclaims on the local node first, keeping more local memory free.")
     }
 
@@ -75,7 +75,7 @@ import Testing
         #expect(TuningAdvice.hasHugepageBump("2.6.38.6"))
     }
 
-    /// A 4 TB host reaches the 64 MB clamp of 2.6.x kernels: 4·√(4 TB in kB) = 262144 > 65536.
+    /// A 4 TiB host reaches the 64 MiB clamp of 2.6.x kernels: 4·√(4 TiB in kB) = 262144 > 65536.
     @Test func formulaIsClamped() throws {
         let report = TinyReport.make(kernel: "2.6.32-358.el6.x86_64",
                                      failures: [TinyReport.failure("swapper", order: 2, mask: "0x4020", line: 1)],

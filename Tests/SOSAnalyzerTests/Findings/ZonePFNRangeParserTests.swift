@@ -23,7 +23,7 @@ import Testing
             ZonePFNRange(zone: "Normal", startPFN: 0x100000, endPFN: 0x2040000, line: 5),
         ])
         let record = ZonePFNRangeRecord(scan.zoneRanges[2], member: "var/log/dmesg")
-        #expect(record.addressRange == "4 GB – 129 GB")
+        #expect(record.addressRange == "4 GiB – 129 GiB")
         #expect(record.source.description == "var/log/dmesg:5")
     }
 

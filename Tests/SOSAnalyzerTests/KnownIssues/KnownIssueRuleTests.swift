@@ -181,11 +181,11 @@ import Testing
                             memTotalKiB: 264_000_000)
         let finding = try only(report)
         #expect(finding.id == "known-issue.nvidia-dma32-exhaustion")
-        #expect(finding.title == "NVIDIA driver: allocations in the 32-bit DMA zone fail on a host with 1 DMA32 failures and 128 GB+ memory")
+        #expect(finding.title == "NVIDIA driver: allocations in the 32-bit DMA zone fail on a host with 1 DMA32 failures and 128 GiB+ memory")
         #expect(finding.evidence.map(\.description) == [
             "sos_commands/kernel/uname_-a:1", "sos_commands/kernel/lsmod:2", "var/log/messages:50", "proc/meminfo:1",
         ])
-        // 64 GB host: not this.
+        // 64 GiB host: not this.
         var small = report
         small.memory?.memTotalKiB = 64_000_000
         #expect(book.evaluate(small) == [])

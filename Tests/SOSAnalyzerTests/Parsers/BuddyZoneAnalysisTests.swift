@@ -18,10 +18,10 @@ import Testing
         #expect(analysis.unusableIndex == [0, 0, 0, 0, 0.002, 0.01, 0.018, 0.034, 0.034, 0.098, 0.227])
         #expect(analysis.fragmentationIndex == Array(repeating: -1, count: 11))
         #expect(analysis.highestOrderWithFreeBlock == 10)
-        #expect(ByteFormatter.human(analysis.freeBytes) == "15.5 MB")
+        #expect(ByteFormatter.human(analysis.freeBytes) == "15.5 MiB")
     }
 
-    /// Node 1 Normal of the hotsos host: 3.4 GB free, but nothing above order 3.
+    /// Node 1 Normal of the hotsos host: 3.4 GiB free, but nothing above order 3.
     @Test func fragmentedNormalZone() throws {
         let zones = try BuddyInfoParser.parse(try MemoryFixtures.text("corpus", "buddyinfo-01.txt"))
         let analysis = BuddyZoneAnalysis(zones[3])
@@ -31,7 +31,7 @@ import Testing
         #expect(analysis.unusableIndex == [0, 0.252, 0.751, 0.999, 1, 1, 1, 1, 1, 1, 1])
         #expect(analysis.fragmentationIndex == [-1, -1, -1, -1, 0.89, 0.945, 0.973, 0.987, 0.994, 0.997, 0.999])
         #expect(analysis.highestOrderWithFreeBlock == 3)
-        #expect(ByteFormatter.human(analysis.freeBytes) == "3.3 GB")
+        #expect(ByteFormatter.human(analysis.freeBytes) == "3.3 GiB")
     }
 
     @Test func emptyZoneAndOtherPageSize() {
@@ -51,14 +51,14 @@ import Testing
     }
 
     @Test func humanSizes() {
-        #expect(ByteFormatter.human(4096) == "4 kB")
-        #expect(ByteFormatter.human(16384) == "16 kB")
-        #expect(ByteFormatter.human(4194304) == "4 MB")
-        #expect(ByteFormatter.human(1288490188) == "1.2 GB")
+        #expect(ByteFormatter.human(4096) == "4 KiB")
+        #expect(ByteFormatter.human(16384) == "16 KiB")
+        #expect(ByteFormatter.human(4194304) == "4 MiB")
+        #expect(ByteFormatter.human(1288490188) == "1.2 GiB")
         #expect(ByteFormatter.human(512) == "512 B")
         #expect(ByteFormatter.human(0) == "0 B")
-        #expect(ByteFormatter.human(1536) == "1.5 kB")
-        #expect(ByteFormatter.human(5 * 1024 * 1024 * 1024 * 1024 * 1024) == "5120 TB")
-        #expect(ByteFormatter.human(-4096) == "-4 kB")
+        #expect(ByteFormatter.human(1536) == "1.5 KiB")
+        #expect(ByteFormatter.human(5 * 1024 * 1024 * 1024 * 1024 * 1024) == "5120 TiB")
+        #expect(ByteFormatter.human(-4096) == "-4 KiB")
     }
 }

@@ -128,6 +128,6 @@ import Testing
               - The kernel's default for this memory is 67584.
               - A workaround, not a fix.
             """))
-        #expect(FleetVerdict(outcome).sentence == "2 of 3 hosts are affected: 2 page allocation failures of order 2 (16 kB blocks), in code of mlx4_en (2).")
+        #expect(FleetVerdict(outcome).sentence == "2 of 3 hosts are affected: 2 page allocation failures of order 2 (16 KiB blocks), in code of mlx4_en (2).")
     }
 }
