@@ -12,6 +12,9 @@ from .story import Failure, Host
 from .zones import PAGE_KB, Zone
 
 
+# The frame every failure's trace starts with (the allocator that gave up), as 2.6.32-358 prints it.
+ALLOC_FRAME = "[<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0"
+
 # Frames after __alloc_pages_nodemask, modelled on corpus allocfail-rhel6-05 (2.6.32-358.2.1
 # addresses) and allocfail-rhel6-07 (net_rx_action/softirq tail), with the mlx4_en receive path.
 RX_FRAMES = [
@@ -94,19 +97,31 @@ def failure_block(h: Host, f: Failure, zones: list[Zone], rng: random.Random) ->
              f"Pid: {pid}, comm: {f.comm} {taint} {h.kernel} #1",
              "Call Trace:"]
     if f.kind == "vxfs":
-        frames = ["[<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0"] + VXFS_FRAMES
+        frames = [ALLOC_FRAME] + VXFS_FRAMES
         lines.append(" " + frames[0])
         lines += [" " + x for x in frames[1:]]
     elif f.kind == "ksoftirqd":
-        lines.append(" [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0")
+        lines.append(" " + ALLOC_FRAME)
         lines += [" " + x for x in RX_FRAMES + KSOFTIRQD_TAIL]
     else:
-        lines.append(" <IRQ>  [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0")
+        lines.append(" <IRQ>  " + ALLOC_FRAME)
         lines += [" " + x for x in RX_FRAMES + IRQ_TAIL]
         tail = IDLE_EOI if f.kind == "rx-idle" else PROC_EOI[f.comm]
         lines += [" " + x for x in tail]
     lines += meminfo_block(zones, h.cpus, h.ram_gb, rng)
     return lines
+
+
+def per_cpu_line(cpu: int, zone: str, used: int) -> str:
+    """One per-cpu pageset row of show_mem(); 2.6.32 keeps no per-cpu lists for DMA (hi 0, batch 1)."""
+    hi, batch = (0, 1) if zone == "DMA" else (186, 31)
+    return f"CPU {cpu:>4}: hi: {hi:>4}, btch: {batch:>3} usd: {used:>3}"
+
+
+def free_area_line(node: int, zone: str, counts: list[int]) -> str:
+    """`Node 0 Normal: 5*4kB 3*8kB ... = 44kB`: free blocks per order and their total."""
+    total = sum(c << k for k, c in enumerate(counts)) * PAGE_KB
+    return f"Node {node} {zone}: " + " ".join(f"{c}*{4 << k}kB" for k, c in enumerate(counts)) + f" = {total}kB"
 
 
 def meminfo_block(zones: list[Zone], cpus: int, ram_gb: int, rng: random.Random) -> list[str]:
@@ -116,10 +131,7 @@ def meminfo_block(zones: list[Zone], cpus: int, ram_gb: int, rng: random.Random)
     for z in zones:
         out.append(f"Node {z.node} {z.name} per-cpu:")
         for c in range(cpus):
-            if z.name == "DMA":
-                out.append(f"CPU {c:>4}: hi:    0, btch:   1 usd:   0")
-            else:
-                out.append(f"CPU {c:>4}: hi:  186, btch:  31 usd: {rng.randint(0, 185):>3}")
+            out.append(per_cpu_line(c, z.name, 0 if z.name == "DMA" else rng.randint(0, 185)))
     free_total = sum(sum(c << k for k, c in enumerate(j)) for j in jitter)
     out.append(f"active_anon:{rng.randint(4, 9) * 10**6 + rng.randint(0, 999999)} inactive_anon:{rng.randint(100000, 400000)} isolated_anon:0")
     out.append(f" active_file:{rng.randint(6, 14) * 10**6 + rng.randint(0, 999999)} inactive_file:{rng.randint(2, 6) * 10**6 + rng.randint(0, 999999)} isolated_file:0")
@@ -136,8 +148,7 @@ def meminfo_block(zones: list[Zone], cpus: int, ram_gb: int, rng: random.Random)
                    f"bounce:0kB writeback_tmp:0kB pages_scanned:0 all_unreclaimable? {'yes' if z.name == 'DMA' else 'no'}")
         out.append("lowmem_reserve[]: " + " ".join(str(p) for p in z.protection))
     for z, j in zip(zones, jitter):
-        fr = sum(c << k for k, c in enumerate(j)) * PAGE_KB
-        out.append(f"Node {z.node} {z.name}: " + " ".join(f"{c}*{4 << k}kB" for k, c in enumerate(j)) + f" = {fr}kB")
+        out.append(free_area_line(z.node, z.name, j))
     out.append(f"{rng.randint(8, 20) * 10**6 + rng.randint(0, 999999)} total pagecache pages")
     out.append("0 pages in swap cache")
     out.append("Swap cache stats: add 0, delete 0, find 0/0")

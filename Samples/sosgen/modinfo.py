@@ -6,6 +6,11 @@ import hashlib
 from .modules import Mod
 
 
+def modinfo_line(key: str, value: str) -> str:
+    """One `key:           value` line of a modinfo record (modinfo pads `key:` to 16 columns)."""
+    return f"{key + ':':<16}{value}"
+
+
 def srcversion(name: str, rel: str) -> str:
     return hashlib.md5(f"{name}/{rel}".encode()).hexdigest().upper()[:23]
 
@@ -20,39 +25,39 @@ def modinfo_rhel6(m: Mod, rel: str) -> str:
         vermagic = built
         if rel != built:
             path = m.path.replace("extra/", "weak-updates/vxfs/")
-    lines = [f"filename:       /lib/modules/{rel}/{path}"]
+    lines = [modinfo_line("filename", f"/lib/modules/{rel}/{path}")]
     if m.version:
-        lines.append(f"version:        {m.version}")
-    lines.append(f"license:        {m.license}")
+        lines.append(modinfo_line("version", m.version))
+    lines.append(modinfo_line("license", m.license))
     if m.description:
-        lines.append(f"description:    {m.description}")
+        lines.append(modinfo_line("description", m.description))
     if m.author:
-        lines.append(f"author:         {m.author}")
-    lines.append(f"srcversion:     {srcversion(m.name, rel)}")
+        lines.append(modinfo_line("author", m.author))
+    lines.append(modinfo_line("srcversion", srcversion(m.name, rel)))
     if m.name in ("mlx4_en", "mlx4_core"):
         if m.name == "mlx4_core":
-            lines += ["alias:          pci:v000015B3d00001003sv*sd*bc*sc*i*",
-                      "alias:          pci:v000015B3d00006750sv*sd*bc*sc*i*"]
+            lines += [modinfo_line("alias", "pci:v000015B3d00001003sv*sd*bc*sc*i*"),
+                      modinfo_line("alias", "pci:v000015B3d00006750sv*sd*bc*sc*i*")]
     elif m.name == "igb":
-        lines += ["alias:          pci:v00008086d00001521sv*sd*bc*sc*i*"]
+        lines += [modinfo_line("alias", "pci:v00008086d00001521sv*sd*bc*sc*i*")]
     elif m.name == "bnx2":
-        lines += ["alias:          pci:v000014E4d00001639sv*sd*bc*sc*i*"]
+        lines += [modinfo_line("alias", "pci:v000014E4d00001639sv*sd*bc*sc*i*")]
     elif m.name == "bnx2x":
-        lines += ["alias:          pci:v000014E4d000016AEsv*sd*bc*sc*i*"]
-    lines.append(f"depends:        {m.depends}")
-    lines.append(f"vermagic:       {vermagic} SMP mod_unload modversions ")
+        lines += [modinfo_line("alias", "pci:v000014E4d000016AEsv*sd*bc*sc*i*")]
+    lines.append(modinfo_line("depends", m.depends))
+    lines.append(modinfo_line("vermagic", f"{vermagic} SMP mod_unload modversions "))
     if m.name == "mlx4_en":
-        lines += ["parm:           inline_thold:treshold for using inline data (uint)",
-                  "parm:           tcp_rss:Enable RSS for incomming TCP traffic or disabled (0) (uint)",
-                  "parm:           udp_rss:Enable RSS for incomming UDP traffic or disabled (0) (uint)",
-                  "parm:           pfctx:Priority based Flow Control policy on TX[7:0]. Per priority bit mask (uint)",
-                  "parm:           pfcrx:Priority based Flow Control policy on RX[7:0]. Per priority bit mask (uint)"]
+        lines += [modinfo_line("parm", "inline_thold:treshold for using inline data (uint)"),
+                  modinfo_line("parm", "tcp_rss:Enable RSS for incomming TCP traffic or disabled (0) (uint)"),
+                  modinfo_line("parm", "udp_rss:Enable RSS for incomming UDP traffic or disabled (0) (uint)"),
+                  modinfo_line("parm", "pfctx:Priority based Flow Control policy on TX[7:0]. Per priority bit mask (uint)"),
+                  modinfo_line("parm", "pfcrx:Priority based Flow Control policy on RX[7:0]. Per priority bit mask (uint)")]
     if m.name == "mlx4_core":
-        lines += ["parm:           debug_level:Enable debug tracing if > 0 (int)",
-                  "parm:           msi_x:attempt to use MSI-X if nonzero (int)",
-                  "parm:           log_num_mac:Log2 max number of MACs per ETH port (1-7) (int)"]
+        lines += [modinfo_line("parm", "debug_level:Enable debug tracing if > 0 (int)"),
+                  modinfo_line("parm", "msi_x:attempt to use MSI-X if nonzero (int)"),
+                  modinfo_line("parm", "log_num_mac:Log2 max number of MACs per ETH port (1-7) (int)")]
     if m.name == "vxfs":
-        lines += ["parm:           vxfs_hz:int", "parm:           vx_dnlc_limit:int"]
+        lines += [modinfo_line("parm", "vxfs_hz:int"), modinfo_line("parm", "vx_dnlc_limit:int")]
     return "\n".join(lines) + "\n"
 
 
@@ -62,32 +67,31 @@ SIG_KEYS = {"7": "E4:6E:2F:F4:9D:83:A0:A2:6D:1C:F7:8E:6D:54:0E:1E:5B:2E:07:7D",
 
 def modinfo_modern(m: Mod, rel: str, rhel: str, rhelversion: str) -> str:
     # field order of corpus modinfo-03 (RHEL 7.6 vmxnet3) and modinfo-01 (RHEL 8 signed records)
-    lines = [f"filename:       /lib/modules/{rel}/{m.path}"]
+    lines = [modinfo_line("filename", f"/lib/modules/{rel}/{m.path}")]
     if m.version:
-        lines.append(f"version:        {m.version}")
-    lines.append(f"license:        {m.license}")
+        lines.append(modinfo_line("version", m.version))
+    lines.append(modinfo_line("license", m.license))
     if m.description:
-        lines.append(f"description:    {m.description}")
+        lines.append(modinfo_line("description", m.description))
     if rhel == "7":
-        lines.append("retpoline:      Y")
-    lines.append(f"rhelversion:    {rhelversion}")
-    lines.append(f"srcversion:     {srcversion(m.name, rel)}")
-    lines.append(f"depends:        {m.depends}")
-    lines.append("intree:         Y")
+        lines.append(modinfo_line("retpoline", "Y"))
+    lines.append(modinfo_line("rhelversion", rhelversion))
+    lines.append(modinfo_line("srcversion", srcversion(m.name, rel)))
+    lines.append(modinfo_line("depends", m.depends))
+    lines.append(modinfo_line("intree", "Y"))
     if rhel == "9":
-        lines.append(f"name:           {m.name}")
-        lines.append("retpoline:      Y")
-    lines.append(f"vermagic:       {rel} SMP {'preempt ' if rhel == '9' else ''}mod_unload modversions ")
+        lines.append(modinfo_line("name", m.name))
+        lines.append(modinfo_line("retpoline", "Y"))
+    lines.append(modinfo_line("vermagic", f"{rel} SMP {'preempt ' if rhel == '9' else ''}mod_unload modversions "))
     if rhel == "9":
-        lines.append("sig_id:         PKCS#7")
-    lines.append(f"signer:         Red Hat Enterprise Linux kernel signing key" if rhel == "7"
-                 else "signer:         Red Hat Enterprise Linux kernel signing key")
-    lines.append(f"sig_key:        {SIG_KEYS[rhel]}")
-    lines.append("sig_hashalgo:   sha256")
+        lines.append(modinfo_line("sig_id", "PKCS#7"))
+    lines.append(modinfo_line("signer", "Red Hat Enterprise Linux kernel signing key"))
+    lines.append(modinfo_line("sig_key", SIG_KEYS[rhel]))
+    lines.append(modinfo_line("sig_hashalgo", "sha256"))
     if rhel == "9":
         h = hashlib.sha256(m.name.encode()).hexdigest().upper()
         pairs = [h[i:i + 2] for i in range(0, 64, 2)] * 2
-        lines.append("signature:      " + ":".join(pairs[:20]) + ":")
+        lines.append(modinfo_line("signature", ":".join(pairs[:20]) + ":"))
         lines.append("\t\t" + ":".join(pairs[20:40]) + ":")
         lines.append("\t\t" + ":".join(pairs[40:58]))
     return "\n".join(lines) + "\n"

@@ -35,15 +35,19 @@ def parse_mods(table: str) -> list[Mod]:
     return mods
 
 
+# lsmod's header (module-init-tools and kmod print the same one).
+LSMOD_HEADER = "Module                  Size  Used by"
+
+
 def lsmod_text(mods: list[Mod]) -> str:
-    out = ["Module                  Size  Used by\n"]
+    out = [LSMOD_HEADER + "\n"]
     for m in mods:
         out.append(f"{m.name:<19} {m.size:>8}  {m.used} {m.holders}\n")
     return "".join(out)
 
 
 def lsmod_modern(mods: list[Mod]) -> str:
-    out = ["Module                  Size  Used by\n"]
+    out = [LSMOD_HEADER + "\n"]
     for m in mods:
         out.append(f"{m.name:<19} {m.size:>8}  {m.used}{(' ' + m.holders) if m.holders else ''}\n")
     return "".join(out)

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 from .zones import PAGE_KB, Zone
 
 
+def buddyinfo_line(node: int, zone: str, counts: list[int]) -> str:
+    """One /proc/buddyinfo row without its newline; the kernel prints `%6lu ` per order, so the
+    row ends in a space."""
+    return f"Node {node}, zone {zone:>8}" + "".join(f"{c:>7}" for c in counts) + " "
+
+
 def buddyinfo_text(zones: list[Zone]) -> str:
-    out = []
-    for z in zones:
-        out.append(f"Node {z.node}, zone {z.name:>8}" + "".join(f"{c:>7}" for c in z.buddy) + " \n")
-    return "".join(out)
+    return "".join(buddyinfo_line(z.node, z.name, z.buddy) + "\n" for z in zones)
 
 
 def zoneinfo_text(zones: list[Zone], cpus: int, rng: random.Random, managed: bool = False) -> str:
@@ -125,10 +128,18 @@ def zoneinfo_5x(zones: list[Zone], cpus: int, rng: random.Random) -> str:
 MIGRATE = ["Unmovable", "Reclaimable", "Movable", "Reserve", "Isolate"]
 
 
+# Header of the free-pages table of /proc/pagetypeinfo (orders 0-10, `%6d ` each: ends in a space).
+PAGETYPE_FREE_HEADER = f"{'Free pages count per migrate type at order':<43} " + "".join(f"{k:>6} " for k in range(11))
+
+
+def pagetype_free_line(node: int, zone: str, migrate_type: str, counts: list[int]) -> str:
+    """One row of that table without its newline (`%6lu ` per order: it ends in a space too)."""
+    return f"Node {node:>4}, zone {zone:>8}, type {migrate_type:>12} " + "".join(f"{c:>6} " for c in counts)
+
+
 def pagetypeinfo_text(zones: list[Zone], rng: random.Random, types: list[str] | None = None) -> str:
     # RHEL 6 format (types as in corpus pagetypeinfo-03/05: ... Reserve, Isolate); x86_64 order 9
-    out = ["Page block order: 9\n", "Pages per block:  512\n", "\n",
-           f"{'Free pages count per migrate type at order':<43} " + "".join(f"{k:>6} " for k in range(11)) + "\n"]
+    out = ["Page block order: 9\n", "Pages per block:  512\n", "\n", PAGETYPE_FREE_HEADER + "\n"]
     mig = types or MIGRATE
     reserve = "Reserve" if "Reserve" in mig else "HighAtomic"
     for z in zones:
@@ -142,8 +153,7 @@ def pagetypeinfo_text(zones: list[Zone], rng: random.Random, types: list[str] | 
             split[reserve][k] = res if reserve == "Reserve" else 0
             split["Movable"][k] = c - u - rc - res
         for t in mig:
-            out.append(f"Node {z.node:>4}, zone {z.name:>8}, type {t:>12} "
-                       + "".join(f"{c:>6} " for c in split[t]) + "\n")
+            out.append(pagetype_free_line(z.node, z.name, t, split[t]) + "\n")
     out.append(f"\n{'Number of blocks type ':<23}" + "".join(f"{t:>12} " for t in mig) + "\n")
     for z in zones:
         blocks = (z.spanned + 511) // 512
@@ -154,6 +164,16 @@ def pagetypeinfo_text(zones: list[Zone], rng: random.Random, types: list[str] | 
         counts = {"Unmovable": un, "Reclaimable": rc, "Movable": mv, reserve: res, "Isolate": 0, "CMA": 0}
         out.append(f"Node {z.node}, zone {z.name:>8} " + "".join(f"{counts[t]:>12} " for t in mig) + "\n")
     return "".join(out)
+
+
+def meminfo_line(key: str, kib: int) -> str:
+    """One /proc/meminfo row in kB (`%-16s%8lu kB`, without its newline)."""
+    return f"{(key + ':'):<16}{kib:>8} kB"
+
+
+def meminfo_count_line(key: str, count: int) -> str:
+    """A /proc/meminfo row that counts pages rather than kB (HugePages_Total and the like)."""
+    return f"{(key + ':'):<16}{count:>8}"
 
 
 @dataclass
@@ -191,9 +211,9 @@ def meminfo_text(zones: list[Zone], ram_gb: int, rng: random.Random, healthy: bo
         ("VmallocUsed", rng.randint(400000, 900000)), ("VmallocChunk", 34358000000 + rng.randint(0, 999999)),
         ("HardwareCorrupted", 0), ("AnonHugePages", (anon // 9) // 2048 * 2048),
     ]
-    lines = [f"{(k + ':'):<16}{v:>8} kB\n" for k, v in rows]
-    lines += ["HugePages_Total:       0\n", "HugePages_Free:        0\n", "HugePages_Rsvd:        0\n",
-              "HugePages_Surp:        0\n", "Hugepagesize:       2048 kB\n",
+    lines = [meminfo_line(k, v) + "\n" for k, v in rows]
+    lines += [meminfo_count_line(k, 0) + "\n" for k in ("HugePages_Total", "HugePages_Free", "HugePages_Rsvd", "HugePages_Surp")]
+    lines += [meminfo_line("Hugepagesize", 2048) + "\n",
               f"DirectMap4k:      {5632:>8} kB\n", f"DirectMap2M:  {3090432:>12} kB\n",
               f"DirectMap1G:  {(total // 1048576 + 1) * 1048576 - 4194304:>12} kB\n"]
     return MemStats(total, free, "".join(lines), buffers, cached)
