@@ -12,9 +12,9 @@ from .zones import PAGE_KB, Zone
 
 
 def buddyinfo_line(node: int, zone: str, counts: list[int]) -> str:
-    """One /proc/buddyinfo row without its newline; the kernel prints `%6lu ` per order, so the
-    row ends in a space."""
-    return f"Node {node}, zone {zone:>8}" + "".join(f"{c:>7}" for c in counts) + " "
+    """One /proc/buddyinfo row without its newline, as the kernel prints it (`Node %d, zone %8s `,
+    then `%6lu ` per order: the row ends in a space)."""
+    return f"Node {node}, zone {zone:>8} " + "".join(f"{c:>6} " for c in counts)
 
 
 def buddyinfo_text(zones: list[Zone]) -> str:
