@@ -105,7 +105,7 @@ def compare(committed: Path, fresh: Path) -> tuple[list[str], list[str]]:
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="sosgen-check-") as tmp:
         fresh = Path(tmp)
-        run = subprocess.run([sys.executable, str(HERE / "make_samples.py"), "--out", str(fresh)],
+        run = subprocess.run([sys.executable, "-B", str(HERE / "make_samples.py"), "--out", str(fresh)],
                              capture_output=True, text=True)
         if run.returncode != 0:
             print(f"make_samples.py failed ({run.returncode}):\n{run.stderr}", file=sys.stderr)

@@ -26,7 +26,8 @@ import Testing
         let handle = try FileHandle(forWritingTo: output)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python3)
-        process.arguments = [script]
+        // -B: the check must not write __pycache__ into the checkout it compares.
+        process.arguments = ["-B", script]
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
