@@ -58,6 +58,7 @@ class Host:
 
 
 def T(s: str) -> dt.datetime:
+    """A story time (`2013-05-14 09:12:03`, local time of the host)."""
     return dt.datetime.strptime(s, "%Y-%m-%d %H:%M:%S")
 
 
@@ -146,10 +147,14 @@ def rhel6_hosts() -> list[Host]:
     return hosts
 
 
+# cluster name -> its members: cluster.conf and clustat list every member, also one whose
+# report is not in the fleet (appnode04)
 CLUSTERS = {"dbclu01": ["dbnode01", "dbnode02"], "appclu02": ["appnode03", "appnode04"],
             "dbclu03": ["dbnode11", "dbnode12"]}
 
 
+# The RHEL 7.9 and 9.4 hosts: one healthy host per newer sos generation, with their own fields
+# (release line, module table, sos version) instead of the RHEL 6 story's.
 @dataclass
 class Modern:
     short: str
