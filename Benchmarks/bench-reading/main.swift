@@ -135,7 +135,10 @@ func median(_ runs: [Measurement]) -> Measurement {
 
 let selfPath = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
 let benchmarksFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-var dataFolder = benchmarksFolder.appendingPathComponent(".data").path
+var dataFolder: String?
+/// `real`: single-block xz, logs most of the bytes, kernel lines rare (Benchmarks/real_fleet.py,
+/// issue 14); `dense`: multi-block xz, one line in five the kernel's (Benchmarks/make_fleet.py).
+var fleetShape = "real"
 var runs = 3
 var jobsList = [1, 2]
 var givenPaths: [String] = []
@@ -145,15 +148,20 @@ var options = arguments[...]
 while let argument = options.popFirst() {
     switch argument {
     case "--runs": runs = max(1, Int(options.popFirst() ?? "") ?? 3)
-    case "--data": dataFolder = options.popFirst() ?? dataFolder
+    case "--data": dataFolder = options.popFirst()
+    case "--fleet":
+        fleetShape = options.popFirst() ?? ""
+        guard ["real", "dense"].contains(fleetShape) else { say("--fleet takes real or dense"); exit(64) }
     case "--jobs": jobsList = (options.popFirst() ?? "").split(separator: ",").compactMap { Int($0) }
     case "--big-log": bigLogPath = options.popFirst()
     case "--no-big-log": skipBigLog = true
     case "-h", "--help":
         say("""
-            usage: bench-reading [--runs N] [--jobs 1,2] [--data DIR] [--big-log ARCHIVE | --no-big-log] [ARCHIVE...]
-            Without archives, reads DIR/fleet/*.tar.{xz,gz} and DIR/biglog/*.tar.xz (DIR defaults to
-            Benchmarks/.data), generating them with Benchmarks/make_fleet.py when missing.
+            usage: bench-reading [--runs N] [--jobs 1,2] [--fleet real|dense] [--data DIR] [--big-log ARCHIVE | --no-big-log] [ARCHIVE...]
+            Without archives, reads DIR/fleet/*.tar.{xz,gz} and DIR/biglog/*.tar.xz, generating them when
+            missing: --fleet real (the default; DIR Benchmarks/.data/real, Benchmarks/real_fleet.py) is
+            shaped like real RHEL reports, single-block xz; --fleet dense (DIR Benchmarks/.data,
+            Benchmarks/make_fleet.py) is multi-block xz with a kernel line in five.
             """)
         exit(0)
     default: givenPaths.append(argument)
@@ -165,13 +173,17 @@ func archives(in folder: String, suffix: String) -> [String] {
     return names.filter { $0.hasSuffix(suffix) }.sorted().map { folder + "/" + $0 }
 }
 
-let fleetFolder = dataFolder + "/fleet"
-let bigFolder = dataFolder + "/biglog"
+let data = dataFolder ?? benchmarksFolder.appendingPathComponent(fleetShape == "real" ? ".data/real" : ".data").path
+let fleetFolder = data + "/fleet"
+let bigFolder = data + "/biglog"
+/// Issue 14's targets on the real shape; issue 6's on the dense fleet.
+let target = fleetShape == "real" ? 1.10 : 1.15
+let targetText = String(format: "<= %.2f", target)
 if givenPaths.isEmpty && (archives(in: fleetFolder, suffix: ".tar.xz").isEmpty
                           || (!skipBigLog && archives(in: bigFolder, suffix: ".tar.xz").isEmpty)) {
-    let script = benchmarksFolder.appendingPathComponent("make_fleet.py").path
-    say("Generating the fleet (python3 \(script) --big-log-gb 1 --out \(dataFolder)) ...")
-    let generation = runPool([["python3", script, "--big-log-gb", skipBigLog ? "0" : "1", "--out", dataFolder]], parallel: 1)
+    let script = benchmarksFolder.appendingPathComponent(fleetShape == "real" ? "real_fleet.py" : "make_fleet.py").path
+    say("Generating the \(fleetShape) fleet (python3 \(script) --big-log-gb 1 --out \(data)) ...")
+    let generation = runPool([["python3", script, "--big-log-gb", skipBigLog ? "0" : "1", "--out", data]], parallel: 1)
     say(String(format: "  done in %.0f s", generation.seconds))
 }
 
@@ -239,10 +251,10 @@ func fleetSection(_ paths: [String], decompressor: [String], name: String) {
         guard let mine = oursByJobs[jobs], let theirs = toolByJobs[jobs] else { continue }
         let ratio = mine.result.seconds / theirs.result.seconds
         verdicts.append(Verdict(text: "\(name) batch wall / \(decompressor[0]) -dc, jobs=\(jobs)", value: ratio,
-                                target: "<= 1.15", met: ratio <= 1.15))
+                                target: targetText, met: ratio <= target))
         let cpuRatio = mine.result.cpuSeconds / theirs.result.cpuSeconds
         verdicts.append(Verdict(text: "\(name) batch cpu / \(decompressor[0]) -dc cpu, jobs=\(jobs)", value: cpuRatio,
-                                target: "<= 1.15", met: cpuRatio <= 1.15))
+                                target: targetText, met: cpuRatio <= target))
     }
     if let one = toolByJobs[1], let two = toolByJobs[2] {
         // What the machine gives right now: if the decompressor itself gains little from two
@@ -260,7 +272,7 @@ func fleetSection(_ paths: [String], decompressor: [String], name: String) {
                             target: "<= 100", met: Double(peak) / 1024 <= 100))
 }
 
-say("bench-reading: \(runs) runs per figure, median shown (peak RSS: the largest of the runs)")
+say("bench-reading: \(fleetShape) fleet, \(runs) runs per figure, median shown (peak RSS: the largest of the runs)")
 say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; load now: \(loadAverage())")
 
 func loadAverage() -> String {
@@ -281,14 +293,20 @@ if let bigLogPath, !skipBigLog {
     say("    child said: \(mine.result.output)")
     let lent = measure("sosanalyze reading, jobs=2", runs: runs) { ours([bigLogPath], jobs: 2) }
     let xz = measure("xz -T1 -dc", runs: runs) { tool(["xz", "-T1", "-dc"], [bigLogPath], parallel: 1) }
-    _ = measure("xz -T2 -dc (reference: xz's own threads)", runs: runs) { tool(["xz", "-T2", "-dc"], [bigLogPath], parallel: 1) }
+    let xzThreads = measure("xz -T2 -dc (xz's own threads)", runs: runs) { tool(["xz", "-T2", "-dc"], [bigLogPath], parallel: 1) }
     _ = measure("bsdtar -tf", runs: runs) { tool(["bsdtar", "-tf"], [bigLogPath], parallel: 1) }
     for (label, row) in [("jobs=1", mine), ("jobs=2", lent)] {
         let ratio = row.result.seconds / xz.result.seconds
-        verdicts.append(Verdict(text: "big log, \(label): our wall / xz -T1 -dc", value: ratio, target: "<= 1.15", met: ratio <= 1.15))
+        verdicts.append(Verdict(text: "big log, \(label): our wall / xz -T1 -dc", value: ratio, target: targetText, met: ratio <= target))
+    }
+    if fleetShape == "dense" {
+        // A multi-block archive: xz itself decodes Blocks on two threads; one archive on two cores
+        // should come close to that.
+        let ratio = lent.result.seconds / xzThreads.result.seconds
+        verdicts.append(Verdict(text: "big log, jobs=2: our wall / xz -T2 -dc", value: ratio, target: "<= 1.15", met: ratio <= 1.15))
     }
     let cpuRatio = mine.result.cpuSeconds / xz.result.cpuSeconds
-    verdicts.append(Verdict(text: "big log, jobs=1: our cpu / xz -dc cpu", value: cpuRatio, target: "<= 1.15", met: cpuRatio <= 1.15))
+    verdicts.append(Verdict(text: "big log, jobs=1: our cpu / xz -dc cpu", value: cpuRatio, target: targetText, met: cpuRatio <= target))
     let peak = Double(max(mine.result.peakKiB, lent.result.peakKiB)) / 1024
     verdicts.append(Verdict(text: "big log: peak RSS of our reading (MiB)", value: peak, target: "< 100", met: peak < 100))
 }

@@ -47,8 +47,9 @@ import Testing
         let html = try Command.run("/usr/bin/env", ["cmark-gfm", "-e", "table", file.path])
         try #require(html.status == 0, "cmark-gfm is needed (Debian package cmark-gfm): \(html.stderr)")
         let tables = markdown.split(separator: "\n").filter { $0.hasPrefix("| -") || $0.hasPrefix("| :") }.count
-        // trait sets and ruled-out traits; fleet; facts and buddyinfo per host; failures per affected host
-        #expect(tables == 2 + 1 + 11 * 2 + 5)
+        // trait sets and ruled-out traits; fleet; facts and buddyinfo per host; failures and the
+        // kernel timeline ("What the kernel logged") per affected host
+        #expect(tables == 2 + 1 + 11 * 2 + 5 + 5)
         #expect(html.stdout.components(separatedBy: "<table>").count - 1 == tables)
         #expect(!html.stdout.contains("<p>| "))  // no table fell back to a paragraph
         #expect(html.stdout.contains("<code class=\"language-mermaid\">xychart-beta"))

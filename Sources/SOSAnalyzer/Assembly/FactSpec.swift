@@ -55,6 +55,11 @@ public enum FactCatalog {
     public static let date = FactSpec("date", feeds: .collectedAt, [
         "sos_commands/date/date", "sos_commands/general/date", "date",
     ])
+    /// How long the host had been up: with `date`, when the running boot began, which dates the
+    /// ring buffer's seconds-since-boot stamps.
+    public static let uptime = FactSpec("uptime", feeds: .uptime, [
+        "sos_commands/host/uptime", "sos_commands/general/uptime", "uptime",
+    ])
     public static let redhatRelease = FactSpec("redhatRelease", feeds: .os, [
         "etc/redhat-release", "etc/centos-release", "etc/oracle-release", "etc/rocky-release",
         "etc/almalinux-release", "etc/fedora-release", "etc/system-release",
@@ -124,15 +129,25 @@ public enum FactCatalog {
     }
 
     public static let wholeFiles: [FactSpec] = [
-        hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, redhatRelease, osRelease,
+        hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, uptime, redhatRelease, osRelease,
         lsbRelease, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
         dmiProduct, ethtoolDriver, rpmList, dpkgList,
     ] + displayed.map(\.spec)
 
     /// Facts that are only parsed and shown, read alike by the assembler (``DisplayedFact``).
-    static let displayed: [DisplayedFact] = []
+    static let displayed: [DisplayedFact] = [
+        DisplayedFact(transparentHugePages, parse: TransparentHugePagesParser.parse, into: \.transparentHugePages, line: \.line),
+    ]
+
+    public static let transparentHugePages = FactSpec("transparentHugePages", feeds: .transparentHugePages, [
+        "sys/kernel/mm/transparent_hugepage/enabled", "sys/kernel/mm/redhat_transparent_hugepage/enabled",
+    ])
 
     /// Every place of ``wholeFiles``, asked once per member.
     public static let wholeFilePlaces = PathPatternSet(wholeFiles.flatMap(\.candidates))
+}
+
+extension Fact {
+    public static let transparentHugePages = Fact(rawValue: "transparentHugePages")
 }

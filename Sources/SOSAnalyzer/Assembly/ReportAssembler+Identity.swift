@@ -70,6 +70,13 @@ extension ReportAssembler {
         }
     }
 
+    /// `collectedAt` minus the uptime: when the running boot began.
+    mutating func readUptime() {
+        guard let (uptime, found) = parse(FactCatalog.uptime, UptimeParser.parse) else { return }
+        cite(.uptime, found.member, line: uptime.line)
+        report.bootedAt = report.collectedAt.flatMap { BootClock.bootTime(collectedAt: $0, uptimeSeconds: uptime.seconds) }
+    }
+
     mutating func readOS() {
         let attempts: [(FactSpec, (String) throws(ParseFailure) -> OSRelease)] = [
             (FactCatalog.redhatRelease, OSReleaseParser.parseRedHatRelease),

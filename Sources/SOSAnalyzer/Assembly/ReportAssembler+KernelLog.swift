@@ -18,9 +18,13 @@ extension ReportAssembler {
     mutating func readKernelEvents() {
         let perMember = logScans.map { (member: $0.member, failures: $0.kernelEvents) }
         let year = report.collectedAt.flatMap(KernelEventTime.year(inCollectionDate:))
-        report.kernelEvents = KernelLogDeduplication.distinct(perMember).map { _, event in
+        let bootedAt = report.bootedAt
+        report.kernelEvents = KernelLogDeduplication.distinct(perMember).map { member, event in
             var event = event
             event.time = event.timestamp.flatMap { KernelEventTime.iso8601($0, collectionYear: year) }
+            if event.time == nil, let bootedAt, BootClock.isRunningBootLog(member) {
+                event.time = event.timestamp.flatMap { BootClock.iso8601(afterBoot: $0, bootedAt: bootedAt) }
+            }
             return event
         }
     }

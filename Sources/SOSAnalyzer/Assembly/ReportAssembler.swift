@@ -25,6 +25,7 @@ struct ReportAssembler {
         readUname()
         readHostname()
         readDate()
+        readUptime()
         readOS()
         readKernel()
         readPackages()

@@ -12,7 +12,7 @@ enum KernelTimelineBuilder {
         var rows: [(rank: Int, entry: KernelTimelineEntry)] = []
         let failures = report.allocationFailures.map { failure in
             Occurrence(point: KernelTimelinePoint(
-                timestamp: failure.timestamp, time: failure.timestamp.flatMap { KernelEventTime.iso8601($0, collectionYear: year) },
+                timestamp: failure.timestamp, time: time(failure.timestamp, member: failure.source.member, year: year, bootedAt: report.bootedAt),
                 source: failure.source), count: 1, crash: failure.source.member.hasPrefix("var/crash/"))
         }
         if let entry = entry(Self.allocationFailureKind, failures) { rows.append((0, entry)) }
@@ -31,6 +31,14 @@ enum KernelTimelineBuilder {
             default: return lhs.rank < rhs.rank
             }
         }.map(\.entry)
+    }
+
+    /// A wall clock as logged, else seconds since boot in a log of the running boot, dated from the boot time.
+    private static func time(_ stamp: String?, member: String, year: (year: Int, month: Int?)?, bootedAt: String?) -> String? {
+        guard let stamp else { return nil }
+        if let time = KernelEventTime.iso8601(stamp, collectionYear: year) { return time }
+        guard let bootedAt, BootClock.isRunningBootLog(member) else { return nil }
+        return BootClock.iso8601(afterBoot: stamp, bootedAt: bootedAt)
     }
 
     private struct Occurrence {

@@ -54,7 +54,7 @@ public struct AllocationFailureScanner: Sendable {
         if message.isEmpty { return }
         // Most lines of a big log belong to no report: when none is open, a stamped line that
         // cannot start one or carry Mem-Info is skipped without the slower readers.
-        if open.isEmpty, freeArea == nil, pendingNode == nil, line.timestamp != nil, !Self.mayMatter(message) {
+        if open.isEmpty, freeAreas.isIdle, line.timestamp != nil, !Self.mayMatter(message) {
             formats.insert(line.format)
             return
         }
@@ -73,7 +73,7 @@ public struct AllocationFailureScanner: Sendable {
     /// The caller looks for ``signs`` itself and says whether the line holds one (`KernelLogScan`
     /// does it with a ``LiteralSet`` that also holds its own literals: one pass over the line).
     func passesOver(_ raw: UnsafeBufferPointer<UInt8>, holdsSign: Bool) -> Bool {
-        guard !holdsSign, open.isEmpty, freeArea == nil, pendingNode == nil, KernelLogPrefilter.startsWithSyslogDate(raw) else {
+        guard !holdsSign, open.isEmpty, freeAreas.isIdle, KernelLogPrefilter.startsWithSyslogDate(raw) else {
             return false
         }
         var last = raw.count - 1
@@ -81,26 +81,8 @@ public struct AllocationFailureScanner: Sendable {
         return !(last >= 0 && raw[last] == UInt8(ascii: ":"))
     }
 
-    /// What a line must hold (besides a trailing ":") to be read when no report is open: could it
-    /// start a report, be a Mem-Info line worth keeping, or a task line worth a note? The rarest
-    /// first. `rawOnly`: found in the raw bytes only ("#01": rsyslog escapes, decoded before
-    /// `mayMatter` sees the message).
-    static let signs: [Sign] = [
-        Sign("kB"), Sign("KB"), Sign("#01", rawOnly: true), Sign("mode:0x"), Sign("vmalloc error"),
-        Sign("allocation failure"), Sign("Mem-"), Sign("omm: "), Sign("lowmem_reserve[]:"),
-    ]
-
-    struct Sign: Sendable {
-        let text: StaticString
-        let rawOnly: Bool
-        init(_ text: StaticString, rawOnly: Bool = false) {
-            self.text = text
-            self.rawOnly = rawOnly
-        }
-    }
-
     public mutating func finish() -> [AllocationFailure] {
-        flushFreeArea()
+        freeAreas.dropUnfinished()
         closeAll()
         let result = done.sorted { ($0.failure.line, $0.sequence) < ($1.failure.line, $1.sequence) }.map(\.failure)
         done = []
@@ -134,8 +116,7 @@ public struct AllocationFailureScanner: Sendable {
     /// Lone "comm: " lines waiting for the rest of their header (oldest first).
     private var pendingComms: [(comm: String, line: Int)] = []
     private var memBlock = MemInfoBlock()
-    private var freeArea: FreeAreaBuilder?
-    private var pendingNode: Int?
+    private var freeAreas = FreeAreaLineAssembler()
     /// The last wall-clock stamp converted, and its seconds: while a report is open every line's
     /// stamp is converted, and a report's lines mostly share one.
     private var lastWallClock: (text: String, seconds: Double?)?
@@ -150,14 +131,6 @@ public struct AllocationFailureScanner: Sendable {
     private static let maxJumpSeconds = 10.0
     /// Lines a header waits for its task line while other CPUs' output is interleaved.
     private static let maxTaskWait = 40
-
-    private struct FreeAreaBuilder: Sendable {
-        var node: Int?
-        var zone: String
-        var counts: [Int] = []
-        var line: Int
-        var awaitingTotal = false
-    }
 
     // MARK: - One line
 
@@ -196,7 +169,7 @@ public struct AllocationFailureScanner: Sendable {
         case .traceDetail:
             touch(number, phase: nil)
         case .memInfoStart:
-            flushFreeArea()
+            freeAreas.dropUnfinished()
             memBlock.reset()
             if let index = current, open[index].phase != .tail {
                 open[index].phase = .memInfo
@@ -204,7 +177,7 @@ public struct AllocationFailureScanner: Sendable {
                 open[index].failure.endLine = number
             }
         case .watermarks(let watermarks):
-            flushFreeArea()
+            freeAreas.dropUnfinished()
             memBlock.add(watermarks)
             addToCurrentMemInfo(number) { $0.watermarks.append(watermarks) }
         case .lowmemReserve(let reserve):
@@ -213,7 +186,10 @@ public struct AllocationFailureScanner: Sendable {
                 if let last = dump.watermarks.indices.last { dump.watermarks[last].lowmemReserve = reserve }
             }
         case .freeArea(let tokens):
-            feedFreeArea(tokens, number: number)
+            for area in freeAreas.feed(tokens, line: number) {
+                memBlock.add(area)
+                addToCurrentMemInfo(number) { $0.freeAreas.append(area) }
+            }
             touchMemInfo(number)
         case .terminalTail:
             touchMemInfo(number)
@@ -231,7 +207,7 @@ public struct AllocationFailureScanner: Sendable {
         case .foreign:
             // A kernel line that belongs to no report: whatever was open has ended, except headers
             // still waiting for their task line (interleaved output prints it a few lines later).
-            flushFreeArea()
+            freeAreas.dropUnfinished()
             for index in open.indices.reversed() where open[index].hasTask || open[index].phase != .header {
                 close(index)
             }
@@ -243,7 +219,7 @@ public struct AllocationFailureScanner: Sendable {
 
     private mutating func startFailure(_ header: AllocationReportLine.Header, line: KernelLogLine,
                                        seconds: Double?, number: Int) {
-        flushFreeArea()
+        freeAreas.dropUnfinished()
         let stamped = line.timestamp != nil
         // A console echo of a header just printed (dmesg shows it once stamped, once not): merge.
         if line.format == .dmesg, let twin = open.lastIndex(where: { candidate in
@@ -365,46 +341,6 @@ public struct AllocationFailureScanner: Sendable {
         open[index].failure.endLine = number
     }
 
-    // MARK: Free areas (pr_cont pieces may arrive one per line)
-
-    private mutating func feedFreeArea(_ tokens: [AllocationReportLine.FreeAreaToken], number: Int) {
-        var sawNode = false
-        for token in tokens {
-            switch token {
-            case .node:
-                flushFreeArea()
-                sawNode = true
-            case .number(let n):
-                if sawNode { pendingNode = n; sawNode = false }
-            case .zone(let zone):
-                flushFreeArea()
-                freeArea = FreeAreaBuilder(node: pendingNode, zone: zone, line: number)
-                pendingNode = nil
-            case .blocks(let count, _):
-                if freeArea?.awaitingTotal == false { freeArea?.counts.append(count) }
-            case .typeLetters:
-                break
-            case .equals:
-                freeArea?.awaitingTotal = true
-            case .total(let total):
-                if let builder = freeArea, builder.awaitingTotal, !builder.counts.isEmpty {
-                    let area = MemInfoZoneFreeArea(node: builder.node, zone: builder.zone, counts: builder.counts,
-                                                   totalKiB: total, line: builder.line)
-                    memBlock.add(area)
-                    addToCurrentMemInfo(number) { $0.freeAreas.append(area) }
-                }
-                freeArea = nil
-            case .empty:
-                freeArea = nil
-            }
-        }
-    }
-
-    /// An unfinished free-area line (no "= NkB" seen) is dropped: its counts may be incomplete.
-    private mutating func flushFreeArea() {
-        freeArea = nil
-    }
-
     // MARK: Ending reports
 
     private mutating func closeStale(stamp: KernelLogTimestamp?, caller: String?) {
@@ -441,14 +377,7 @@ public struct AllocationFailureScanner: Sendable {
         current = nil
     }
 
-    // MARK: Line kinds
-
-    /// Cheap byte test on the decoded message: does it hold one of ``signs``?
-    private static func mayMatter(_ message: Substring) -> Bool {
-        let utf8 = message.utf8
-        if utf8.last == UInt8(ascii: ":") { return true }  // lone "comm: " piece
-        return signs.contains { !$0.rawOnly && utf8.containsLogBytes($0.text) }
-    }
+    // MARK: Stamps
 
     /// `seconds(_:)`, with the last wall-clock conversion remembered (the same bytes give the same seconds).
     private mutating func seconds(of stamp: KernelLogTimestamp?) -> Double? {
@@ -459,19 +388,4 @@ public struct AllocationFailureScanner: Sendable {
         return seconds
     }
 
-    /// Seconds for comparing stamps: monotonic as is; wall clock from "Mon DD HH:MM:SS" parts.
-    private static func seconds(_ stamp: KernelLogTimestamp?) -> Double? {
-        switch stamp {
-        case .monotonic(let s)?: return s
-        case .wallClock(let text)?:
-            let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
-            guard let time = parts.first(where: { $0.count >= 8 && $0.dropFirst(2).first == ":" }) else { return nil }
-            let hms = time.prefix(8).split(separator: ":").compactMap { Int($0) }
-            guard hms.count == 3 else { return nil }
-            let day = parts.compactMap { $0.count <= 2 ? Int($0) : nil }.first
-                ?? parts.first.flatMap { $0.count >= 10 ? Int($0.suffix(2)) : nil } ?? 0
-            return Double(day * 86_400 + hms[0] * 3600 + hms[1] * 60 + hms[2])
-        case nil: return nil
-        }
-    }
 }

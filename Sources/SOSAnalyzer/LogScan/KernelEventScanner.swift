@@ -105,9 +105,14 @@ struct KernelEventScanner: Sendable {
                 if !pending.trigger.isEmpty { oom.trigger = pending.trigger }
                 oom.constraint = pending.constraint ?? oom.constraint
                 oom.cgroup = pending.cgroup ?? oom.cgroup
-                if let memInfo, memInfo.watermarks.contains(where: { $0.line > pending.line }) {
+                if oom.constraint != "CONSTRAINT_MEMCG", let memInfo, memInfo.watermarks.contains(where: { $0.line > pending.line }) {
                     event.memoryCause = MemoryCauseReading.cause(of: memInfo, order: pending.order ?? 0)
                 }
+            }
+            if oom.constraint == "CONSTRAINT_MEMCG" {
+                // A cgroup's limit, not the zones: the host's free memory says nothing of it.
+                event.memoryCause = MemoryCause(verdict: .short, explanation:
+                    "memory cgroup \(oom.cgroup.map { "\($0) " } ?? "")at its limit: the kill was inside the cgroup, whatever the host had free")
             }
             pendingOOM = nil
             event.oom = oom

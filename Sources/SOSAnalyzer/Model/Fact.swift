@@ -15,6 +15,7 @@ public struct Fact: RawRepresentable, Hashable, Sendable {
     public static let sosVersion = Fact(rawValue: "sosVersion")
     public static let hostname = Fact(rawValue: "hostname")
     public static let collectedAt = Fact(rawValue: "collectedAt")
+    public static let uptime = Fact(rawValue: "uptime")
     public static let os = Fact(rawValue: "os")
     public static let uname = Fact(rawValue: "uname")
     public static let kernel = Fact(rawValue: "kernel")

@@ -13,6 +13,9 @@ public struct Report: Sendable, Codable, Equatable {
     @Nullable public var hostname: String?
     /// When sos ran, as the report's `date` output wrote it.
     @Nullable public var collectedAt: String?
+    /// When the running boot began, ISO 8601 without zone (`collectedAt` minus `uptime`, to the
+    /// minute `uptime` prints): dates the seconds-since-boot stamps of the running boot's logs.
+    @Nullable public var bootedAt: String?
     @Nullable public var os: OSInfo?
     @Nullable public var kernel: KernelInfo?
     @Nullable public var taint: TaintInfo?
@@ -43,6 +46,8 @@ public struct Report: Sendable, Codable, Equatable {
     @Nullable public var memory: MemoryInfo?
     /// Kernel tunables that matter to memory diagnostics, by sysctl name.
     public var sysctl: [String: Int] = [:]
+    /// `sys/kernel/mm/transparent_hugepage/enabled`: THP mode.
+    @Nullable public var transparentHugePages: TransparentHugePages?
     @Nullable public var hardware: HardwareInfo?
     @Nullable public var packages: PackageSummary?
     public var findings: [Finding] = []

@@ -30,6 +30,7 @@ public enum TextReportRenderer {
         fact("memory", report.memory.map(memoryText), "memory")
         fact("min_free_kbytes", report.sysctl["vm.min_free_kbytes"].map { "\($0) (\(ByteFormatter.kibibytes($0)))" }, "vm.min_free_kbytes")
         fact("zone_reclaim_mode", report.sysctl["vm.zone_reclaim_mode"].map(zoneReclaimText), "vm.zone_reclaim_mode")
+        fact("THP", report.transparentHugePages.map { "\($0.mode)  (of \($0.choices.joined(separator: ", ")))" }, "transparentHugePages")
         fact("hardware", report.hardware.map { [$0.vendor, $0.model].compactMap { $0 }.joined(separator: " ") }, "hardware")
         fact("packages", report.packages.map(packagesText), "packages")
         fact("collected", report.collectedAt, "collectedAt")
@@ -51,6 +52,7 @@ public enum TextReportRenderer {
             }
             out.append(table.render())
         }
+        out += KernelTimelineText.section(report)
 
         out.append("")
         out.append("Network interfaces (\(report.nics.count))")

@@ -127,6 +127,10 @@ import Testing
         #expect(memcg.timestamp == "Thu Dec 7 00:05:15 2017")
         let ubuntu = try #require(try KernelEventScannerTests.events("oom-kill-memcg-5.4").first)
         #expect(ubuntu.oom == OOMKill(victim: "uwsgi", victimPid: 63214, constraint: "CONSTRAINT_MEMCG", victimRSSKiB: 164992 + 52176 + 92))
+        // a cgroup's limit: memory was short in the cgroup, whatever the zones held
+        #expect(memcg.memoryCause?.verdict == .short)
+        #expect(ubuntu.memoryCause?.explanation.hasPrefix("memory cgroup ") == true)
+        #expect(old.memoryCause?.explanation.hasPrefix("memory cgroup") != true)
     }
 
     @Test func timesOfSamples() throws {

@@ -159,4 +159,13 @@ import Testing
         #expect(banner.release == "5.4.0-99-generic")
         #expect(banner.line == 1)
     }
+
+    @Test func transparentHugePages() throws {
+        let parsed = try TransparentHugePagesParser.parse(try DocSample.of("Parsers/TransparentHugePages.swift", "public enum TransparentHugePagesParser"))
+        #expect(parsed == TransparentHugePages(mode: "madvise", choices: ["always", "madvise", "never"], line: 1))
+        #expect(throws: ParseFailure.notCollected("transparent_hugepage/enabled is empty")) { try TransparentHugePagesParser.parse("\n") }
+        #expect(throws: ParseFailure.malformed(line: 1, message: "no [bracketed] mode in \"always madvise never\"")) {
+            try TransparentHugePagesParser.parse("always madvise never\n")
+        }
+    }
 }

@@ -60,6 +60,21 @@ import Testing
         }
     }
 
+    /// A displayed-only fact read through `DisplayedFact`: the k8stest-4 archive holds
+    /// `sys/kernel/mm/transparent_hugepage/enabled` ("always [madvise] never"); the LXD
+    /// containers' reports do not, and say so.
+    @Test func transparentHugePagesWhereCollected() throws {
+        let folder = try #require(SharedData.realSosreports)
+        let k8s = try #require(ReportReader.read(
+            path: folder.appendingPathComponent("sosreport-juju-110cc2-k8stest-4-2022-02-10-dnuxkgx.tar.xz").path).reports.first)
+        #expect(k8s.transparentHugePages?.mode == "madvise")
+        #expect(k8s[evidence: .transparentHugePages] == Evidence(member: "sys/kernel/mm/transparent_hugepage/enabled", line: 1))
+        let lxd = try #require(ReportReader.read(
+            path: folder.appendingPathComponent("sosreport-juju-04f1e3-0-lxd-5-2022-02-10-otnemqq.tar.xz").path).reports.first)
+        #expect(lxd.transparentHugePages == nil)
+        #expect(lxd[state: .transparentHugePages] == .notCollected)
+    }
+
     @Test func zfsModulesAreThirdPartyWithTheirReasons() throws {
         let folder = try #require(SharedData.realSosreports)
         let outcome = ReportReader.read(
