@@ -34,6 +34,15 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, ".data")
 
+# The row layouts of /proc files, lsmod, modinfo and the RHEL 6 allocation-failure trace come from
+# the Samples/ generator (Samples/sosgen), so the two fleets print them one way.
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "Samples"))
+from sosgen.kernel_log import ALLOC_FRAME, IDLE_EOI, IRQ_TAIL, RX_FRAMES, free_area_line, per_cpu_line  # noqa: E402
+from sosgen.modinfo import modinfo_line  # noqa: E402
+from sosgen.modules import LSMOD_HEADER  # noqa: E402
+from sosgen.proc_memory import (PAGETYPE_FREE_HEADER, buddyinfo_line, meminfo_count_line,  # noqa: E402
+                                meminfo_line, pagetype_free_line)
+
 
 # ---------------------------------------------------------------------------------------------
 # Output: one tar stream feeding one compressor process per format.
@@ -264,24 +273,13 @@ def failure_block(r, stamp, host, order=2, comm=None):
     out = [f"{comm}: page allocation failure. order:{order}, mode:0x4020",
            f"Pid: {pid}, comm: {comm} Tainted: P           ---------------    2.6.32-358.el6.x86_64 #1",
            "Call Trace:",
-           " <IRQ>  [<ffffffff8112c207>] ? __alloc_pages_nodemask+0x757/0x8d0",
-           " [<ffffffff81166ab2>] ? alloc_pages_current+0xaa/0x110",
-           " [<ffffffffa02d2f6e>] ? mlx4_en_alloc_frags+0x5e/0x1f0 [mlx4_en]",
-           " [<ffffffffa02d3481>] ? mlx4_en_process_rx_cq+0x3c1/0xab0 [mlx4_en]",
-           " [<ffffffffa02d3b7f>] ? mlx4_en_poll_rx_cq+0x3f/0x80 [mlx4_en]",
-           " [<ffffffff81448603>] ? net_rx_action+0x103/0x2f0",
-           " [<ffffffff81076fb1>] ? __do_softirq+0xc1/0x1e0",
-           " [<ffffffff8100c1cc>] ? call_softirq+0x1c/0x30",
-           " [<ffffffff8100de05>] ? do_softirq+0x65/0xa0",
-           " [<ffffffff81076d95>] ? irq_exit+0x85/0x90",
-           " [<ffffffff81517145>] ? do_IRQ+0x75/0xf0",
-           " [<ffffffff8100b9d3>] ? ret_from_intr+0x0/0x11",
-           " <EOI>  [<ffffffff812d4a4e>] ? intel_idle+0xde/0x170",
-           "Mem-Info:",
-           "Node 0 DMA per-cpu:"]
-    out += [f"CPU {c:4d}: hi:    0, btch:   1 usd:   0" for c in range(4)]
+           " <IRQ>  " + ALLOC_FRAME]
+    # the samples' idle-CPU trace, a little shorter (no handle_IRQ_event, one idle frame)
+    out += [" " + frame for frame in RX_FRAMES + IRQ_TAIL[1:] + IDLE_EOI[:1]]
+    out += ["Mem-Info:", "Node 0 DMA per-cpu:"]
+    out += [per_cpu_line(c, "DMA", 0) for c in range(4)]
     out += ["Node 0 Normal per-cpu:"]
-    out += [f"CPU {c:4d}: hi:  186, btch:  31 usd: {r.randrange(186):3d}" for c in range(4)]
+    out += [per_cpu_line(c, "Normal", r.randrange(186)) for c in range(4)]
     free4, free8 = r.randrange(5000, 15000), r.randrange(1000, 4000)
     normal = free4 * 4 + free8 * 8 + 16
     out += [f"active_anon:{r.randrange(10**7)} inactive_anon:{r.randrange(10**6)} isolated_anon:0",
@@ -290,8 +288,8 @@ def failure_block(r, stamp, host, order=2, comm=None):
             "lowmem_reserve[]: 0 2958 65520 65520",
             f"Node 0 Normal free:{normal}kB min:32256kB low:40320kB high:48384kB present:64063176kB pages_scanned:0 all_unreclaimable? no",
             "lowmem_reserve[]: 0 0 0 0",
-            "Node 0 DMA: 1*4kB 1*8kB 1*16kB 0*32kB 2*64kB 1*128kB 1*256kB 0*512kB 1*1024kB 1*2048kB 3*4096kB = 15900kB",
-            f"Node 0 Normal: {free4}*4kB {free8}*8kB 1*16kB 0*32kB 0*64kB 0*128kB 0*256kB 0*512kB 0*1024kB 0*2048kB 0*4096kB = {normal}kB",
+            free_area_line(0, "DMA", [1, 1, 1, 0, 2, 1, 1, 0, 1, 1, 3]),
+            free_area_line(0, "Normal", [free4, free8, 1] + [0] * 8),
             f"{r.randrange(10**7)} total pagecache pages",
             "0 pages in swap cache",
             "Swap cache stats: add 0, delete 0, find 0/0",
@@ -351,7 +349,9 @@ MODULES = [("mlx4_en", 101306, 0, ""), ("mlx4_core", 210765, 1, "mlx4_en"), ("ip
 
 
 def lsmod_text():
-    lines = ["Module                  Size  Used by"]
+    lines = [LSMOD_HEADER]
+    # one column narrower than lsmod prints it (and than the samples' lsmod_text); kept so the
+    # fleet's archives, and so the benchmark figures measured on them, stay what they were
     lines += [f"{name:<19}{size:>8}  {used} {deps}".rstrip() + (" " if not deps else "") for name, size, used, deps in MODULES]
     return "\n".join(lines) + "\n"
 
@@ -360,12 +360,12 @@ def modinfo_text(r):
     out = []
     for name, size, _, deps in MODULES:
         proprietary = name in ("vxfs", "fdd")
-        out += [f"filename:       /lib/modules/2.6.32-358.el6.x86_64/{'extra' if proprietary else 'kernel/drivers'}/{name}.ko",
-                f"license:        {'Proprietary' if proprietary else 'GPL'}",
-                f"description:    {name} driver",
-                f"srcversion:     {r.getrandbits(96):024X}",
-                f"depends:        {deps}",
-                "vermagic:       2.6.32-358.el6.x86_64 SMP mod_unload modversions ",
+        out += [modinfo_line("filename", f"/lib/modules/2.6.32-358.el6.x86_64/{'extra' if proprietary else 'kernel/drivers'}/{name}.ko"),
+                modinfo_line("license", "Proprietary" if proprietary else "GPL"),
+                modinfo_line("description", f"{name} driver"),
+                modinfo_line("srcversion", f"{r.getrandbits(96):024X}"),
+                modinfo_line("depends", deps),
+                modinfo_line("vermagic", "2.6.32-358.el6.x86_64 SMP mod_unload modversions "),
                 ""]
     return "\n".join(out)
 
@@ -382,15 +382,16 @@ def meminfo_text(r, total_kb):
     for k in keys:
         v = total_kb if k == "MemTotal" else free if k == "MemFree" else r.randrange(0, total_kb // 8)
         if k.startswith("HugePages_"):
-            lines.append(f"{k + ':':<16}{r.randrange(0, 64):>8}")
+            lines.append(meminfo_count_line(k, r.randrange(0, 64)))
         else:
-            lines.append(f"{k + ':':<16}{v:>8} kB")
+            lines.append(meminfo_line(k, v))
     return "\n".join(lines) + "\n"
 
 
 def buddyinfo_text(r, exhausted):
     def row(node, zone, counts):
-        return f"Node {node}, zone {zone:>8} " + " ".join(f"{c:6d}" for c in counts)
+        # without the kernel's trailing space, as the fleet was first written (same archives)
+        return buddyinfo_line(node, zone, counts).rstrip(" ")
     normal = [r.randrange(5000, 50000), r.randrange(1000, 9000)] + \
         ([0] * 9 if exhausted else [r.randrange(10, 900) >> i for i in range(9)])
     return "\n".join([row(0, "DMA", [1, 1, 1, 0, 2, 1, 1, 0, 1, 1, 3]),
@@ -414,12 +415,12 @@ def zoneinfo_text(r):
 
 
 def pagetypeinfo_text(r):
-    out = ["Page block order: 9", "Pages per block:  512", "",
-           "Free pages count per migrate type at order       0      1      2      3      4      5      6      7      8      9     10"]
+    # rows without the kernel's trailing space, as the fleet was first written (same archives)
+    out = ["Page block order: 9", "Pages per block:  512", "", PAGETYPE_FREE_HEADER.rstrip(" ")]
     for zone in ("DMA", "DMA32", "Normal"):
         for mt in ("Unmovable", "Reclaimable", "Movable", "Reserve", "Isolate"):
-            counts = " ".join(f"{r.randrange(0, 3000) >> i:6d}" for i in range(11))
-            out.append(f"Node    0, zone {zone:>8}, type {mt:>12} {counts}")
+            counts = [r.randrange(0, 3000) >> i for i in range(11)]
+            out.append(pagetype_free_line(0, zone, mt, counts).rstrip(" "))
     return "\n".join(out) + "\n"
 
 
