@@ -47,10 +47,7 @@ extension ReportAssembler {
 
     mutating func readBuddyInfo() {
         guard let (zones, found) = parse(FactCatalog.buddyinfo, BuddyInfoParser.parse) else { return }
-        report.buddyinfo = zones.map {
-            BuddyInfoRecord(node: $0.node, zone: $0.zone, freeBlocks: $0.freeBlocks,
-                            source: Evidence(member: found.member, line: $0.line))
-        }
+        report.buddyinfo = zones.cited(in: found.member)
     }
 
     mutating func readZoneInfo() {

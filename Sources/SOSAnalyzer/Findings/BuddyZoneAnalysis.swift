@@ -28,7 +28,7 @@ public struct BuddyZoneAnalysis: Sendable, Codable, Equatable {
     /// nil when every count is 0.
     public var highestOrderWithFreeBlock: Int?
 
-    public init(_ zone: BuddyInfoZone, pageSizeBytes: Int64 = 4096) {
+    public init(_ zone: BuddyInfoRecord, pageSizeBytes: Int64 = 4096) {
         node = zone.node
         self.zone = zone.zone
         let counts = zone.freeBlocks.map { Int64(max($0, 0)) }
@@ -81,13 +81,4 @@ private func saturatingMultiply(_ a: Int64, _ b: Int64) -> Int64 {
 private func saturatingAdd(_ a: Int64, _ b: Int64) -> Int64 {
     let (sum, overflow) = a.addingReportingOverflow(b)
     return overflow ? Int64.max : sum
-}
-
-extension BuddyZoneAnalysis {
-    /// The analysis of a report's buddyinfo row.
-    public init(_ record: BuddyInfoRecord, pageSizeBytes: Int64 = 4096) {
-        self.init(BuddyInfoZone(node: record.node, zone: record.zone, freeBlocks: record.freeBlocks,
-                                line: record.source.line ?? 0),
-                  pageSizeBytes: pageSizeBytes)
-    }
 }

@@ -68,17 +68,36 @@ public struct HighOrderExhaustion: Sendable, Codable, Equatable {
         zones.filter(Self.counts)
     }
 
-    /// Grades a report from its buddyinfo, zoneinfo and kernel release. A report without
-    /// buddyinfo grades not exhausted with no zones.
-    public static func grade(_ report: Report) -> HighOrderExhaustion {
-        grade(buddyinfo: report.buddyinfo, zoneinfo: report.zoneinfo, kernelRelease: report.kernel?.release)
+    /// Orders from this one up count as "high" (16 kB blocks and larger with 4 kB pages).
+    public static let highOrder = 2
+
+    /// The orders of `zone` this grade marks exhausted, ascending: from the zone's lowest
+    /// exhausted order to its largest; empty for a healthy zone or one not graded.
+    public func exhaustedOrders(of zone: BuddyZoneRecord) -> [Int] {
+        let orders = zone.analysis.freeBytesPerOrder.count
+        guard let graded = zones.first(where: { $0.node == zone.node && $0.zone == zone.zone }),
+              let lowest = graded.lowestExhaustedOrder, lowest < orders
+        else { return [] }
+        return Array(lowest..<orders)
     }
 
-    public static func grade(buddyinfo: [BuddyInfoRecord], zoneinfo: [ZoneInfoRecord], kernelRelease: String?) -> HighOrderExhaustion {
+    /// Grades a report from its buddyinfo, the stored per-zone analysis of it (``Report/buddyAnalysis``,
+    /// filled first by ``ReportAnalysis``), zoneinfo and kernel release. A report without
+    /// buddyinfo grades not exhausted with no zones.
+    public static func grade(_ report: Report) -> HighOrderExhaustion {
+        grade(buddyinfo: report.buddyinfo, analysis: report.analyzedBuddyZones, zoneinfo: report.zoneinfo,
+              kernelRelease: report.kernel?.release)
+    }
+
+    /// `analysis` holds one record per `buddyinfo` row, in the same order (nil: computed here, for
+    /// callers that have only the rows).
+    public static func grade(buddyinfo: [BuddyInfoRecord], analysis: [BuddyZoneRecord]? = nil, zoneinfo: [ZoneInfoRecord],
+                             kernelRelease: String?) -> HighOrderExhaustion {
+        let analysis = analysis ?? buddyinfo.map { BuddyZoneRecord($0) }
         let anyBlockModel = kernelRelease.flatMap(KernelVersion.init).map { ($0.major, $0.minor) >= (4, 4) } ?? false
-        let zones = buddyinfo.map { row in
+        let zones = zip(buddyinfo, analysis).map { row, analysed in
             let info = zoneinfo.first { $0.node == row.node && $0.zone == row.zone }
-            return gradeZone(row, zoneinfo: info, anyBlockModel: anyBlockModel)
+            return gradeZone(row, analysis: analysed.analysis, zoneinfo: info, anyBlockModel: anyBlockModel)
         }
         let counted = zones.filter(counts)
         return HighOrderExhaustion(
@@ -90,9 +109,9 @@ public struct HighOrderExhaustion: Sendable, Codable, Equatable {
         zone.zone != "DMA" && zone.state == .fragmented && (zone.lowestExhaustedOrder ?? Int.max) <= costlyOrder
     }
 
-    static func gradeZone(_ row: BuddyInfoRecord, zoneinfo: ZoneInfoRecord?, anyBlockModel: Bool) -> Zone {
+    static func gradeZone(_ row: BuddyInfoRecord, analysis: BuddyZoneAnalysis, zoneinfo: ZoneInfoRecord?,
+                          anyBlockModel: Bool) -> Zone {
         let counts = row.freeBlocks.map { Int64(max($0, 0)) }
-        let analysis = BuddyZoneAnalysis(row)
         let freePages = counts.indices.reduce(Int64(0)) { $0 &+ counts[$1] &* (Int64(1) << Int64($1)) }
         let minimum = zoneinfo?.minPages.map(Int64.init)
         var criterion: String

@@ -6,12 +6,18 @@
 public enum ReportAnalysis {
     /// Fills `buddyAnalysis`, `highOrderExhaustion`, `kernelTimeline`, `tuning` and `findings` of `report`.
     public static func analyze(_ report: inout Report, knownIssues: KnownIssueBook = .bundled) {
-        report.buddyAnalysis = report.buddyinfo.map { BuddyZoneRecord($0) }
-        if !report.buddyinfo.isEmpty { report.highOrderExhaustion = HighOrderExhaustion.grade(report) }
+        analyzeMemory(&report)
         report.kernelTimeline = KernelTimelineBuilder.build(report)
         let host = HostFindings.evaluate(report)
         let known = knownIssues.evaluate(report)
         report.tuning = TuningAdvice.advise(report, knownIssues: known)
         report.findings = MemoryFindings.combine(report, host: host, knownIssues: known)
+    }
+
+    /// Fills `buddyAnalysis` (each buddyinfo zone's numbers, computed here only) and
+    /// `highOrderExhaustion` (graded from them); the rest of the analysis reads both.
+    public static func analyzeMemory(_ report: inout Report) {
+        report.buddyAnalysis = report.buddyinfo.map { BuddyZoneRecord($0) }
+        report.highOrderExhaustion = report.buddyinfo.isEmpty ? nil : HighOrderExhaustion.grade(report)
     }
 }

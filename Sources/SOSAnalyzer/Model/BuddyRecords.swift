@@ -22,6 +22,14 @@ public struct BuddyZoneRecord: Sendable, Codable, Equatable {
     }
 }
 
+extension Report {
+    /// Each buddyinfo zone with its analysis, in buddyinfo order: the one ``ReportAnalysis`` stored,
+    /// or, for a report built by hand without that stage, computed now.
+    public var analyzedBuddyZones: [BuddyZoneRecord] {
+        buddyAnalysis.count == buddyinfo.count ? buddyAnalysis : buddyinfo.map { BuddyZoneRecord($0) }
+    }
+}
+
 /// One row of /proc/pagetypeinfo's "Free pages count per migrate type" table.
 public struct PageTypeFreeRecord: Sendable, Codable, Equatable {
     public var node: Int

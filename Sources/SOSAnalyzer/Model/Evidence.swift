@@ -36,3 +36,20 @@ public struct Evidence: Sendable, Hashable, Comparable, Codable, CustomStringCon
         try container.encode(description)
     }
 }
+
+/// A parsed record that cites the line it came from. Parsers never see a path, so they cite
+/// their fact's usual member; the assembler then names the member it actually read.
+protocol CitedRecord {
+    var source: Evidence { get set }
+}
+
+extension Array where Element: CitedRecord {
+    /// The records, citing `member` at their own lines.
+    func cited(in member: String) -> [Element] {
+        map { record in
+            var record = record
+            record.source.member = member
+            return record
+        }
+    }
+}

@@ -5,7 +5,16 @@ public struct BuddyInfoRecord: Sendable, Codable, Equatable {
     /// Free blocks per order, order 0 first (a block of order k is 2^k pages).
     public var freeBlocks: [Int]
     public var source: Evidence
+
+    public init(node: Int, zone: String, freeBlocks: [Int], source: Evidence) {
+        self.node = node
+        self.zone = zone
+        self.freeBlocks = freeBlocks
+        self.source = source
+    }
 }
+
+extension BuddyInfoRecord: CitedRecord {}
 
 /// One zone of /proc/zoneinfo: free pages and watermarks, in pages.
 public struct ZoneInfoRecord: Sendable, Codable, Equatable {

@@ -1,20 +1,3 @@
-/// One line of `/proc/buddyinfo`: free blocks per order for one zone of one node.
-public struct BuddyInfoZone: Sendable, Codable, Equatable {
-    public var node: Int
-    public var zone: String
-    /// Counts of free BLOCKS (not pages), order 0 first; a block of order n is 2^n pages.
-    /// 11 entries on x86_64, other counts on arm64/ppc64 (MAX_ORDER differs).
-    public var freeBlocks: [Int]
-    public var line: Int
-
-    public init(node: Int, zone: String, freeBlocks: [Int], line: Int) {
-        self.node = node
-        self.zone = zone
-        self.freeBlocks = freeBlocks
-        self.line = line
-    }
-}
-
 /// Reads `proc/buddyinfo`, any number of nodes, zones and orders.
 ///
 /// Sample (corpus `buddyinfo-01.txt`, canonical/hotsos test data, 2 NUMA nodes):
@@ -25,11 +8,13 @@ public struct BuddyInfoZone: Sendable, Codable, Equatable {
 /// Node 1, zone   Normal 220376 217700  54089      1      0      0      0      0      0      0      0 
 /// ```
 /// yields 4 zones; the last is node 1 `Normal` `[220376, 217700, 54089, 1, 0, 0, 0, 0, 0, 0, 0]`, line 4.
+///
+/// The records cite `proc/buddyinfo`; the assembler names the member it actually read.
 public enum BuddyInfoParser {
     /// - Throws: `.notCollected` for an empty file; `.malformed` for a line that is not
     ///   `Node N, zone Z counts…` (with its number).
-    public static func parse(_ text: String) throws(ParseFailure) -> [BuddyInfoZone] {
-        var zones: [BuddyInfoZone] = []
+    public static func parse(_ text: String) throws(ParseFailure) -> [BuddyInfoRecord] {
+        var zones: [BuddyInfoRecord] = []
         for line in TextLines(text) {
             if line.text.trimmedBlanks.isEmpty { continue }
             guard let head = NodeZoneLine(line.text) else {
@@ -45,7 +30,8 @@ public enum BuddyInfoParser {
             guard !counts.isEmpty else {
                 throw .malformed(line: line.number, message: "no free block counts for zone \(head.zone)")
             }
-            zones.append(BuddyInfoZone(node: head.node, zone: head.zone, freeBlocks: counts, line: line.number))
+            zones.append(BuddyInfoRecord(node: head.node, zone: head.zone, freeBlocks: counts,
+                                         source: Evidence(member: "proc/buddyinfo", line: line.number)))
         }
         guard !zones.isEmpty else { throw .notCollected("buddyinfo is empty") }
         return zones

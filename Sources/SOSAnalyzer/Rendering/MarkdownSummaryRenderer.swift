@@ -153,8 +153,8 @@ public enum MarkdownSummaryRenderer {
 
     /// The smallest amount of memory free in blocks of order ≥ 2 over the host's zones (DMA aside).
     static func worstHighOrderFree(_ report: Report) -> Int64? {
-        report.buddyinfo.filter { $0.zone != "DMA" }
-            .map { ZoneExhaustion.analysis($0) }
+        report.analyzedBuddyZones.filter { $0.zone != "DMA" }
+            .map(\.analysis)
             .compactMap { $0.freeBytesAtOrAbove.count > ZoneExhaustion.highOrder ? $0.freeBytesAtOrAbove[ZoneExhaustion.highOrder] : nil }
             .min()
     }
@@ -288,9 +288,10 @@ public enum MarkdownSummaryRenderer {
         var table = MarkdownTable(["Zone"] + sizes + ["Free"],
                                   alignments: [.left] + Array(repeating: .right, count: orders + 1))
         var anyExhausted = false
-        for zone in report.buddyinfo {
-            let analysis = ZoneExhaustion.analysis(zone)
-            let exhausted = Set(ZoneExhaustion.exhaustedOrders(zone, in: report))
+        let grade = ZoneExhaustion.grade(report)
+        for zone in report.analyzedBuddyZones {
+            let analysis = zone.analysis
+            let exhausted = Set(grade.exhaustedOrders(of: zone))
             anyExhausted = anyExhausted || !exhausted.isEmpty
             let cells = (0..<orders).map { order -> String in
                 guard analysis.freeBytesPerOrder.indices.contains(order) else { return "" }
@@ -315,8 +316,8 @@ public enum MarkdownSummaryRenderer {
     /// but DMA summed, so a host short of large blocks shows a cliff after 8 kB.
     static func chart(_ report: Report, orders: Int, sizes: [String], names: HostNames) -> [String] {
         var totals = [Int64](repeating: 0, count: orders)
-        for zone in report.buddyinfo where zone.zone != "DMA" {
-            let analysis = ZoneExhaustion.analysis(zone)
+        for zone in report.analyzedBuddyZones where zone.zone != "DMA" {
+            let analysis = zone.analysis
             for (order, bytes) in analysis.freeBytesPerOrder.enumerated() where order < orders {
                 totals[order] = totals[order].addingReportingOverflow(bytes).overflow ? Int64.max : totals[order] + bytes
             }

@@ -105,10 +105,8 @@ public enum TextReportRenderer {
             let orders = report.buddyinfo.map(\.freeBlocks.count).max() ?? 0
             var table = TextTable()
             table.add(["node", "zone"] + (0..<orders).map { ByteFormatter.human(4096 << Int64($0)) } + ["free"])
-            for row in report.buddyinfo {
-                // Counts come from a file: the analysis saturates where a corrupt one would overflow.
-                let free = BuddyZoneAnalysis(row).freeBytes
-                table.add(["\(row.node)", row.zone] + row.freeBlocks.map { "\($0)" } + [ByteFormatter.human(free)])
+            for (row, analysed) in zip(report.buddyinfo, report.analyzedBuddyZones) {
+                table.add(["\(row.node)", row.zone] + row.freeBlocks.map { "\($0)" } + [ByteFormatter.human(analysed.analysis.freeBytes)])
             }
             out.append(table.render())
         }

@@ -17,10 +17,8 @@ public enum ZoneExhaustion {
 
     /// The exhausted orders of one buddyinfo zone of `report`, ascending; empty for healthy zones.
     public static func exhaustedOrders(_ zone: BuddyInfoRecord, in report: Report) -> [Int] {
-        guard let graded = grade(report).zones.first(where: { $0.node == zone.node && $0.zone == zone.zone }),
-              let lowest = graded.lowestExhaustedOrder, lowest < zone.freeBlocks.count
-        else { return [] }
-        return Array(lowest..<zone.freeBlocks.count)
+        guard let analysed = report.analyzedBuddyZones.first(where: { $0.node == zone.node && $0.zone == zone.zone }) else { return [] }
+        return grade(report).exhaustedOrders(of: analysed)
     }
 
     /// Zones graded exhausted at a high order.
@@ -32,10 +30,5 @@ public enum ZoneExhaustion {
     /// page allocation failures in the logs, or high orders exhausted.
     public static func isAffected(_ report: Report) -> Bool {
         !AffectedCriterion.symptoms.reasons(for: report).isEmpty
-    }
-
-    /// The per-order analysis of a report's zone (free bytes, indices), with 4 KiB pages.
-    public static func analysis(_ zone: BuddyInfoRecord) -> BuddyZoneAnalysis {
-        BuddyZoneAnalysis(zone)
     }
 }

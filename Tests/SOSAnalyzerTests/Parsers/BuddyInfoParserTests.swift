@@ -13,7 +13,7 @@ import Testing
                 #expect(zone.node == row.node, "\(file)")
                 #expect(zone.zone == row.zone, "\(file)")
                 #expect(zone.freeBlocks == row.freeBlocks, "\(file)")
-                #expect(zone.line == index + 1, "\(file)")
+                #expect(zone.source.line == index + 1, "\(file)")
             }
         }
     }
@@ -21,23 +21,22 @@ import Testing
     /// The doc comment's sample.
     @Test func twoNodeSampleLastZone() throws {
         let zones = try BuddyInfoParser.parse(try MemoryFixtures.text("corpus", "buddyinfo-01.txt"))
-        #expect(zones.last == BuddyInfoZone(node: 1, zone: "Normal",
-                                            freeBlocks: [220376, 217700, 54089, 1, 0, 0, 0, 0, 0, 0, 0], line: 4))
+        #expect(zones.last == BuddyInfoRecord(node: 1, zone: "Normal", freeBlocks: [220376, 217700, 54089, 1, 0, 0, 0, 0, 0, 0, 0], source: Evidence(member: "proc/buddyinfo", line: 4)))
     }
 
     @Test func realSosReport() throws {
         let zones = try BuddyInfoParser.parse(try MemoryFixtures.text("real", "buddyinfo-k8stest-4.txt"))
         #expect(zones == [
-            BuddyInfoZone(node: 0, zone: "DMA", freeBlocks: [2, 0, 0, 1, 3, 2, 2, 1, 2, 0, 3], line: 1),
-            BuddyInfoZone(node: 0, zone: "DMA32", freeBlocks: [97, 830, 372, 119, 72, 30, 12, 13, 4, 4, 9], line: 2),
-            BuddyInfoZone(node: 0, zone: "Normal", freeBlocks: [17, 203, 102, 17, 21, 4, 7, 10, 8, 0, 0], line: 3),
+            BuddyInfoRecord(node: 0, zone: "DMA", freeBlocks: [2, 0, 0, 1, 3, 2, 2, 1, 2, 0, 3], source: Evidence(member: "proc/buddyinfo", line: 1)),
+            BuddyInfoRecord(node: 0, zone: "DMA32", freeBlocks: [97, 830, 372, 119, 72, 30, 12, 13, 4, 4, 9], source: Evidence(member: "proc/buddyinfo", line: 2)),
+            BuddyInfoRecord(node: 0, zone: "Normal", freeBlocks: [17, 203, 102, 17, 21, 4, 7, 10, 8, 0, 0], source: Evidence(member: "proc/buddyinfo", line: 3)),
         ])
     }
 
     @Test func otherOrderCountsAndCRLF() throws {
         // ppc64 with 64K pages has 9 orders.
         let zones = try BuddyInfoParser.parse("Node 0, zone   Normal   5  4  3  2  1  0  0  0  1 \r\n\r\n")
-        #expect(zones == [BuddyInfoZone(node: 0, zone: "Normal", freeBlocks: [5, 4, 3, 2, 1, 0, 0, 0, 1], line: 1)])
+        #expect(zones == [BuddyInfoRecord(node: 0, zone: "Normal", freeBlocks: [5, 4, 3, 2, 1, 0, 0, 0, 1], source: Evidence(member: "proc/buddyinfo", line: 1))])
     }
 
     @Test func emptyAndMalformed() {

@@ -35,18 +35,18 @@ import Testing
     }
 
     @Test func emptyZoneAndOtherPageSize() {
-        let empty = BuddyZoneAnalysis(BuddyInfoZone(node: 0, zone: "Movable", freeBlocks: [0, 0, 0], line: 1))
+        let empty = BuddyZoneAnalysis(BuddyInfoRecord(node: 0, zone: "Movable", freeBlocks: [0, 0, 0], source: Evidence(member: "proc/buddyinfo", line: 1)))
         #expect(empty.freeBytes == 0)
         #expect(empty.unusableIndex == [1, 1, 1])
         #expect(empty.fragmentationIndex == [nil, nil, nil])
         #expect(empty.highestOrderWithFreeBlock == nil)
-        let arm64 = BuddyZoneAnalysis(BuddyInfoZone(node: 0, zone: "DMA", freeBlocks: [2, 1], line: 1), pageSizeBytes: 65536)
+        let arm64 = BuddyZoneAnalysis(BuddyInfoRecord(node: 0, zone: "DMA", freeBlocks: [2, 1], source: Evidence(member: "proc/buddyinfo", line: 1)), pageSizeBytes: 65536)
         #expect(arm64.blockSizeBytes == [65536, 131072])
         #expect(arm64.freeBytes == 262144)
     }
 
     @Test func absurdCountsDoNotTrap() {
-        let analysis = BuddyZoneAnalysis(BuddyInfoZone(node: 0, zone: "Normal", freeBlocks: [Int.max, Int.max], line: 1))
+        let analysis = BuddyZoneAnalysis(BuddyInfoRecord(node: 0, zone: "Normal", freeBlocks: [Int.max, Int.max], source: Evidence(member: "proc/buddyinfo", line: 1)))
         #expect(analysis.freeBytes == Int64.max)
     }
 

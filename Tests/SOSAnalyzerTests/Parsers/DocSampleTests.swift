@@ -105,7 +105,7 @@ import Testing
         #expect(zones.last?.node == 1)
         #expect(zones.last?.zone == "Normal")
         #expect(zones.last?.freeBlocks == [220376, 217700, 54089, 1, 0, 0, 0, 0, 0, 0, 0])
-        #expect(zones.last?.line == 4)
+        #expect(zones.last?.source == Evidence(member: "proc/buddyinfo", line: 4))
     }
 
     @Test func dmidecode() throws {
