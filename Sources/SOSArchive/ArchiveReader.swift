@@ -27,15 +27,15 @@ public final class ArchiveReader {
     private let source: Source
     private var activeHandle: LibArchiveReadHandle?
     private var activeXZ: XZBlockSource?
-    /// Blocks of a multi-Block `.xz` decoded and jumped over by the last pass (nil: libarchive
+    /// Blocks of an `.xz` decoded and jumped over by the last pass (nil: libarchive
     /// decompressed the whole file itself).
     private(set) var xzBlocks: (decoded: Int, skipped: Int)?
-    /// Off: libarchive decompresses a multi-Block `.xz` itself (tests compare the two paths).
+    /// Off: libarchive decompresses an `.xz` itself (tests compare the two paths).
     var usesXZIndex = true
     /// The cores this reader may keep busy: a second thread (read-ahead, a big member's read
     /// thread) only when the budget has one to spare.
     public var cores: CoreBudget = .shared
-    /// When a multi-Block `.xz` is decoded on a second thread (tests pin it either way).
+    /// When an `.xz` is decoded on a second thread (tests pin it either way).
     enum ReadAhead { case whenCoreFree, always, never }
     var readAhead = ReadAhead.whenCoreFree
     private var lastBytes: Int64 = 0

@@ -5,7 +5,7 @@ import Darwin
 #endif
 import CLZMA
 
-/// The decompressed tar stream of a multi-Block `.xz` file, handed to libarchive through its
+/// The decompressed tar stream of a single-Stream `.xz` file, handed to libarchive through its
 /// read and skip callbacks (``LibArchiveReadHandle/open(source:)``).
 ///
 /// libarchive asks to skip the data of every member nobody reads (`archive_read_data_skip`).
@@ -13,6 +13,11 @@ import CLZMA
 /// whole Blocks moves past them without decompressing them (``XZIndex``). In a sosreport the
 /// members not read (audit logs, `secure`, `cron`, sar files, most of `sos_commands`) are a large
 /// part of the bytes, so this is the one way to do less work than `xz -dc`.
+///
+/// A single-Block file (sos 2.x and 3.x ran `xz` with one thread) has nothing to jump over, and
+/// is still read here rather than by libarchive's filter: decoding into a small buffer that stays
+/// in cache while libarchive and the line scan read it costs less CPU, and the decoding can move to
+/// a second thread (``XZReadAhead``) when a core is free.
 ///
 /// Memory is bounded whatever the Block size: one input and one output buffer. Every Block that
 /// is decoded is checked as `xz` checks it (sizes against the Index, CRC32/CRC64/SHA-256).
@@ -55,7 +60,7 @@ final class XZBlockSource {
     /// 32 KiB cost about a tenth less CPU over the benchmark fleet than 256 KiB.
     static let outputBytes = 32 << 10
 
-    /// Opens `path` when it is a single-Stream `.xz` of two Blocks or more; nil otherwise.
+    /// Opens `path` when it is a single-Stream `.xz` (of one Block or more); nil otherwise.
     init?(path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }

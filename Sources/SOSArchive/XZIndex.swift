@@ -75,7 +75,7 @@ struct XZIndex: Sendable, Equatable {
         // Streams, junk in front) goes to libarchive.
         guard Int64(lzma_index_stream_size(index)) == end else { return nil }
         let count = sos_xz_index_blocks(index, nil, 0)
-        guard count >= 2, count <= 1 << 20 else { return nil }
+        guard count >= 1, count <= 1 << 20 else { return nil }
         var infos = [sos_xz_block_info](repeating: sos_xz_block_info(), count: Int(count))
         guard infos.withUnsafeMutableBufferPointer({ sos_xz_index_blocks(index, $0.baseAddress, count) }) == count else {
             return nil

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Decodes a multi-Block `.xz` on a second thread, ahead of libarchive, so that decompression
+/// Decodes an `.xz` on a second thread, ahead of libarchive, so that decompression
 /// and everything else (tar headers, the member index, scanning lines) run side by side when a
 /// core is free (``CoreBudget``). A report then costs about the time of its decompression alone.
 ///

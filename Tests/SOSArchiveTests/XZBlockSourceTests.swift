@@ -128,17 +128,25 @@ struct XZBlockSourceTests {
         #expect(record.texts["proc/meminfo"] == "MemTotal: 16307092 kB\n")
     }
 
-    @Test("single-Block and concatenated xz files are left to libarchive")
+    @Test("single-Block xz files are read through their one Block; concatenated ones are left to libarchive")
     func otherShapes() throws {
         let factory = try FixtureFactory()
         defer { factory.remove() }
         let tar = try factory.tar("small.tar", entries: [.file("top/version.txt", "sosreport: 4.2\n")])
-        let single = try factory.compress(tar, with: "xz", suffix: ".xz")
-        #expect(XZBlockSource(path: single) == nil)
-        let reader = try ArchiveReader(path: single)
-        let record = try readEverything(reader)
-        #expect(record.texts["version.txt"] == "sosreport: 4.2\n")
-        #expect(reader.xzBlocks == nil)
+        // `xz` with one thread, as sos 2.x and 3.x wrote every report: one Block.
+        let single = try factory.compress(tar, with: "xz -T1", suffix: ".xz")
+        #expect(XZBlockSource(path: single)?.index.blocks.count == 1)
+        for readAhead in [ArchiveReader.ReadAhead.never, .always] {
+            let reader = try ArchiveReader(path: single)
+            reader.readAhead = readAhead
+            let record = try readEverything(reader)
+            #expect(record.texts["version.txt"] == "sosreport: 4.2\n")
+            #expect(reader.xzBlocks?.decoded == 1)
+        }
+        let viaLibarchive = try ArchiveReader(path: single)
+        viaLibarchive.usesXZIndex = false
+        #expect(try readEverything(viaLibarchive).texts["version.txt"] == "sosreport: 4.2\n")
+        #expect(viaLibarchive.xzBlocks == nil)
 
         let (multi, _) = try multiBlockArchive(factory)
         let twice = try factory.write("twice.tar.xz", bytes: try factory.readBytes(multi) + factory.readBytes(single))
