@@ -25,14 +25,16 @@ public struct TCPExtCounters: Sendable, Codable, Equatable {
 /// their MIB names (`PruneCalled` here), every `Name: value` of the `TcpExt:` section is kept
 /// as it is.
 ///
-/// Real sample (the sos 4.2 archive `sosreport-juju-110cc2-k8stest-4`, `proc/<pid>/net/netstat`, shortened):
+/// Real sample (the sos 4.2 archive `sosreport-juju-110cc2-k8stest-4`, `proc/<pid>/net/netstat`,
+/// the first nine columns of each line):
 /// ```text
-/// TcpExt: SyncookiesSent PruneCalled RcvPruned ListenOverflows TCPBacklogDrop
-/// TcpExt: 0 0 0 0 17
-/// IpExt: InNoRoutes InTruncatedPkts
-/// IpExt: 0 0
+/// TcpExt: SyncookiesSent SyncookiesRecv SyncookiesFailed EmbryonicRsts PruneCalled RcvPruned OfoPruned OutOfWindowIcmps LockDroppedIcmps
+/// TcpExt: 0 0 0 0 0 0 0 0 3
+/// IpExt: InNoRoutes InTruncatedPkts InMcastPkts
+/// IpExt: 0 0 0
 /// ```
-/// yields `counters["TCPBacklogDrop"] == 17` (line 2) and `counters["PruneCalled"] == 0`, format `proc/net/netstat`.
+/// yields `counters["LockDroppedIcmps"] == 3` and `counters["PruneCalled"] == 0`, both at
+/// line 2, format `proc/net/netstat`.
 public enum NetstatTCPExtParser {
     /// Sentences of net-tools `statistics.c` and the counters they print.
     static let sentences: [(phrase: String, name: String)] = [
