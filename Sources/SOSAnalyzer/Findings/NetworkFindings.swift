@@ -19,7 +19,7 @@ enum NetworkFindings {
     /// "eth2 (mlx4_en, RHEL 6.4)".
     static func label(_ statistics: InterfaceStatistics, report: Report) -> String {
         var parts = [statistics.driver ?? "driver unknown"]
-        if let os = report.os, let version = os.version { parts.append("\(os.id == "rhel" ? "RHEL" : os.id) \(version)") }
+        if let os = report.os, os.version != nil { parts.append(os.displayName) }
         let namespace = statistics.namespace.map { " in namespace \($0)" } ?? ""
         return "\(statistics.interface)\(namespace) (\(parts.joined(separator: ", ")))"
     }
@@ -36,9 +36,9 @@ enum NetworkFindings {
             let title = "\(name): " + memory.map { "\($0.counter) \(grouped($0.value))" }.joined(separator: ", ")
                 + " — on this driver and kernel: \(memory[0].cause)"
                 + agreement(failures, driver: statistics.driver, report: report)
-            var detail = memory.map { "\($0.counter) = \(grouped($0.value)): \($0.meaning) [\($0.reference)]" }
+            var detail = memory.map { "\($0.counter) = \(grouped($0.value)): \($0.meaning), as read in \($0.reference)" }
             let silent = statistics.readings.filter { $0.cause == NICCounterCause.notCounted.rawValue }
-            detail += silent.map { "\($0.counter) = \(grouped($0.value)): \($0.meaning) [\($0.reference)]" }
+            detail += silent.map { "\($0.counter) = \(grouped($0.value)): \($0.meaning), as read in \($0.reference)" }
             if let grade = report.highOrderExhaustion, grade.exhausted {
                 detail.append("buddyinfo: " + grade.exhaustedZones.map(\.summary).joined(separator: " "))
             }
@@ -49,7 +49,7 @@ enum NetworkFindings {
         if !other.isEmpty {
             let title = "\(name): " + other.map { "\($0.counter) \(grouped($0.value))" }.joined(separator: ", ")
                 + " — \(other[0].meaning)"
-            var detail = other.map { "\($0.counter) = \(grouped($0.value)): \($0.meaning) [\($0.reference)]" }
+            var detail = other.map { "\($0.counter): \($0.cause), as read in \($0.reference)" }
             if memory.isEmpty, !failures.isEmpty {
                 detail.append("A ring the driver cannot refill runs out of descriptors: \(failures.count) page allocation failure\(failures.count == 1 ? "" : "s") in \(statistics.driver ?? "its") code on this host.")
             }
