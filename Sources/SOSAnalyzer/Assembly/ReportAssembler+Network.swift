@@ -50,13 +50,7 @@ extension ReportAssembler {
             note(file, for: spec.fact)
             keep(parsed.notes, fact: spec.fact, member: file.member)
             let driver = report.nics.first { $0.interface == name.interface && $0.namespace == name.namespace }?.driver
-            let readings: [CounterReading] = parsed.counters.compactMap { counter in
-                guard let row = NICCounterMeanings.meaning(driver: driver, counter: counter.name, kernelRelease: release),
-                      counter.value != 0 || row.cause == .notCounted else { return nil }
-                return CounterReading(counter: counter.name, value: counter.value, cause: row.cause.rawValue,
-                                      meaning: row.meaning, pointsAtMemory: row.pointsAtMemory, reference: row.source,
-                                      source: Evidence(member: file.member, line: counter.line))
-            }
+            let readings = NICCounterMeanings.readings(parsed.counters, driver: driver, kernelRelease: release, member: file.member)
             statistics.append(InterfaceStatistics(
                 interface: name.interface, driver: driver, namespace: name.namespace, counters: parsed.counters,
                 readings: readings, source: Evidence(member: file.member)))

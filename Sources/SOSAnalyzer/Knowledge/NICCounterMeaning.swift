@@ -266,4 +266,17 @@ public enum NICCounterMeanings {
         }
         return table.first { $0.driver == "*" && $0.counter == shaped }
     }
+
+    /// The counters of one `ethtool -S` that the table explains and that say something: non-zero,
+    /// or a counter this driver generation never increments (its zero is not a "no").
+    public static func readings(_ counters: [EthtoolCounter], driver: String?, kernelRelease: String?,
+                                member: String) -> [CounterReading] {
+        counters.compactMap { counter in
+            guard let row = meaning(driver: driver, counter: counter.name, kernelRelease: kernelRelease),
+                  counter.value != 0 || row.cause == .notCounted else { return nil }
+            return CounterReading(counter: counter.name, value: counter.value, cause: row.cause.rawValue,
+                                  meaning: row.meaning, pointsAtMemory: row.pointsAtMemory, reference: row.source,
+                                  source: Evidence(member: member, line: counter.line))
+        }
+    }
 }
