@@ -20,9 +20,9 @@ public struct NetworkEvidence: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// True when no source was read at all.
+    /// True when no counter was read (tunables alone say nothing about drops).
     public var isEmpty: Bool {
-        interfaceStatistics.isEmpty && netDev.isEmpty && softnet.isEmpty && tcpExt == nil && tunables.isEmpty
+        interfaceStatistics.isEmpty && netDev.isEmpty && softnet.isEmpty && tcpExt == nil
     }
 
     /// CPUs whose backlog overflowed, and the sum of their drops.
