@@ -42,6 +42,7 @@ enum NetworkFindings {
             if let grade = report.highOrderExhaustion, grade.exhausted {
                 detail.append("buddyinfo: " + grade.exhaustedZones.map(\.summary).joined(separator: " "))
             }
+            detail += eventLines(statistics, report: report)
             findings.append(Finding(
                 id: "nic-drops-memory", severity: .warning, title: title, detail: detail.joined(separator: "\n"),
                 evidence: memory.map(\.source) + silent.map(\.source) + failures.prefix(3).map(\.source)))
@@ -50,6 +51,7 @@ enum NetworkFindings {
             let title = "\(name): " + other.map { "\($0.counter) \(grouped($0.value))" }.joined(separator: ", ")
                 + " — \(other[0].meaning)"
             var detail = other.map { "\($0.counter): \($0.cause), as read in \($0.reference)" }
+            detail += eventLines(statistics, report: report)
             if memory.isEmpty, !failures.isEmpty {
                 detail.append("A ring the driver cannot refill runs out of descriptors: \(failures.count) page allocation failure\(failures.count == 1 ? "" : "s") in \(statistics.driver ?? "its") code on this host.")
             }
@@ -58,6 +60,14 @@ enum NetworkFindings {
                 detail: detail.joined(separator: "\n"), evidence: other.map(\.source) + failures.prefix(3).map(\.source)))
         }
         return findings
+    }
+
+    /// What the kernel logged about this interface (link down, transmit timeouts), with its first line.
+    private static func eventLines(_ statistics: InterfaceStatistics, report: Report) -> [String] {
+        let events = report.kernelEvents.filter { $0.interface == statistics.interface }
+        guard let first = events.first else { return [] }
+        let kinds = Dictionary(grouping: events, by: \.kind).map { kind, list in "\(kind.rawValue) ×\(list.reduce(0) { $0 + $1.count })" }.sorted()
+        return ["The kernel logged on \(statistics.interface): \(kinds.joined(separator: ", ")) (first at \(first.source))."]
     }
 
     /// "; 17 order-2 allocation failures in mlx4_en code on this host, high orders exhausted in Normal (node 0)".

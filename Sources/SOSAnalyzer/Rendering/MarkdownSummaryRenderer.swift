@@ -42,7 +42,7 @@ public enum MarkdownSummaryRenderer {
         out.append(verdictParagraph(verdict.sentence))
         out.append("")
         if let events = KernelEventsMarkdown.verdictLine(outcome.reports) { out += [events, ""] }
-        if case let network = NetworkMarkdown.verdictLines(outcome.reports, names: names), !network.isEmpty { out += network + [""] }
+        out += NetworkMarkdown.verdictLines(outcome.reports, names: names)
         if !verdict.affected.isEmpty {
             out.append("- **Affected (\(verdict.affected.count)):** " + verdict.affected.map { hostLink($0, names) }.joined(separator: ", "))
             out.append("- **Not affected (\(verdict.unaffected.count)):** "

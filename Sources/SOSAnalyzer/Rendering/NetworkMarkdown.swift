@@ -3,7 +3,8 @@
 /// verdict, the drops that point at memory. Nothing is written for a report that holds no
 /// network source at all.
 enum NetworkMarkdown {
-    /// "- **NIC drops that point at memory:** eth2 on nethost01 (mlx4_en: rx_dropped 1,204,311)."
+    /// "- **NIC drops that point at memory:** eth2 on nethost01 (mlx4_en: rx_dropped 1,204,311).",
+    /// then a blank line; nothing when no host drops.
     static func verdictLines(_ reports: [Report], names: HostNames) -> [String] {
         var memory: [String] = []
         var hosts = 0
@@ -22,7 +23,7 @@ enum NetworkMarkdown {
         if !memory.isEmpty {
             out.append("- **NIC drops that point at memory:** " + memory.joined(separator: "; ") + ".")
         }
-        return out
+        return out + [""]
     }
 
     static func hostSection(_ report: Report) -> [String] {

@@ -44,7 +44,11 @@ import Testing
         var network = NetworkEvidence()
         network.interfaceStatistics = [Self.statistics("eno2", driver: "ixgbe", counters: parsed.counters, kernel: "3.10.0-229.el7.x86_64")]
         report.network = network
+        var linkDown = KernelEvent(kind: .linkDown, message: "ixgbe 0000:06:00.0 eno2: NIC Link is Down", source: Evidence(member: "var/log/messages", line: 7))
+        linkDown.interface = "eno2"
+        report.kernelEvents = [linkDown]
         let finding = try #require(NetworkFindings.evaluate(report).first { $0.id == "nic-drops" })
+        #expect(finding.detail?.contains("The kernel logged on eno2: link-down ×1 (first at var/log/messages:7).") == true)
         #expect(finding.title.hasPrefix("eno2 (ixgbe): rx_no_dma_resources 529,324,299 — frames dropped because a receive queue had no free descriptor"))
         #expect(finding.severity == .warning)
         #expect(finding.detail?.contains("1 page allocation failure in ixgbe code") == true)
