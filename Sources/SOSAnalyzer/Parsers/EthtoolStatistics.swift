@@ -64,7 +64,8 @@ public enum EthtoolStatisticsParser {
             }
             let name = content[..<colon].trimmedBlanks
             let raw = content[content.index(after: colon)...].trimmedBlanks
-            guard !name.isEmpty, let value = Int64(raw) ?? UInt64(raw).map({ Int64(truncatingIfNeeded: $0) }) else {
+            // u64 counters past Int64.max (wrapped or garbage) are kept at Int64.max, never negative
+            guard !name.isEmpty, let value = Int64(raw) ?? UInt64(raw).map({ _ in Int64.max }) else {
                 notes.append(ParseNote(line: line.number, message: String(content.prefix(120))))
                 continue
             }
