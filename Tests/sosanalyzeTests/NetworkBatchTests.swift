@@ -30,7 +30,7 @@ import Testing
 
         // every driver's output was read, each interface with its driver
         let drivers = Set(reports.flatMap { $0.network?.interfaceStatistics ?? [] }.compactMap(\.driver))
-        #expect(drivers.isSuperset(of: ["mlx4_en", "mlx5_core", "ixgbe", "ice", "bnx2x", "igb", "e1000e", "be2net",
+        #expect(drivers.isSuperset(of: ["mlx4_en", "mlx5_core", "ixgbe", "i40e", "ice", "bnx2x", "igb", "e1000e", "be2net",
                                         "vmxnet3", "virtio_net", "ena"]))
 
         let nethost02 = try host("nethost02")
@@ -39,6 +39,9 @@ import Testing
         #expect(eno2.readings.first?.value == 529324299)
         #expect(eno2.readings.first?.cause == "no receive descriptor")
         #expect(eno2.readings.first?.source == Evidence(member: "sos_commands/networking/ethtool_-S_eno2", line: 14))
+        let i40e = try #require(nethost02.network?.interfaceStatistics.first { $0.interface == "enp24s0f1" })
+        #expect(i40e.readings.map(\.counter) == ["rx_dropped"])
+        #expect(i40e.readings.first?.value == 3322)
         #expect(nethost02.network?.softnetDropped == 265298)
         #expect(nethost02.network?.softnet.first?.source.member == "proc/4242/net/softnet_stat")
         #expect(nethost02.findings.map(\.id).contains("nic-drops"))

@@ -41,6 +41,10 @@ enum NetworkFixture {
         #expect(value(netmap, "rx_no_dma_resources") == 529324299)
         #expect(value(netmap, "VF 0 Tx Packets") == 1)
 
+        let i40e = try counters("ethtool-S-i40e-busterswt-arp")
+        #expect(i40e.counters == [EthtoolCounter(name: "rx_dropped", value: 3322, line: 1),
+                                  EthtoolCounter(name: "port.rx_dropped", value: 0, line: 2)])
+
         let ice = try counters("ethtool-S-ice-ethq27")
         #expect(ice.counters.count == 24)
         #expect(value(ice, "rx_alloc_fail") == 0)
