@@ -34,6 +34,17 @@ import Testing
         #expect(finding.evidence.contains(Evidence(member: "var/log/messages", line: 10)))
         #expect(HostTraits.traits(of: report).contains("nic.rx_drops=mlx4_en"))
         #expect(AffectedCriterion.nicDrops.reasons(for: report) == ["eth2 (mlx4_en): rx_dropped 1,204,311 (sos_commands/networking/ethtool_-S_eth2:5)"])
+
+        // the Markdown: in the verdict, and the host's table with the silent counter listed at zero
+        report.hostname = "dbnode01.example.com"
+        let names = HostNames([report])
+        #expect(NetworkMarkdown.verdictLines([report], names: names) == [
+            "- **NIC drops:** on 1 of 1 host (`ethtool -S`, [per host](#hosts)).",
+            "- **NIC drops that point at memory:** eth2 on dbnode01 (mlx4_en: rx_dropped 1,204,311).", "",
+        ])
+        let section = NetworkMarkdown.hostSection(report).joined(separator: "\n")
+        #expect(section.contains("| eth2      | mlx4_en | rx_dropped      | 1,204,311 | failed buffer allocation: frames dropped in the receive path;"))
+        #expect(section.contains("| rx_alloc_failed |         0 | never incremented by the receive path of this generation"))
     }
 
     /// Real ixgbe counters (netmap #79) on a host whose logs show failures in ixgbe code.
