@@ -67,20 +67,22 @@ public struct NICCounterMeaning: Sendable, Equatable {
 public enum NICCounterMeanings {
     public static let table: [NICCounterMeaning] = [
         // mlx4_en (ConnectX-3). Read at Linux 3.6 drivers/net/ethernet/mellanox/mlx4/en_rx.c: the
-        // runtime refill (mlx4_en_refill_rx_buffers) stops at the first failed order-MLX4_EN_ALLOC_ORDER
-        // GFP_ATOMIC|__GFP_COMP allocation and counts nothing; a frame whose buffer cannot be built
-        // (mlx4_en_rx_skb returns NULL) is counted in priv->stats.rx_dropped.
+        // runtime refill (mlx4_en_refill_rx_buffers) stops at the first failed GFP_ATOMIC|__GFP_COMP
+        // allocation and counts nothing; a frame whose buffer cannot be built (mlx4_en_rx_skb
+        // returns NULL) is counted in priv->stats.rx_dropped. The older inet_lro generation
+        // (drivers/net/mlx4/en_rx.c) drops a frame whose replacement page cannot be allocated and
+        // reuses its descriptor; only mlx4_en_fill_rx_buf, refilling a ring that is not full, counts.
         NICCounterMeaning("mlx4_en", "rx_alloc_failed", .notCounted, memory: false,
-                          "never incremented by the receive path of this generation: failed receive-buffer allocations do not show here",
+                          "not incremented when the receive path fails to allocate a buffer (the frame is dropped): Linux 3.6's driver never increments it, the older inet_lro one only when refilling a ring that is not full",
                           kernels: "Linux 2.6.32-3.9 (RHEL 6)", below: (3, 10),
-                          source: "drivers/net/ethernet/mellanox/mlx4/en_rx.c (Linux 3.6: mlx4_en_refill_rx_buffers counts no failure)"),
+                          source: "drivers/net/ethernet/mellanox/mlx4/en_rx.c (Linux 3.6: mlx4_en_refill_rx_buffers counts no failure); drivers/net/mlx4/en_rx.c of the inet_lro generation (only mlx4_en_fill_rx_buf counts)"),
         NICCounterMeaning("mlx4_en", "rx_dropped", .allocationFailure, memory: true,
-                          "frames dropped in the receive path; on this generation this is where failed receive-buffer (order-2 atomic page) allocations are counted, with the port's RDROP count",
+                          "frames dropped in the receive path; on this generation this is where frames the driver could not build a receive buffer for are counted, with the port's RDROP count",
                           kernels: "Linux 2.6.32-3.9 (RHEL 6)", below: (3, 10),
-                          source: "drivers/net/ethernet/mellanox/mlx4/en_rx.c (Linux 3.6: mlx4_en_process_rx_cq, priv->stats.rx_dropped++ when mlx4_en_rx_skb fails)"),
+                          source: "drivers/net/ethernet/mellanox/mlx4/en_rx.c (Linux 3.6 and the inet_lro generation: mlx4_en_process_rx_cq, priv->stats.rx_dropped++ when mlx4_en_rx_skb fails)"),
         NICCounterMeaning("mlx4_en", "rx_alloc_failed", .allocationFailure, memory: true,
-                          "receive buffers the driver failed to allocate when refilling its rings", from: (3, 10),
-                          source: "drivers/net/ethernet/mellanox/mlx4/en_rx.c (priv->port_stats.rx_alloc_failed++ on a failed mlx4_en_prepare_rx_desc)"),
+                          "receive buffers the driver reports as failed to allocate (whether a kernel's en_rx.c increments it is a matter of its generation)", from: (3, 10),
+                          source: "drivers/net/ethernet/mellanox/mlx4/mlx4_en.h (struct mlx4_en_port_stats: rx_alloc_failed), en_ethtool.c"),
         NICCounterMeaning("mlx4_en", "rx_dropped", .discard, memory: false,
                           "frames the port dropped (RDROP: no receive descriptor) and frames the driver dropped", from: (3, 10),
                           source: "drivers/net/ethernet/mellanox/mlx4/en_port.c (stats->rx_dropped from the RDROP counter)"),
