@@ -167,7 +167,7 @@ public enum NICCounterMeanings {
                           source: "drivers/net/ethernet/intel/e1000e/netdev.c (RNBC register)"),
         // be2net
         NICCounterMeaning("be2net", "rxq#: rx_post_fail", .allocationFailure, memory: true,
-                          "receive pages this queue failed to allocate and post",
+                          "receive pages this queue failed to allocate (in some versions also to DMA-map) and so could not post",
                           source: "drivers/net/ethernet/emulex/benet/be_main.c (be_post_rx_frags: rx_post_fail++)"),
         NICCounterMeaning("be2net", "rxq#: rx_drops_no_skbs", .allocationFailure, memory: true,
                           "frames of this queue dropped because no skb could be allocated",
