@@ -26,7 +26,7 @@ struct Correlate: AsyncParsableCommand {
     @Option(help: "Hosts to treat as affected, comma-separated (full or short hostnames).")
     var affected: String?
 
-    @Option(name: .customLong("affected-if"), help: "Treat as affected the reports with this finding or kernel event: finding:<id>, event:<kind>, event:<kind>:<module>.")
+    @Option(name: .customLong("affected-if"), help: "Treat as affected the reports with this finding or kernel event, or with NIC drops: finding:<id>, event:<kind>, event:<kind>:<module>, nic-drops.")
     var affectedIf: String?
 
     @Option(help: "Cores to keep busy: archives read at once, and a second thread for an archive read alone (default: the number of cores).")
@@ -38,7 +38,7 @@ struct Correlate: AsyncParsableCommand {
         if affected != nil && affectedIf != nil { throw ValidationError("Use --affected or --affected-if, not both.") }
         if let affected, hostList(affected).isEmpty { throw ValidationError("--affected needs at least one hostname.") }
         if let affectedIf, AffectedCriterion(condition: affectedIf) == nil {
-            throw ValidationError("--affected-if takes finding:<id> or event:<kind>[:<module>], e.g. finding:page-allocation-failures, event:oom-kill.")
+            throw ValidationError("--affected-if takes finding:<id>, event:<kind>[:<module>] or nic-drops, e.g. finding:page-allocation-failures, event:oom-kill.")
         }
     }
 

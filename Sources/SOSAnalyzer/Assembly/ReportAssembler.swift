@@ -39,6 +39,7 @@ struct ReportAssembler {
         readMemory()
         readSysctl()
         readHardware()
+        readNetwork()
         readBuddyInfo()
         readZoneInfo()
         readAllocationFailures()

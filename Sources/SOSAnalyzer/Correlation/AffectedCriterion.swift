@@ -9,6 +9,8 @@ public enum AffectedCriterion: Sendable, Equatable {
     /// Reports whose kernel logged an event of this kind (in this module, when one is given).
     /// `defaulted`: chosen because no host had allocation failures (the kind on most hosts).
     case event(KernelEventKind, module: String?, defaulted: Bool = false)
+    /// Reports with a non-zero drop counter in `ethtool -S` (`--affected-if nic-drops`).
+    case nicDrops
 
     /// The criterion in words, as the JSON `criterion` field states it.
     public var description: String {
@@ -20,6 +22,7 @@ public enum AffectedCriterion: Sendable, Equatable {
             "kernel event \(kind.rawValue)" + (module.map { " in module \($0)" } ?? "")
                 + (defaulted ? " (the kind logged on the most hosts: no host has allocation failures or exhausted high orders;"
                     + " choose another with --affected-if event:<kind>[:<module>])" : "")
+        case .nicDrops: "non-zero NIC drop counters (ethtool -S)"
         }
     }
 
@@ -32,9 +35,13 @@ public enum AffectedCriterion: Sendable, Equatable {
         return .event(best.key, module: nil, defaulted: true)
     }
 
-    /// Parses the `--affected-if` argument: `finding:<id>`, `event:<kind>` or `event:<kind>:<module>`;
+    /// Parses the `--affected-if` argument: `finding:<id>`, `event:<kind>`, `event:<kind>:<module>` or `nic-drops`;
     /// nil for anything else.
     public init?(condition: String) {
+        if condition == "nic-drops" {
+            self = .nicDrops
+            return
+        }
         if condition.hasPrefix("event:") {
             let parts = condition.dropFirst("event:".count).split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
             guard let first = parts.first, let kind = KernelEventKind(rawValue: first) else { return nil }
@@ -79,6 +86,12 @@ public enum AffectedCriterion: Sendable, Equatable {
             guard let first = events.first else { return [] }
             let count = events.reduce(0) { $0 + $1.count }
             return ["\(count) \(kind.rawValue) event\(count == 1 ? "" : "s") (first at \(first.source))"]
+        case .nicDrops:
+            return (report.network?.interfaceStatistics ?? []).compactMap { statistics in
+                guard let first = statistics.drops.first else { return nil }
+                let counters = statistics.drops.map { "\($0.counter) \(NetworkFindings.grouped($0.value))" }.joined(separator: ", ")
+                return "\(statistics.interface) (\(statistics.driver ?? "driver unknown")): \(counters) (\(first.source))"
+            }
         }
     }
 }

@@ -25,6 +25,9 @@ public enum Correlator {
         let affected = reasons.map { !$0.isEmpty }
         var traits = reports.map(HostTraits.traits(of:))
         // the symptom that decides who is affected is no trait to discover
+        if case .nicDrops = criterion {
+            traits = traits.map { $0.filter { !$0.hasPrefix("nic.rx_drops=") } }
+        }
         if case .event(let kind, _, _) = criterion {
             traits = traits.map { $0.filter { $0 != "event=\(kind.rawValue)" && !$0.hasPrefix("event=\(kind.rawValue):") } }
         }

@@ -61,6 +61,7 @@ public enum HostTraits {
         if let mode = report.sysctl["vm.zone_reclaim_mode"] {
             traits.insert("sysctl.vm.zone_reclaim_mode=\(mode)")
         }
+        traits.formUnion(networkTraits(of: report))
         return traits.sorted(by: TraitOrder.precedes)
     }
 

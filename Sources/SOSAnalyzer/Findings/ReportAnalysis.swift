@@ -8,7 +8,7 @@ public enum ReportAnalysis {
     public static func analyze(_ report: inout Report, knownIssues: KnownIssueBook = .bundled) {
         analyzeMemory(&report)
         report.kernelTimeline = KernelTimelineBuilder.build(report)
-        let host = HostFindings.evaluate(report)
+        let host = HostFindings.evaluate(report) + NetworkFindings.evaluate(report)
         let known = knownIssues.evaluate(report)
         report.tuning = TuningAdvice.advise(report, knownIssues: known)
         report.findings = MemoryFindings.combine(report, host: host, knownIssues: known)

@@ -48,6 +48,9 @@ public struct Report: Sendable, Codable, Equatable {
     public var sysctl: [String: Int] = [:]
     /// `sys/kernel/mm/transparent_hugepage/enabled`: THP mode.
     @Nullable public var transparentHugePages: TransparentHugePages?
+    /// NIC, softnet and TCP counters, with what each drop counter means on this driver; nil
+    /// when the report holds none of them (their states in `factStates` say so).
+    @Nullable public var network: NetworkEvidence?
     @Nullable public var hardware: HardwareInfo?
     @Nullable public var packages: PackageSummary?
     public var findings: [Finding] = []

@@ -42,6 +42,7 @@ public enum MarkdownSummaryRenderer {
         out.append(verdictParagraph(verdict.sentence))
         out.append("")
         if let events = KernelEventsMarkdown.verdictLine(outcome.reports) { out += [events, ""] }
+        out += NetworkMarkdown.verdictLines(outcome.reports, names: names)
         if !verdict.affected.isEmpty {
             out.append("- **Affected (\(verdict.affected.count)):** " + verdict.affected.map { hostLink($0, names) }.joined(separator: ", "))
             out.append("- **Not affected (\(verdict.unaffected.count)):** "
@@ -209,6 +210,7 @@ public enum MarkdownSummaryRenderer {
         out += buddySection(report, names: names)
         out += failureSection(report)
         out += KernelEventsMarkdown.hostSection(report)
+        out += NetworkMarkdown.hostSection(report)
         out += thirdPartySection(report)
         let advice = report.findings.filter { $0.detail != nil }
         if !advice.isEmpty {

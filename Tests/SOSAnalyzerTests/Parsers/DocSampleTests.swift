@@ -168,4 +168,50 @@ import Testing
             try TransparentHugePagesParser.parse("always madvise never\n")
         }
     }
+
+    @Test func ethtoolStatistics() throws {
+        let parsed = try EthtoolStatisticsParser.parse(try DocSample.of("Parsers/EthtoolStatistics.swift", "public enum EthtoolStatisticsParser"))
+        #expect(parsed.counters.count == 4)
+        #expect(parsed.counters.first == EthtoolCounter(name: "rx_queue_0_packets", value: 232850, line: 2))
+        #expect(parsed.counters.last == EthtoolCounter(name: "tx_queue_0_kicks", value: 158522, line: 5))
+    }
+
+    @Test func procNetDev() throws {
+        let parsed = try ProcNetDevParser.parse(try DocSample.of("Parsers/ProcNetDev.swift", "public enum ProcNetDevParser"))
+        #expect(parsed.map(\.interface) == ["flannel.1", "ens3"])
+        #expect(parsed[0].rxPackets == 639)
+        #expect(parsed[0].txDropped == 13)
+        #expect(parsed[0].source.line == 3)
+        #expect(parsed[1].rxBytes == 778210289)
+        #expect(parsed[1].rxDropped == 0)
+        #expect(parsed[1].source.line == 4)
+    }
+
+    @Test func softnetStat() throws {
+        let parsed = try SoftnetStatParser.parse(try DocSample.of("Parsers/SoftnetStat.swift", "public enum SoftnetStatParser"))
+        #expect(parsed.map(\.cpu) == [0, 1])
+        #expect(parsed.map(\.processed) == [36472, 14127])
+        #expect(parsed.map(\.dropped) == [0, 1])
+        #expect(parsed[1].timeSqueeze == 0)
+        #expect(parsed[1].columns == 10)
+        #expect(parsed[1].source.line == 2)
+    }
+
+    @Test func netstatTCPExt() throws {
+        let parsed = try NetstatTCPExtParser.parse(try DocSample.of("Parsers/NetstatTCPExt.swift", "public enum NetstatTCPExtParser"))
+        #expect(parsed.counters["LockDroppedIcmps"] == 3)
+        #expect(parsed.counters["PruneCalled"] == 0)
+        #expect(parsed.lines["LockDroppedIcmps"] == 2)
+        #expect(parsed.lines["PruneCalled"] == 2)
+        #expect(parsed.format == "proc/net/netstat")
+    }
+
+    @Test func ipStatsLink() throws {
+        let parsed = try IPStatsLinkParser.parse(try DocSample.of("Parsers/IPStatsLink.swift", "public enum IPStatsLinkParser"))
+        #expect(parsed.map(\.interface) == ["flannel.1"])
+        #expect(parsed[0].rxPackets == 639)
+        #expect(parsed[0].txDropped == 13)
+        #expect(parsed[0].rxFifo == 0)
+        #expect(parsed[0].source.line == 1)
+    }
 }
