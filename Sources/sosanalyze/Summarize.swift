@@ -48,6 +48,9 @@ struct Summarize: AsyncParsableCommand {
         for problem in outcome.problems {
             Output.error("sosanalyze: \(problem.error)")
         }
+        for skipped in outcome.skipped {
+            Output.error("sosanalyze: \(skipped.path): skipped: \(skipped.reason)")
+        }
         var text: String
         switch format {
         case .json: text = try JSONRendering.render(BatchDocument(outcome))

@@ -42,6 +42,7 @@ public struct Redaction: Sendable {
         var result = outcome
         result.reports = outcome.reports.map { redact($0) }
         result.problems = outcome.problems.map { InputProblem(path: redactText($0.path), error: redactText($0.error)) }
+        result.skipped = outcome.skipped.map { SkippedPath(path: redactText($0.path), reason: redactText($0.reason)) }
         return result
     }
 
