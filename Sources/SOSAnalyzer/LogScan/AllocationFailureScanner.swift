@@ -17,7 +17,9 @@
 ///   orphan trace that is attributed to nobody.
 /// - Several CPUs may print at once. The task line (`CPU: n PID: p Comm: c`) is matched to the
 ///   open header with the same comm; printk caller ids (`[ T123]`) key lines when present; an
-///   unstamped copy of a stamped header (a console echo in dmesg) is merged with it.
+///   unstamped copy of a stamped header (a console echo in dmesg) is merged with it. A trace
+///   line with no caller id while two reports have printed their task lines and neither its
+///   trace cannot be told apart: both get no frames and say so (`untangled`) rather than guess.
 /// - A report ends at its generation's last Mem-Info line (`pages non-shared`, `pages swap cached`,
 ///   `pages hwpoisoned`, or lines after `Total swap`/`pages reserved` that are not tail lines), at a
 ///   timestamp jump of more than 10 s, or at a kernel line that is no part of such a report.
@@ -104,6 +106,8 @@ public struct AllocationFailureScanner: Sendable {
         var seconds: Double?
         var caller: String?
         var keepsExcerpt = false
+        /// Printed at once with another report (see `traceIsAmbiguous`): no trace of its own.
+        var tangled = false
     }
 
     private var formats: Set<KernelLogFormat> = []
@@ -162,9 +166,11 @@ public struct AllocationFailureScanner: Sendable {
             pendingComms.append((comm, number))
             if pendingComms.count > Self.maxOpen { pendingComms.removeFirst() }
         case .callTrace(let frames):
+            if traceIsAmbiguous(caller: line.caller, number: number) { break }
             touch(number, phase: .trace)
             for frame in frames { addFrame(frame, number: number) }
         case .frames(let frames):
+            if traceIsAmbiguous(caller: line.caller, number: number) { break }
             for frame in frames { addFrame(frame, number: number) }
         case .traceDetail:
             touch(number, phase: nil)
@@ -296,6 +302,28 @@ public struct AllocationFailureScanner: Sendable {
         open[index].failure.endLine = number
         if open[index].caller == nil { open[index].caller = caller }
         current = index
+    }
+
+    /// Two CPUs' reports have both printed their task line and neither its trace yet, and a
+    /// trace line comes that names no printk caller: whose it is cannot be told (both traces
+    /// start `dump_stack`, `warn_alloc`...). Rather than guess, both are marked, get no frames
+    /// or modules from here on, and say why; the lines stay in their excerpts as logged.
+    private mutating func traceIsAmbiguous(caller: String?, number: Int) -> Bool {
+        guard caller == nil else { return false }
+        let waiting = open.indices.filter { open[$0].hasTask && open[$0].phase == .header && open[$0].caller == nil }
+        if waiting.count >= 2, let current, waiting.contains(current) {
+            let names = waiting.map { index in
+                open[index].failure.process + (open[index].failure.cpu.map { " (CPU \($0))" } ?? "")
+            }
+            for index in waiting where !open[index].tangled {
+                open[index].tangled = true
+                let others = names.enumerated().filter { waiting[$0.offset] != index }.map(\.element)
+                open[index].failure.untangled = "printed at the same time as \(others.joined(separator: ", ")) with no printk caller ids: the call trace that follows cannot be told apart"
+            }
+        }
+        guard let current, open[current].tangled else { return false }
+        for index in open.indices where open[index].tangled { open[index].failure.endLine = number }
+        return true
     }
 
     private mutating func addFrame(_ parsed: AllocationReportLine.Frame, number: Int) {
