@@ -64,6 +64,32 @@ import Testing
                                             interface: "eth0", renamedFrom: nil)])
     }
 
+    /// The last source: the loaded modules, only when one network driver is loaded and one NIC
+    /// is left (real lsmods: a CoreOS master on Azure, the k8stest-4 report's own).
+    @Test func loadedModules() throws {
+        let azure = try FolderReport("field-nic-lsmod-azure", sosVersion: "3.6")
+        defer { azure.remove() }
+        try azure.write("sos_commands/networking/ethtool_-i_eth0", "")
+        try azure.write("sos_commands/networking/ethtool_-i_lo", "")
+        try azure.write("sos_commands/kernel/lsmod", try MemoryFixtures.text("corpus", "lsmod-01.txt"))
+        let report = try #require(azure.read())
+        // Two network drivers are loaded there: hv_netvsc, and cxgb4 that the cxgb4i iSCSI
+        // offload pulls in. Which one drives eth0 the modules do not say: none is guessed.
+        #expect(report.nics.isEmpty)
+        #expect(report[state: .nics] == .empty)
+
+        let kvm = try FolderReport("field-nic-lsmod-kvm")
+        defer { kvm.remove() }
+        try kvm.write("sos_commands/networking/ethtool_-i_ens3", "")
+        try kvm.write("sos_commands/networking/ethtool_-i_flannel.1", "")
+        try kvm.write("sos_commands/kernel/lsmod", try MemoryFixtures.text("real", "lsmod"))
+        let second = try #require(kvm.read())
+        // flannel.1 is an overlay end, not a NIC the module could drive; the real ethtool -i says virtio_net.
+        #expect(second.nics.map(\.interface) == ["ens3"])
+        #expect(second.nics.first?.driver == "virtio_net")
+        #expect(second.nics.first?.source == Evidence(member: "sos_commands/kernel/lsmod", line: 92))
+    }
+
     @Test func lspciBindings() throws {
         let bindings = try LspciDriversParser.parse(try MemoryFixtures.text("field", "lspci_-nnvv-k8stest-4.txt"))
         #expect(bindings.first == LspciDriversParser.Binding(slot: "0000:00:01.1", driver: "ata_piix", line: 21))
