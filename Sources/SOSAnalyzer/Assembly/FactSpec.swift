@@ -142,12 +142,13 @@ public enum FactCatalog {
     /// Read for the names they hold (redaction must learn them), never shown.
     public static let etcHosts = FactSpec("etcHosts", feeds: .namesInFiles, ["etc/hosts"])
     public static let corosyncConf = FactSpec("corosyncConf", feeds: .namesInFiles, ["etc/corosync/corosync.conf"])
+    public static let clusterConf = FactSpec("clusterConf", feeds: .namesInFiles, ["etc/cluster/cluster.conf"])
 
     public static let wholeFiles: [FactSpec] = [
         hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, uptime, redhatRelease, osRelease,
         lsbRelease, procCmdline, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
-        dmiProduct, ethtoolDriver, lspci, ipDetails, rpmList, dpkgList, etcHosts, corosyncConf,
+        dmiProduct, ethtoolDriver, lspci, ipDetails, rpmList, dpkgList, etcHosts, corosyncConf, clusterConf,
     ] + displayed.map(\.spec)
 
     /// Facts that are only parsed and shown, read alike by the assembler (``DisplayedFact``).

@@ -15,6 +15,9 @@ extension ReportAssembler {
         if case .found(let file) = lookup.first(FactCatalog.corosyncConf) {
             for node in CorosyncNodesParser.parse(file.text) { add(node.value) }
         }
+        if case .found(let file) = lookup.first(FactCatalog.clusterConf) {
+            for node in ClusterConfNodesParser.parse(file.text) { add(node.value) }
+        }
         report.namesInFiles = NamesInReport(hosts: hosts)
     }
 

@@ -76,6 +76,9 @@ import Testing
             CorosyncNodeName(value: "fastvm-fedora30-93", line: 3), CorosyncNodeName(value: "fastvm-fedora30-93", line: 4),
             CorosyncNodeName(value: "fastvm-fedora30-94", line: 9), CorosyncNodeName(value: "fastvm-fedora30-94", line: 10),
         ])
+        #expect(ClusterConfNodesParser.parse(try Self.fixture("cluster-conf-fence-agent-api.txt")) == [
+            CorosyncNodeName(value: "red.lab.boston.redhat.com", line: 2), CorosyncNodeName(value: "ips-rack9", line: 12),
+        ])
         #expect(CorosyncNodesParser.parse(try Self.fixture("corosync-crmsh-1888.conf")).map(\.value) == [
             "192.168.0.50", "machine1", "192.168.0.51", "machine2", "192.168.0.52", "machine3",
         ])
