@@ -93,9 +93,9 @@ public struct AllocationFailureScanner: Sendable {
 
     // MARK: - State
 
-    private enum Phase: Sendable { case header, trace, memInfo, tail }
+    enum Phase: Sendable { case header, trace, memInfo, tail }
 
-    private struct Open: Sendable {
+    struct Open: Sendable {
         var failure: AllocationFailure
         var phase: Phase = .header
         var hasTask = false
@@ -114,9 +114,9 @@ public struct AllocationFailureScanner: Sendable {
     /// Finished reports with the order their headers were read in (two can share a line).
     private var done: [(sequence: Int, failure: AllocationFailure)] = []
     private var headersRead = 0
-    private var open: [Open] = []
+    var open: [Open] = []
     /// Index into `open` of the report receiving untagged lines; nil while reading an orphan trace.
-    private var current: Int?
+    var current: Int?
     /// Lone "comm: " lines waiting for the rest of their header (oldest first).
     private var pendingComms: [(comm: String, line: Int)] = []
     private var memBlock = MemInfoBlock()
@@ -302,28 +302,6 @@ public struct AllocationFailureScanner: Sendable {
         open[index].failure.endLine = number
         if open[index].caller == nil { open[index].caller = caller }
         current = index
-    }
-
-    /// Two CPUs' reports have both printed their task line and neither its trace yet, and a
-    /// trace line comes that names no printk caller: whose it is cannot be told (both traces
-    /// start `dump_stack`, `warn_alloc`...). Rather than guess, both are marked, get no frames
-    /// or modules from here on, and say why; the lines stay in their excerpts as logged.
-    private mutating func traceIsAmbiguous(caller: String?, number: Int) -> Bool {
-        guard caller == nil else { return false }
-        let waiting = open.indices.filter { open[$0].hasTask && open[$0].phase == .header && open[$0].caller == nil }
-        if waiting.count >= 2, let current, waiting.contains(current) {
-            let names = waiting.map { index in
-                open[index].failure.process + (open[index].failure.cpu.map { " (CPU \($0))" } ?? "")
-            }
-            for index in waiting where !open[index].tangled {
-                open[index].tangled = true
-                let others = names.enumerated().filter { waiting[$0.offset] != index }.map(\.element)
-                open[index].failure.untangled = "printed at the same time as \(others.joined(separator: ", ")) with no printk caller ids: the call trace that follows cannot be told apart"
-            }
-        }
-        guard let current, open[current].tangled else { return false }
-        for index in open.indices where open[index].tangled { open[index].failure.endLine = number }
-        return true
     }
 
     private mutating func addFrame(_ parsed: AllocationReportLine.Frame, number: Int) {
