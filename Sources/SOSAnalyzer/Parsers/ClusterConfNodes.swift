@@ -9,7 +9,7 @@
 /// ...
 ///     <fencedevice agent="fence_wti" name="ips-rack9" passwd="wti" ipaddr="ips-rack9"/>
 /// ```
-/// yields `red.lab.boston.redhat.com` (line 2) and `ips-rack9` (line 12).
+/// yields `red.lab.boston.redhat.com` and `ips-rack9` (lines 2 and 12 of the whole file).
 public enum ClusterConfNodesParser {
     /// Never fails: XML it does not follow is passed over.
     public static func parse(_ text: String) -> [CorosyncNodeName] {
