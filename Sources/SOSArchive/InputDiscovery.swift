@@ -26,21 +26,49 @@ public struct InputProblem: Sendable, Equatable, Codable {
     }
 }
 
+/// A path that was passed over on purpose, and why: a link that leads nowhere, into a loop or
+/// to a report already found under another name; a folder deeper than the search goes.
+public struct SkippedPath: Sendable, Equatable, Codable {
+    public let path: String
+    public let reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// What ``InputDiscovery`` found: reports to read, paths that cannot be read, paths passed over.
+public struct Discovery: Sendable {
+    public var inputs: [DiscoveredInput] = []
+    public var problems: [InputProblem] = []
+    public var skipped: [SkippedPath] = []
+}
+
 /// Expands command-line paths into inputs. A directory that looks like an extracted sosreport
 /// (has `sos_commands/` or `version.txt` or `sos_reports/`) is one input; any other directory is
-/// searched (recursively, never following symlinks, depth <= 6, sorted) for archives and extracted
-/// trees. Files are sniffed by content. Side files (*.md5, *.sha256, *.sha1, *-private_map,
-/// *-obfuscation.log) are ignored. Inside a searched folder, files that sniff as `unknown`/`empty`
-/// are ignored silently (README.txt next to reports) unless their name claims an archive
-/// (`.tar.gz`, `.tar.xz`, ...); openPGP/zip ones are always problems (the user wants to know).
-/// A path given directly on the command line that is not readable gives a problem. Side files
-/// given directly (a shell glob over a case folder) are skipped too; any other file given
-/// directly that is not an archive is a problem.
+/// searched (recursively, depth <= 6, sorted) for archives and extracted trees. Symbolic links met
+/// while searching are followed (an analyst links the uploads of a case into one folder): each
+/// target is read once whatever the number of links to it, a link back into a folder being
+/// searched is a loop, and a dangling or looping link, a second link to one target and a folder
+/// too deep are listed in ``Discovery/skipped`` with the reason. Files are sniffed by content.
+/// Side files (*.md5, *.sha256, *.sha1, *-private_map, *-obfuscation.log) are ignored. Inside a
+/// searched folder, files that sniff as `unknown`/`empty` are ignored silently (README.txt next
+/// to reports) unless their name claims an archive (`.tar.gz`, `.tar.xz`, ...); openPGP/zip ones
+/// are always problems (the user wants to know). A path given directly on the command line that
+/// is not readable gives a problem. Side files given directly (a shell glob over a case folder)
+/// are skipped too; any other file given directly that is not an archive is a problem.
 public enum InputDiscovery {
     static let maxDepth = 6
     static let sideFileSuffixes = [".md5", ".sha256", ".sha1", "-private_map", "-obfuscation.log"]
 
     public static func discover(_ paths: [String]) -> (inputs: [DiscoveredInput], problems: [InputProblem]) {
+        let found = discoverAll(paths)
+        return (found.inputs, found.problems)
+    }
+
+    /// As ``discover(_:)``, with the paths passed over and why.
+    public static func discoverAll(_ paths: [String]) -> Discovery {
         var found = Found()
         for path in paths {
             var info = stat()
@@ -52,7 +80,8 @@ public enum InputDiscovery {
                 if DirectoryWalker.looksLikeReport(path) {
                     found.input(path, .directory)
                 } else {
-                    search(path, depth: 1, into: &found)
+                    var searching: Set<String> = []
+                    search(path, depth: 1, searching: &searching, into: &found)
                 }
                 continue
             }
@@ -74,7 +103,7 @@ public enum InputDiscovery {
                 found.problem(error)
             }
         }
-        return (found.inputs, found.problems)
+        return found.discovery
     }
 
     static func isSideFile(_ name: String) -> Bool {
@@ -82,17 +111,36 @@ public enum InputDiscovery {
     }
 
     private struct Found {
-        var inputs: [DiscoveredInput] = []
-        var problems: [InputProblem] = []
+        var discovery = Discovery()
         var seen: Set<String> = []
+        /// Resolved path of each input → the path it was first found under.
+        var targets: [String: String] = [:]
 
         mutating func input(_ path: String, _ format: ArchiveFormat) {
-            if seen.insert(path).inserted { inputs.append(DiscoveredInput(path: path, format: format)) }
+            guard seen.insert(path).inserted else { return }
+            let real = InputDiscovery.resolved(path) ?? path
+            if let first = targets[real] {
+                discovery.skipped.append(SkippedPath(path: path, reason: "same report as \(first): read once"))
+                return
+            }
+            targets[real] = path
+            discovery.inputs.append(DiscoveredInput(path: path, format: format))
         }
 
         mutating func problem(_ error: SOSArchiveError) {
-            problems.append(InputProblem(path: error.path, error: error.description))
+            discovery.problems.append(InputProblem(path: error.path, error: error.description))
         }
+
+        mutating func skip(_ path: String, _ reason: String) {
+            discovery.skipped.append(SkippedPath(path: path, reason: reason))
+        }
+    }
+
+    /// The path with every link resolved (`realpath`), nil when it cannot be.
+    static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     /// A file whose name says archive (`sosreport-x.tar.gz`) but whose bytes do not is a
@@ -102,7 +150,9 @@ public enum InputDiscovery {
         return suffixes.contains { name.hasSuffix($0) }
     }
 
-    private static func search(_ directory: String, depth: Int, into found: inout Found) {
+    /// `searching`: the resolved folders from the command-line folder down to this one; a link
+    /// into one of them would search it again, forever.
+    private static func search(_ directory: String, depth: Int, searching: inout Set<String>, into found: inout Found) {
         let names: [String]
         do {
             names = try DirectoryWalker.entryNames(of: directory)
@@ -110,17 +160,38 @@ public enum InputDiscovery {
             found.problem(error)
             return
         }
+        let real = resolved(directory) ?? directory
+        searching.insert(real)
+        defer { searching.remove(real) }
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         for name in names where !isSideFile(name) {
             let path = base + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
-            switch UInt32(info.st_mode) & EntryFileType.mask {
+            var kind = UInt32(info.st_mode) & EntryFileType.mask
+            if kind == EntryFileType.symlink {
+                let target = DirectoryWalker.linkTarget(path)
+                if stat(path, &info) != 0 {
+                    let code = errno
+                    let reason = code == ELOOP ? "symbolic link loop (\(target))"
+                        : code == ENOENT ? "dangling link to \(target)" : "link to \(target): \(errnoText(code))"
+                    found.skip(path, "not followed: \(reason)")
+                    continue
+                }
+                kind = UInt32(info.st_mode) & EntryFileType.mask
+                if kind == EntryFileType.directory, let into = resolved(path), searching.contains(into) {
+                    found.skip(path, "not followed: link loop, \(target) leads back into \(into), which is being searched")
+                    continue
+                }
+            }
+            switch kind {
             case EntryFileType.directory:
                 if DirectoryWalker.looksLikeReport(path) {
                     found.input(path, .directory)
                 } else if depth < maxDepth {
-                    search(path, depth: depth + 1, into: &found)
+                    search(path, depth: depth + 1, searching: &searching, into: &found)
+                } else {
+                    found.skip(path, "folder not searched: its files are more than \(maxDepth) levels below the folder given")
                 }
             case EntryFileType.regular:
                 do {
@@ -137,7 +208,7 @@ public enum InputDiscovery {
                     found.problem(error)
                 }
             default:
-                break  // symlinks are never followed while searching; specials are not reports
+                break  // devices, FIFOs and sockets are not reports
             }
         }
     }

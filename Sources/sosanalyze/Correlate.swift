@@ -58,6 +58,9 @@ struct Correlate: AsyncParsableCommand {
         for problem in outcome.problems {
             Output.error("sosanalyze: \(problem.error)")
         }
+        for skipped in outcome.skipped {
+            Output.error("sosanalyze: \(skipped.path): skipped: \(skipped.reason)")
+        }
         let correlation = Correlator.correlate(outcome.reports, criterion: criterion)
         for name in correlation.unmatchedHosts {
             Output.error("sosanalyze: --affected \(name): no report of this host")

@@ -47,7 +47,7 @@ enum Output {
 }
 
 /// A progress bar on stderr, redrawn in place, only used on a terminal:
-/// `[#########-----------]  5/11 reports  212.4/480.0 MB  38.1 MB/s  about 7 s left`.
+/// `[#########-----------]  5/11 reports  212.4/480.0 MiB  38.1 MiB/s  about 7 s left`.
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let started = Date()

@@ -48,6 +48,9 @@ struct Summarize: AsyncParsableCommand {
         for problem in outcome.problems {
             Output.error("sosanalyze: \(problem.error)")
         }
+        for skipped in outcome.skipped {
+            Output.error("sosanalyze: \(skipped.path): skipped: \(skipped.reason)")
+        }
         var text: String
         switch format {
         case .json: text = try JSONRendering.render(BatchDocument(outcome))
@@ -82,7 +85,7 @@ enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--redact` and `--redact-map`, shared by `summarize` and `inspect`.
 struct RedactionOptions: ParsableArguments {
-    @Flag(help: "Replace hostnames, domain names, IP and MAC addresses with consistent pseudonyms (host-01, domain-01.example, 192.0.2.1, 02:00:00:00:00:01).")
+    @Flag(help: "Replace hostnames (also those of /etc/hosts, corosync.conf and quoted syslog lines), domain names, IPv4/IPv6 and MAC addresses with consistent pseudonyms (host-01, domain-01.example, 192.0.2.1, 2001:db8::1, 02:00:00:00:00:01).")
     var redact = false
 
     @Option(name: .customLong("redact-map"), help: "With --redact: write the private mapping (original → pseudonym) as JSON to this file.", completion: .file())

@@ -91,9 +91,11 @@ struct InputDiscoveryTests {
         _ = try factory.write("case-04123456/empty.tar.xz", bytes: [])
         _ = try factory.write("case-04123456/secured-sosreport-node3.tar.xz.gpg", bytes: [0x8C, 0x0D, 0x04, 0x09, 0x03, 0x02])
         _ = try factory.write("case-04123456/node4.zip", bytes: [0x50, 0x4B, 0x03, 0x04])
-        try files.createSymbolicLink(atPath: cases + "/link-to-tmp", withDestinationPath: "/tmp")
+        // A link back to the case folder itself: followed, it would search the case forever.
+        try files.createSymbolicLink(atPath: cases + "/link-to-case", withDestinationPath: ".")
 
-        let (inputs, problems) = InputDiscovery.discover([cases + "/"])
+        let discovery = InputDiscovery.discoverAll([cases + "/"])
+        let (inputs, problems) = (discovery.inputs, discovery.problems)
         #expect(inputs == [
             DiscoveredInput(path: cases + "/node2/sosreport-node2-2022-02-10-bbbbbbb", format: .directory),
             DiscoveredInput(path: cases + "/sosreport-node1-2022-02-10-abcdefg.tar.xz", format: .tarXZ),
@@ -104,6 +106,54 @@ struct InputDiscoveryTests {
             InputProblem(path: cases + "/node4.zip", error: SOSArchiveError.zip(path: cases + "/node4.zip").description),
             InputProblem(path: cases + "/secured-sosreport-node3.tar.xz.gpg",
                          error: SOSArchiveError.encrypted(path: cases + "/secured-sosreport-node3.tar.xz.gpg").description),
+        ])
+        let real = InputDiscovery.resolved(cases) ?? cases
+        #expect(discovery.skipped == [
+            SkippedPath(path: cases + "/deep/a/b/c/d/e", reason: "folder not searched: its files are more than 6 levels below the folder given"),
+            SkippedPath(path: cases + "/link-to-case",
+                        reason: "not followed: link loop, . leads back into \(real), which is being searched"),
+        ])
+    }
+
+    /// Issue 16 item 2: an analyst links the uploads of a case into one folder. Links to an
+    /// archive and to an extracted report are read; each target once however many links lead
+    /// to it; loops, dangling links and links to what was already read are listed with why.
+    @Test("links in a searched folder: followed, each target once, loops and dangling links said")
+    func linksInSearchedFolder() throws {
+        let factory = try FixtureFactory()
+        defer { factory.remove() }
+        let files = FileManager.default
+        let uploads = factory.path("uploads")
+        try files.createDirectory(atPath: uploads, withIntermediateDirectories: true)
+        let tar = try factory.tar("node1.tar", entries: sampleReport)
+        try files.copyItem(atPath: try factory.compress(tar, with: "xz", suffix: ".xz"),
+                           toPath: uploads + "/sosreport-node1-2022-02-10-abcdefg.tar.xz")
+        let extracted = try DirectoryReaderTests.extractedReport(factory)
+        let view = factory.path("case")
+        try files.createDirectory(atPath: view + "/more", withIntermediateDirectories: true)
+        try files.createSymbolicLink(atPath: view + "/a-node1.tar.xz", withDestinationPath: uploads + "/sosreport-node1-2022-02-10-abcdefg.tar.xz")
+        try files.createSymbolicLink(atPath: view + "/b-node1-again.tar.xz", withDestinationPath: "../uploads/sosreport-node1-2022-02-10-abcdefg.tar.xz")
+        try files.createSymbolicLink(atPath: view + "/c-extracted", withDestinationPath: extracted)
+        try files.createSymbolicLink(atPath: view + "/d-gone.tar.xz", withDestinationPath: "../uploads/gone.tar.xz")
+        try files.createSymbolicLink(atPath: view + "/e-self", withDestinationPath: "e-self")
+        try files.createSymbolicLink(atPath: view + "/more/f-up", withDestinationPath: "..")
+        try files.createSymbolicLink(atPath: view + "/g-uploads", withDestinationPath: "../uploads")
+
+        let discovery = InputDiscovery.discoverAll([view])
+        #expect(discovery.inputs == [
+            DiscoveredInput(path: view + "/a-node1.tar.xz", format: .tarXZ),
+            DiscoveredInput(path: view + "/c-extracted", format: .directory),
+        ])
+        #expect(discovery.problems.isEmpty)
+        let real = InputDiscovery.resolved(view) ?? view
+        #expect(discovery.skipped == [
+            SkippedPath(path: view + "/b-node1-again.tar.xz", reason: "same report as \(view)/a-node1.tar.xz: read once"),
+            SkippedPath(path: view + "/d-gone.tar.xz",
+                        reason: "not followed: dangling link to ../uploads/gone.tar.xz"),
+            SkippedPath(path: view + "/e-self", reason: "not followed: symbolic link loop (e-self)"),
+            SkippedPath(path: view + "/g-uploads/sosreport-node1-2022-02-10-abcdefg.tar.xz",
+                        reason: "same report as \(view)/a-node1.tar.xz: read once"),
+            SkippedPath(path: view + "/more/f-up", reason: "not followed: link loop, .. leads back into \(real), which is being searched"),
         ])
     }
 

@@ -16,6 +16,7 @@ extension AllocationFailureRecord {
             gfpMask: failure.gfpMask, gfpFlags: flags, gfpDescription: description, modules: failure.modules,
             timestamp: failure.timestamp.map(Self.text), source: Evidence(member: member, line: failure.line),
             excerpt: failure.excerpt)
+        untangled = failure.untangled
         memoryCause = failure.memInfo.flatMap { MemoryCauseReading.cause(of: $0, order: failure.order, flags: flags, kernelRelease: release) }
     }
 

@@ -139,11 +139,16 @@ public enum FactCatalog {
         sosMarkerNames.contains { path == $0 || (path.hasPrefix($0) && path.utf8.dropFirst($0.utf8.count).first == UInt8(ascii: "/")) }
     }
 
+    /// Read for the names they hold (redaction must learn them), never shown.
+    public static let etcHosts = FactSpec("etcHosts", feeds: .namesInFiles, ["etc/hosts"])
+    public static let corosyncConf = FactSpec("corosyncConf", feeds: .namesInFiles, ["etc/corosync/corosync.conf"])
+    public static let clusterConf = FactSpec("clusterConf", feeds: .namesInFiles, ["etc/cluster/cluster.conf"])
+
     public static let wholeFiles: [FactSpec] = [
         hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, uptime, redhatRelease, osRelease,
         lsbRelease, procCmdline, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
-        dmiProduct, ethtoolDriver, lspci, ipDetails, rpmList, dpkgList,
+        dmiProduct, ethtoolDriver, lspci, ipDetails, rpmList, dpkgList, etcHosts, corosyncConf, clusterConf,
     ] + displayed.map(\.spec) + network
 
     /// Facts that are only parsed and shown, read alike by the assembler (``DisplayedFact``).
@@ -161,4 +166,6 @@ public enum FactCatalog {
 
 extension Fact {
     public static let transparentHugePages = Fact(rawValue: "transparentHugePages")
+    /// Names the files hold, for redaction; no state is ever recorded for it.
+    public static let namesInFiles = Fact(rawValue: "namesInFiles")
 }

@@ -12,6 +12,12 @@ extension ReportAssembler {
             AllocationFailureRecord(failure, member: member, kernelRelease: kernelRelease)
         }
         if logScans.isEmpty { report[state: .kernelLog] = .notCollected }
+        for failure in report.allocationFailures {
+            guard let why = failure.untangled else { continue }
+            report.problems.append(ReportProblem(
+                message: "allocation failure of \(failure.process) at line \(failure.source.line.map(String.init) ?? "?") \(why); its frames and modules are not attributed",
+                member: failure.source.member))
+        }
     }
 
     /// Kernel events of every log, each once (the dedup of allocation failures), with wall-clock times.

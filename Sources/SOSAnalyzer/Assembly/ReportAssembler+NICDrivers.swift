@@ -5,8 +5,9 @@ import SOSArchive
 extension ReportAssembler {
     /// Drivers for `interfaces` (those `ethtool -i` left without one), best source first:
     /// the `sys/class/net/<if>` link (a virtio or VMBus device names its driver; a PCI address
-    /// is looked up in `lspci -k`), `ip -d` link kinds for virtual interfaces, then the boot
-    /// log's driver lines. With `discover`, interfaces these sources name are added too.
+    /// is looked up in `lspci -k`), `ip -d` link kinds for virtual interfaces, the boot log's
+    /// driver lines, then the loaded modules (only when they name one network driver and one
+    /// NIC is left). With `discover`, interfaces these sources name are added too.
     func fallbackNICs(for interfaces: Set<String>, discover: Bool) -> [NICInfo] {
         var bindings: [String: LspciDriversParser.Binding] = [:]
         var lspciMember: String?
@@ -50,6 +51,17 @@ extension ReportAssembler {
                 nics.append(NICInfo(interface: interface, driver: parsed.driver, version: nil, firmware: nil, busInfo: bus,
                                     namespace: nil, source: Evidence(member: line.member, line: line.number)))
             }
+        }
+        // Last: the loaded modules, when they name one network driver and one NIC is left
+        // without one (an empty `ethtool -i` on a VM: virtio_net, hv_netvsc, vmxnet3, ena).
+        let left = interfaces.subtracting(nics.map(\.interface)).filter { !NICDriverModules.isVirtual($0) }
+        var loaded: [String: ModuleInfo] = [:]
+        for module in report.modules where NICDriverModules.names.contains(ModuleName.normalized(module.name)) {
+            loaded[ModuleName.normalized(module.name)] = loaded[ModuleName.normalized(module.name)] ?? module
+        }
+        if left.count == 1, loaded.count == 1, let interface = left.first, let (driver, module) = loaded.first {
+            nics.append(NICInfo(interface: interface, driver: driver, version: nil, firmware: nil, busInfo: nil,
+                                namespace: nil, source: module.source))
         }
         return nics
     }

@@ -47,6 +47,7 @@ struct ReportAssembler {
         readPageTypeInfo()
         readKernelLogExtras()
         for fact in FactCatalog.displayed { fact.read(&self) }
+        readNamesInFiles()
         return report
     }
 

@@ -24,10 +24,26 @@ public enum ReleasePackages {
             // Sub-packages that name no release (fedora-release-common ships the files of
             // fedora-release-server, say) still carry the release's version.
             guard let package = matches.first(where: { $0.version != nil }) else { continue }
-            return (OSInfo(id: owner.id, version: version(of: package, id: owner.id),
-                           name: nvr(package)), package)
+            let named = owner.id == "rhcos" ? openShiftTag(in: packages) ?? version(of: package, id: owner.id)
+                : version(of: package, id: owner.id)
+            return (OSInfo(id: owner.id, version: named, name: nvr(package)), package)
         }
         return nil
+    }
+
+    /// The OpenShift release RHEL CoreOS's own packages are built for: the `rhaos4.2` of
+    /// `afterburn-4.1.1-3.rhaos4.2.el8` (real RHCOS 4.2 rpm list, Fixtures/field). It says the
+    /// release plainly where `redhat-release-coreos-420.8` does not; the most frequent wins.
+    static func openShiftTag(in packages: [InstalledPackage]) -> String? {
+        var counts: [String: Int] = [:]
+        for package in packages {
+            guard let release = package.release, let range = release.range(of: "rhaos") else { continue }
+            let tag = release[range.upperBound...].prefix { $0.isASCIIDigit || $0 == "." }
+            let parts = tag.split(separator: ".")
+            guard parts.count >= 2 else { continue }
+            counts["\(parts[0]).\(parts[1])", default: 0] += 1
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
     static func version(of package: InstalledPackage, id: String) -> String? {

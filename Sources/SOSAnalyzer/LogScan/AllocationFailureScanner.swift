@@ -17,7 +17,9 @@
 ///   orphan trace that is attributed to nobody.
 /// - Several CPUs may print at once. The task line (`CPU: n PID: p Comm: c`) is matched to the
 ///   open header with the same comm; printk caller ids (`[ T123]`) key lines when present; an
-///   unstamped copy of a stamped header (a console echo in dmesg) is merged with it.
+///   unstamped copy of a stamped header (a console echo in dmesg) is merged with it. A trace
+///   line with no caller id while two reports have printed their task lines and neither its
+///   trace cannot be told apart: both get no frames and say so (`untangled`) rather than guess.
 /// - A report ends at its generation's last Mem-Info line (`pages non-shared`, `pages swap cached`,
 ///   `pages hwpoisoned`, or lines after `Total swap`/`pages reserved` that are not tail lines), at a
 ///   timestamp jump of more than 10 s, or at a kernel line that is no part of such a report.
@@ -91,9 +93,9 @@ public struct AllocationFailureScanner: Sendable {
 
     // MARK: - State
 
-    private enum Phase: Sendable { case header, trace, memInfo, tail }
+    enum Phase: Sendable { case header, trace, memInfo, tail }
 
-    private struct Open: Sendable {
+    struct Open: Sendable {
         var failure: AllocationFailure
         var phase: Phase = .header
         var hasTask = false
@@ -104,15 +106,17 @@ public struct AllocationFailureScanner: Sendable {
         var seconds: Double?
         var caller: String?
         var keepsExcerpt = false
+        /// Printed at once with another report (see `traceIsAmbiguous`): no trace of its own.
+        var tangled = false
     }
 
     private var formats: Set<KernelLogFormat> = []
     /// Finished reports with the order their headers were read in (two can share a line).
     private var done: [(sequence: Int, failure: AllocationFailure)] = []
     private var headersRead = 0
-    private var open: [Open] = []
+    var open: [Open] = []
     /// Index into `open` of the report receiving untagged lines; nil while reading an orphan trace.
-    private var current: Int?
+    var current: Int?
     /// Lone "comm: " lines waiting for the rest of their header (oldest first).
     private var pendingComms: [(comm: String, line: Int)] = []
     private var memBlock = MemInfoBlock()
@@ -162,9 +166,11 @@ public struct AllocationFailureScanner: Sendable {
             pendingComms.append((comm, number))
             if pendingComms.count > Self.maxOpen { pendingComms.removeFirst() }
         case .callTrace(let frames):
+            if traceIsAmbiguous(caller: line.caller, number: number) { break }
             touch(number, phase: .trace)
             for frame in frames { addFrame(frame, number: number) }
         case .frames(let frames):
+            if traceIsAmbiguous(caller: line.caller, number: number) { break }
             for frame in frames { addFrame(frame, number: number) }
         case .traceDetail:
             touch(number, phase: nil)

@@ -5,7 +5,7 @@ public struct BuddyZoneRecord: Sendable, Codable, Equatable {
     public var zone: String
     /// The numbers behind the sizes below (bytes, unusable and fragmentation index per order).
     public var analysis: BuddyZoneAnalysis
-    /// Free memory held in blocks of each order, order 0 first ("45.2 MB", "27.1 MB", "48 kB", "0 B", ...).
+    /// Free memory held in blocks of each order, order 0 first ("45.2 MiB", "27.1 MiB", "48 KiB", "0 B", ...).
     public var freePerOrder: [String]
     /// Free memory a request of each order can use (blocks of that order or larger).
     public var freeAtOrAbove: [String]
@@ -78,7 +78,7 @@ public struct ZonePFNRangeRecord: Sendable, Codable, Equatable {
     public var startPFN: UInt64
     /// One past the last page frame.
     public var endPFN: UInt64
-    /// Physical address range in words ("0 B – 4 GB").
+    /// Physical address range in words ("0 B – 4 GiB").
     public var addressRange: String
     public var source: Evidence
 

@@ -54,6 +54,9 @@ public struct AllocationFailureRecord: Sendable, Codable, Equatable {
     public var excerpt: [String] = []
     /// Short or fragmented, from the Mem-Info block logged with the failure; nil without one.
     @Nullable public var memoryCause: MemoryCause? = nil
+    /// Why `modules` is empty though a trace was logged: another CPU printed its report at the
+    /// same moment and the two traces cannot be told apart. Absent from the JSON otherwise.
+    public var untangled: String? = nil
 }
 
 /// A finding about one report: something a support engineer should look at.

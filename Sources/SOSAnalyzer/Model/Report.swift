@@ -60,6 +60,9 @@ public struct Report: Sendable, Codable, Equatable {
     public var evidence: [String: Evidence] = [:]
     /// Facts that have no value, or a partial one, and why ("memory": "not collected").
     public var factStates: [String: FactState] = [:]
+    /// Other host names the report's files hold (`/etc/hosts`, corosync.conf): for `Redaction`
+    /// only, never encoded.
+    @NotEncoded public var namesInFiles = NamesInReport()
 
     public init(source: ReportSourceInfo) {
         self.source = source

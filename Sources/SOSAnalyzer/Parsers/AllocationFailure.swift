@@ -103,6 +103,9 @@ public struct AllocationFailure: Sendable, Codable, Equatable {
     /// `AllocationFailureScanner.excerptLineLimit`; empty for failures past the scanner's
     /// excerpt budget (a log of thousands of failures keeps the first few whole, not all).
     public var excerpt: [String] = []
+    /// Why the call trace is not attributed: printed at once with another CPU's report, with
+    /// nothing (no printk caller id) to tell the two traces apart. Nil for a report read whole.
+    public var untangled: String?
 
     public init(process: String, pid: Int? = nil, cpu: Int? = nil, order: Int, gfpMask: String,
                 gfpFlags: [String]? = nil, taint: String? = nil, kernelRelease: String? = nil,

@@ -21,6 +21,8 @@ public enum DMIBootLineParser {
         "Supermicro", "Super Micro Computer Inc.", "Xen", "OpenStack Foundation", "Nutanix", "Apple Inc.",
         "ASUSTeK COMPUTER INC.", "Gigabyte Technology Co., Ltd.", "LENOVO", "Lenovo", "FUJITSU", "Huawei",
         "Alibaba Cloud", "oVirt", "QEMU", "Parallels Software International Inc.",
+        // Firmware placeholders of boards the maker never filled in.
+        "Default string", "To be filled by O.E.M.", "System manufacturer",
     ]
 
     /// nil when `message` (timestamp and syslog prefix removed) is not the DMI product line;

@@ -8,6 +8,9 @@ public struct BatchOutcome: Sendable {
     public var problems: [InputProblem]
     /// Number of inputs found under the given paths.
     public var inputCount: Int
+    /// Paths passed over while looking for inputs (dangling or looping links, a second link to
+    /// one report, folders too deep), with the reason. They do not change the exit status.
+    public var skipped: [SkippedPath] = []
 
     /// A batch read some other way (``ReportReader`` per input, say), for the renderers.
     public init(reports: [Report], problems: [InputProblem], inputCount: Int) {
@@ -47,7 +50,8 @@ public enum BatchReader {
         paths: [String], jobs: Int, options: ReadOptions = ReadOptions(),
         measuredProgress progress: (@Sendable (BatchProgress) -> Void)?
     ) async -> BatchOutcome {
-        let (inputs, discoveryProblems) = InputDiscovery.discover(paths)
+        let discovery = InputDiscovery.discoverAll(paths)
+        let (inputs, discoveryProblems) = (discovery.inputs, discovery.problems)
         let sizes = progress == nil ? inputs.map { _ in Int64(0) } : inputs.map { BatchProgress.sizeOnDisk($0.path) }
         let tracker = ProgressTracker(sizes: sizes)
         var slots = [InputOutcome?](repeating: nil, count: inputs.count)
@@ -87,6 +91,7 @@ public enum BatchReader {
             }
         }
         var outcome = BatchOutcome(reports: [], problems: discoveryProblems, inputCount: inputs.count)
+        outcome.skipped = discovery.skipped
         for slot in slots {
             outcome.reports += slot?.reports ?? []
             outcome.problems += slot?.problems ?? []

@@ -94,9 +94,15 @@ struct MemberCapture {
     }
 }
 
-/// How a `sos collect` bundle names the reports it holds.
+/// How a bundle names the reports it holds: a `sos collect` bundle at its top, a pbench result
+/// tarball under `<run>/sysinfo/{beg,end}/<host>/` (one from the start and one from the end of
+/// the run) or `<run>/<iteration>/sysinfo/`, a support portal's download of a case anywhere.
 enum BundledReport {
-    /// `sosreport-node1-2024-01-10-abcdefg.tar.xz` at the top of a bundle (at most one folder deep).
+    /// Folders above an inner archive: pbench's `<run>/<iteration>/<sample>/sysinfo/end/<host>/`.
+    static let maxFolders = 6
+
+    /// `sosreport-node1-2024-01-10-abcdefg.tar.xz` at most `maxFolders` folders deep, e.g.
+    /// `pbench_userbenchmark_example_2019.07.18T12.00.00/sysinfo/end/hostname/sosreport-localhost-localhost-pbench-2019-06-10-mrqgzbh.tar.xz`.
     static func isInnerArchive(_ path: String) -> Bool {
         // Called for every member. A name that ends with one of the suffixes ends with its last
         // byte (or the path with a "/" that the split below drops): most members fail here.
@@ -114,9 +120,9 @@ enum BundledReport {
             if byte >= 0x80 { ascii = false }
             previous = byte
         }
-        if ascii && parts > 2 { return false }
+        if ascii && parts > maxFolders + 1 { return false }
         let components = path.split(separator: "/")
-        guard components.count <= 2, let name = components.last else { return false }
+        guard components.count <= maxFolders + 1, let name = components.last else { return false }
         guard name.hasPrefix("sosreport-") || name.hasPrefix("secured-sosreport-") else { return false }
         return archiveSuffixes.contains { name.hasSuffix($0) }
     }

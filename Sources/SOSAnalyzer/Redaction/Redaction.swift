@@ -1,13 +1,14 @@
 import Foundation
 
-/// Replaces hostnames, domain names, IPv4 and MAC addresses with consistent pseudonyms, so a
-/// summary can be shared outside the case: `dbnode01.prod.example.com` becomes
-/// `host-03.domain-01.example`, `10.20.1.15` becomes `192.0.2.1`, `00:02:c9:1a:2b:3c` becomes
-/// `02:00:00:00:00:01`. Nothing else changes.
+/// Replaces hostnames, domain names, IPv4, IPv6 and MAC addresses with consistent pseudonyms, so
+/// a summary can be shared outside the case: `dbnode01.prod.example.com` becomes
+/// `host-03.domain-01.example`, `10.20.1.15` becomes `192.0.2.1`, `fe80::5054:ff:fe12:3456`
+/// becomes `2001:db8::1`, `00:02:c9:1a:2b:3c` becomes `02:00:00:00:00:01`. Nothing else changes.
 ///
 /// The names come from the reports themselves (each hostname, its short name, its domain and
-/// the parent domains, the name typed into the archive's file name); addresses are found by
-/// their shape in every string. Pseudonyms are numbered in the order the batch lists its
+/// the parent domains, the name typed into the archive's file name), from their files (the
+/// names of `/etc/hosts`, the nodes of corosync.conf) and from the sending host of every syslog
+/// line a report quotes; addresses are found by their shape in every string. Pseudonyms are numbered in the order the batch lists its
 /// reports, so the same inputs give the same pseudonyms whatever `--jobs` is.
 ///
 /// Use it in two steps: `redact(_:)` transforms the `BatchOutcome` values (every string of
@@ -35,6 +36,15 @@ public struct Redaction: Sendable {
         for problem in problems {
             if let typed = Self.nameInArchiveFile(problem.path) { learnHost(typed) }
         }
+        // Then the names only the files and the logs give, so the reports' own hosts keep the
+        // first pseudonyms: the other nodes of a cluster, `/etc/hosts`, and the sending host of
+        // every syslog line the report quotes (centrally collected logs hold other hosts').
+        for report in reports {
+            for name in report.namesInFiles.hosts where !Self.commonWords.contains(name.lowercased()) { learnHost(name) }
+            for line in Self.quotedLines(report) {
+                if let sender = Self.syslogSender(line) { learnHost(sender) }
+            }
+        }
     }
 
     /// The batch with every string of every report and problem redacted.
@@ -42,6 +52,7 @@ public struct Redaction: Sendable {
         var result = outcome
         result.reports = outcome.reports.map { redact($0) }
         result.problems = outcome.problems.map { InputProblem(path: redactText($0.path), error: redactText($0.error)) }
+        result.skipped = outcome.skipped.map { SkippedPath(path: redactText($0.path), reason: redactText($0.reason)) }
         return result
     }
 
@@ -68,7 +79,61 @@ public struct Redaction: Sendable {
 
     // MARK: - Learning names
 
-    private static let ignoredNames: Set<String> = ["localhost", "localhost.localdomain", "localdomain", "(none)"]
+    private static let ignoredNames: Set<String> = [
+        "localhost", "localhost.localdomain", "localdomain", "(none)", "localhost4", "localhost4.localdomain4",
+        "localhost6", "localhost6.localdomain6", "ip6-localhost", "ip6-loopback", "ip6-localnet", "ip6-mcastprefix",
+        "ip6-allnodes", "ip6-allrouters", "ip6-allhosts", "broadcasthost",
+    ]
+
+    /// One-word names a hosts file may give that are also words of the output ("kernel",
+    /// "nfs: server not responding"): replacing them would garble the summary, and they name
+    /// a role, not a customer's machine. A report's own host name is learned whatever it is.
+    static let commonWords: Set<String> = [
+        "kernel", "node", "master", "worker", "router", "gateway", "mail", "mailhost", "nfs", "ntp", "dns",
+        "proxy", "db", "web", "www", "ftp", "log", "loghost", "puppet", "server", "client", "host",
+    ]
+
+    /// Every line of kernel log the report quotes (allocation-failure excerpts, events, rule matches).
+    static func quotedLines(_ report: Report) -> [String] {
+        let encoder = JSONEncoder()
+        guard let data = try? encoder.encode(report),
+              let tree = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return [] }
+        var lines: [String] = []
+        func walk(_ value: Any) {
+            switch value {
+            case let text as String where text.count > 16: lines.append(text)
+            case let array as [Any]: array.forEach(walk)
+            case let object as [String: Any]: object.values.forEach(walk)
+            default: break
+            }
+        }
+        walk(tree)
+        return lines
+    }
+
+    /// The host of a syslog line: `May 13 02:14:51 dbnode01 kernel: ...`, `Aug 24 21:46:51.936767 test-b1
+    /// kernel: ...` (journal, short-precise) or `2021-04-01T16:27:01.123+00:00 host tag: ...` (RFC 3339);
+    /// nil for other text and for lines that name no host (`May 18 14:56:06 kernel: ...`).
+    static func syslogSender(_ line: String) -> String? {
+        let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+        let host: Substring
+        let tag: Substring
+        if fields.count >= 5, fields[0].count == 3, fields[0].allSatisfy(\.isLetter), fields[1].allSatisfy(\.isNumber),
+           fields[2].count >= 8, fields[2].filter({ $0 == ":" }).count == 2, fields[2].first?.isNumber == true {
+            host = fields[3]
+            tag = fields[4]
+        } else if fields.count >= 3, fields[0].count >= 19, fields[0].dropFirst(10).first == "T",
+                  fields[0].prefix(4).allSatisfy(\.isNumber) {
+            host = fields[1]
+            tag = fields[2]
+        } else {
+            return nil
+        }
+        guard tag.hasSuffix(":") || tag.contains("]:"), host.count <= 253, host.contains(where: \.isLetter),
+              host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }),
+              host.first?.isLetter == true || host.first?.isNumber == true else { return nil }
+        return String(host)
+    }
 
     private mutating func learnHost(_ name: String) {
         let lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
@@ -200,6 +265,11 @@ public struct Redaction: Sendable {
                 index += ip.utf8.count
                 continue
             }
+            if atBoundary, let ip = Self.ipv6(bytes[index...]) {
+                out += Array(pseudonym(forIPv6: ip).utf8)
+                index += ip.utf8.count
+                continue
+            }
             out.append(bytes[index])
             index += 1
         }
@@ -226,6 +296,49 @@ public struct Redaction: Sendable {
         }
         map.ipv4[address] = pseudonym
         return pseudonym
+    }
+
+    /// `::`, `::1` and multicast groups (`ff02::1`) name no machine; the rest, link-local
+    /// `fe80::` addresses too (they carry the MAC), get `2001:db8::N` (RFC 3849).
+    private mutating func pseudonym(forIPv6 address: String) -> String {
+        let lowered = address.lowercased()
+        if lowered == "::" || lowered == "::1" || lowered.hasPrefix("ff") || map.ipv6.values.contains(lowered) { return address }
+        if let known = map.ipv6[lowered] { return known }
+        let pseudonym = "2001:db8::" + String(map.ipv6.count + 1, radix: 16)
+        map.ipv6[lowered] = pseudonym
+        return pseudonym
+    }
+
+    /// An IPv6 address at the start of `bytes`: hex groups of 1-4 digits and colons, with one
+    /// `::` or all eight groups, an IPv4 tail allowed (`::ffff:10.0.0.1`). `21:46:51` (a time),
+    /// `0000:00:03.0` (a PCI slot) and MACs are not.
+    static func ipv6(_ bytes: ArraySlice<UInt8>) -> String? {
+        var end = bytes.startIndex
+        while end < bytes.endIndex, isHex(bytes[end]) || bytes[end] == UInt8(ascii: ":") || bytes[end] == UInt8(ascii: ".") {
+            end += 1
+        }
+        if end < bytes.endIndex, isWordByte(bytes[end]) { return nil }  // `dead::beefy` is a word
+        var text = String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
+        // A sentence's full stop or a label's colon after it is not part of it.
+        while let last = text.last, last == "." || (last == ":" && !text.hasSuffix("::")) { text.removeLast() }
+        guard text.count >= 2, !text.hasPrefix(":") || text.hasPrefix("::") else { return nil }
+        let doubled = text.components(separatedBy: "::").count - 1
+        guard doubled <= 1 else { return nil }
+        var groups = text.components(separatedBy: ":")
+        var ipv4Groups = 0
+        if let last = groups.last, last.contains(".") {
+            guard ipv4(Array(last.utf8)[...]) == last else { return nil }
+            groups.removeLast()
+            ipv4Groups = 2
+        }
+        let filled = groups.filter { !$0.isEmpty }
+        guard filled.allSatisfy({ $0.count <= 4 && !$0.contains(".") }) else { return nil }
+        if doubled == 0 {
+            guard filled.count + ipv4Groups == 8, groups.count == filled.count else { return nil }
+        } else {
+            guard filled.count + ipv4Groups <= 7 else { return nil }
+        }
+        return text
     }
 
     private mutating func pseudonym(forMAC address: String) -> String {
@@ -303,6 +416,7 @@ public struct RedactionMap: Sendable, Codable, Equatable {
     public var hosts: [String: String] = [:]
     public var domains: [String: String] = [:]
     public var ipv4: [String: String] = [:]
+    public var ipv6: [String: String] = [:]
     public var mac: [String: String] = [:]
 
     public init() {}

@@ -8,11 +8,14 @@ public struct BatchDocument: Sendable, Codable {
     public var correlation: Correlation
     /// One `{path, error}` per input that gave no report.
     public var problems: [InputProblem]
+    /// One `{path, reason}` per path passed over while looking for reports; absent when none.
+    public var skipped: [SkippedPath]?
 
     public init(_ outcome: BatchOutcome) {
         reports = outcome.reports
         correlation = Correlator.correlate(outcome.reports)
         problems = outcome.problems
+        skipped = outcome.skipped.isEmpty ? nil : outcome.skipped
     }
 }
 

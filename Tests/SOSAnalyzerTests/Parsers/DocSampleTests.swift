@@ -215,3 +215,22 @@ import Testing
         #expect(parsed[0].source.line == 1)
     }
 }
+
+/// The doc samples of the files redaction learns names from (issue 16 item 1).
+@Suite struct NameFileDocSampleTests {
+    @Test func hostsFile() throws {
+        let entries = HostsFileParser.parse(try DocSample.of("Parsers/HostsFile.swift", "public struct HostsFileEntry"))
+        #expect(entries.first == HostsFileEntry(address: "10.0.0.1", names: ["machine1"], line: 1))
+        #expect(entries.count == 3)
+    }
+
+    @Test func corosyncNodes() throws {
+        let names = CorosyncNodesParser.parse(try DocSample.of("Parsers/CorosyncNodes.swift", "public struct CorosyncNodeName"))
+        #expect(names == [CorosyncNodeName(value: "fastvm-fedora30-93", line: 3), CorosyncNodeName(value: "fastvm-fedora30-93", line: 4)])
+    }
+
+    @Test func clusterConfNodes() throws {
+        let names = ClusterConfNodesParser.parse(try DocSample.of("Parsers/ClusterConfNodes.swift", "public enum ClusterConfNodesParser"))
+        #expect(names.map(\.value) == ["red.lab.boston.redhat.com", "ips-rack9"])
+    }
+}

@@ -57,3 +57,40 @@ import Testing
             member: "sos_commands/kernel/sysctl_-a:43")))
     }
 }
+
+/// A real OpenShift 4.2 RHEL CoreOS master (jds2001/coreos-sosreport-master1, a Hyper-V VM): no
+/// release file, no ethtool, no dmidecode. Every fact the issue named comes from its fallback.
+@Suite struct RealCoreOSMasterTests {
+    static let rpmList = "sos_commands/rpm/sh_-c_rpm_--nodigest_-qa_--qf_NAME_-_VERSION_-_RELEASE_._ARCH_INSTALLTIME_date_awk_-F_printf_-59s_s_n_1_2_sort_-V"
+
+    @Test func factsFromTheFallbacks() throws {
+        let folder = try FolderReport("field-rhcos42", sosVersion: "3.6")
+        defer { folder.remove() }
+        try folder.write("sos_commands/kernel/dmesg", try MemoryFixtures.text("field", "dmesg-rhcos42-master1-excerpt.txt"))
+        try folder.write(Self.rpmList, try MemoryFixtures.text("field", "rpm-qa-rhcos42-master1-excerpt.txt"))
+        try folder.link("installed-rpms", to: Self.rpmList)
+        try folder.write("sos_commands/kernel/lsmod", try MemoryFixtures.text("corpus", "lsmod-01.txt"))
+        try folder.link("sys/class/net/eth0",
+                        to: "../../devices/LNXSYSTM:00/LNXSYBUS:00/ACPI0004:00/VMBUS:00/d21ff526-bca3-4828-bb22-07322cfd6f93/net/eth0")
+        let report = try #require(folder.read())
+
+        // OS: the release package, versioned by the OpenShift release its packages name (rhaos4.2).
+        #expect(report.os?.id == "rhcos")
+        #expect(report.os?.version == "4.2")
+        #expect(report.os?.name == "release package redhat-release-coreos-420.8-3.el8")
+        #expect(report[evidence: .os]?.member == Self.rpmList)
+        // Cluster software: OpenShift and CRI-O.
+        #expect(report.packages?.clusterStack.contains("openshift-hyperkube") == true)
+        #expect(report.packages?.clusterStack.contains("cri-o") == true)
+        // kmod-libs is no kernel-module package.
+        #expect(report.packages?.thirdPartyKernelPackages.contains { $0.hasPrefix("kmod") } != true)
+        // Hardware from the boot log's DMI line.
+        #expect(report.hardware?.vendor == "Microsoft Corporation")
+        #expect(report.hardware?.model == "Virtual Machine")
+        #expect(report.hardware?.bios == "Hyper-V UEFI Release v4.0 01/30/2019")
+        // The NIC from its VMBus sys/class/net link.
+        #expect(report.nics.map(\.interface) == ["eth0"])
+        #expect(report.nics.first?.driver == "hv_netvsc")
+        #expect(report.nics.first?.source == Evidence(member: "sys/class/net/eth0"))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import SOSAnalyzer
+
+/// Issue 16 item 7: two CPUs printing their allocation-failure reports at once. Headers and task
+/// lines are told apart by comm and CPU; a call trace that follows two open task lines with no
+/// printk caller id is nobody's for sure, and is said to be so rather than given to one.
+@Suite struct InterleavedReportsTests {
+    static func scan(_ text: String) -> (failures: [AllocationFailure], scanner: AllocationFailureScanner) {
+        var scanner = AllocationFailureScanner()
+        for line in TextLines(text) where !line.text.hasPrefix("# source:") { scanner.feed(line.text, number: line.number) }
+        return (scanner.finish(), scanner)
+    }
+
+    @Test func untaggedTraceAfterTwoTaskLinesIsNotGuessed() throws {
+        let (failures, _) = Self.scan(try MemoryFixtures.text("field", "allocfail-two-cpus-seagate-5465.txt"))
+        #expect(failures.map(\.process) == ["swapper/21", "swapper/44"])
+        #expect(failures.map(\.cpu) == [21, 44])
+        #expect(failures.map(\.order) == [0, 0])
+        #expect(failures.map(\.gfpMask) == ["0x20", "0x20"])
+        #expect(failures.map(\.kernelRelease) == ["3.10.0-1062.el7.x86_64", "3.10.0-1062.el7.x86_64"])
+        // Before: all six frames went to swapper/44, the last task line read.
+        #expect(failures.map(\.callTrace) == [[], []])
+        #expect(failures.first?.untangled == "printed at the same time as swapper/44 (CPU 44) with no printk caller ids: the call trace that follows cannot be told apart")
+        #expect(failures.last?.untangled == "printed at the same time as swapper/21 (CPU 21) with no printk caller ids: the call trace that follows cannot be told apart")
+        // The excerpts keep their own header and task line, and the trace lines either might own, as logged.
+        #expect(failures.first?.excerpt.count == 2 + 7)
+        #expect(failures.last?.excerpt.count == 3 + 7)
+    }
+
+    /// The same host's reports one after the other (the issue's own order) keep their traces.
+    @Test func oneAfterTheOtherKeepsTheTrace() throws {
+        let (failures, _) = Self.scan(try AllocationFailureCorpusTests.sample("allocfail-rhel7-01.txt"))
+        #expect(failures.map(\.callTrace.count) == [6, 0])
+        #expect(failures.allSatisfy { $0.untangled == nil })
+    }
+
+    /// The report the assembler builds says so too.
+    @Test func reportNamesTheUntangledFailures() throws {
+        let folder = try FolderReport("interleaved")
+        defer { folder.remove() }
+        try folder.write("var/log/messages", try MemoryFixtures.text("field", "allocfail-two-cpus-seagate-5465.txt")
+            .split(separator: "\n").dropFirst().joined(separator: "\n") + "\n")
+        let report = try #require(folder.read())
+        #expect(report.allocationFailures.map(\.modules) == [[], []])
+        #expect(report.allocationFailures.allSatisfy { $0.untangled != nil })
+        #expect(report.problems.contains { $0.message.hasPrefix("allocation failure of swapper/21 at line 1 printed at the same time as swapper/44") })
+    }
+}
