@@ -143,7 +143,7 @@ public enum FactCatalog {
         hostname, sysconfigNetwork, sosVersion, manifest, sos22Markers, date, uptime, redhatRelease, osRelease,
         lsbRelease, procCmdline, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
-        dmiProduct, ethtoolDriver, lspci, ipDetails, rpmList, dpkgList,
+        dmiProduct, ethtoolDriver, lspci, ipDetails, rpmList, dpkgList, machineID, systemUUID,
     ] + displayed.map(\.spec)
 
     /// Facts that are only parsed and shown, read alike by the assembler (``DisplayedFact``).
