@@ -18,6 +18,11 @@ public struct Correlation: Sendable, Codable, Equatable {
     public var sharedByAllAffected: [String]
     /// Hosts with several reports collected at different times.
     public var timelines: [HostTimeline]
+    /// The hosts the reports were grouped into (``HostIdentity``), in batch order; every count
+    /// above is of these hosts.
+    public var hosts: [CorrelatedHost] = []
+    /// Reports read (each host has one or more).
+    public var reportCount: Int = 0
     /// Distinct traits over all reports.
     public var traitCount: Int
     /// Names given with `--affected` that match no report.
@@ -43,13 +48,28 @@ public struct Correlation: Sendable, Codable, Equatable {
     }
 }
 
-/// A report judged affected or unaffected, and why.
+/// One host of the batch and its reports.
+public struct CorrelatedHost: Sendable, Codable, Equatable {
+    /// What its reports were grouped by: `system-uuid:<uuid>`, `machine-id:<id>`,
+    /// `hostname:<full name>` or `source:<path>`.
+    public var id: String
+    /// The name of its latest report that has one.
+    @Nullable public var hostname: String?
+    /// Its reports' source paths, oldest first.
+    public var reports: [String]
+    /// True when any of its reports is affected.
+    public var affected: Bool
+}
+
+/// A host judged affected or unaffected, and why.
 public struct JudgedHost: Sendable, Codable, Equatable {
     /// The hostname (the source path when the report names none).
     public var host: String
-    /// The archive or folder the report was read from.
+    /// The archive or folder the report was read from (with several reports: the first affected
+    /// one, or the latest of an unaffected host).
     public var source: String
-    /// Why it was judged affected, each with its evidence ("member/path:line"); empty for unaffected.
+    /// Why it was judged affected, each with its evidence ("member/path:line"); empty for
+    /// unaffected. With several reports, each reason starts with its report's collection date.
     public var reasons: [String]
 
     public init(host: String, source: String, reasons: [String]) {
@@ -109,6 +129,12 @@ public struct TimelinePoint: Sendable, Codable, Equatable {
     @Nullable public var collectedAt: String?
     @Nullable public var kernel: String?
     @Nullable public var os: String?
+    /// Page allocation failures or exhausted high orders in this report.
+    public var affected = false
+    /// Page allocation failures this report logged.
+    public var allocationFailures = 0
+    /// Kernel events this report logged, by kind (`oom-kill`: 3).
+    public var kernelEvents: [String: Int] = [:]
 }
 
 public struct ZoneTrend: Sendable, Codable, Equatable {

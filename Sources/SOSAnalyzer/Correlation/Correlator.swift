@@ -13,34 +13,51 @@ public enum Correlator {
     /// Host names listed in a trait set or a reason, at most.
     static let namesShown = 10
 
+    /// - Parameter groups: the reports grouped into hosts; ``HostIdentity/group(_:)`` when nil.
     public static func correlate(_ reports: [Report], criterion: AffectedCriterion = .symptoms,
-                                 limit: Int = defaultLimit) -> Correlation {
-        let hosts = reports.map { $0.hostname ?? $0.source.path }
+                                 limit: Int = defaultLimit, hosts groups: [HostGroup]? = nil) -> Correlation {
+        let groups = groups ?? HostIdentity.group(reports)
         var criterion = criterion
         var reasons = reports.map { criterion.reasons(for: $0) }
         if case .symptoms = criterion, reasons.allSatisfy(\.isEmpty), let events = AffectedCriterion.mostCommonEvent(reports) {
             criterion = events
             reasons = reports.map { criterion.reasons(for: $0) }
         }
-        let affected = reasons.map { !$0.isEmpty }
-        var traits = reports.map(HostTraits.traits(of:))
+        // A host is affected when any of its reports is; it shows the traits it had then.
+        let reportAffected = reasons.map { !$0.isEmpty }
+        let affected = groups.map { $0.reports.contains { reportAffected[$0] } }
+        let hosts = groups.map { group in group.hostname ?? group.reports.first.map { reports[$0].source.path } ?? "" }
+        var reportTraits = reports.map(HostTraits.traits(of:))
         // the symptom that decides who is affected is no trait to discover
         if case .event(let kind, _, _) = criterion {
-            traits = traits.map { $0.filter { $0 != "event=\(kind.rawValue)" && !$0.hasPrefix("event=\(kind.rawValue):") } }
+            reportTraits = reportTraits.map { $0.filter { $0 != "event=\(kind.rawValue)" && !$0.hasPrefix("event=\(kind.rawValue):") } }
+        }
+        let traits = groups.indices.map { index -> [String] in
+            let members = groups[index].reports.filter { !affected[index] || reportAffected[$0] }
+            return members.count == 1 ? reportTraits[members[0]] : Array(Set(members.flatMap { reportTraits[$0] }))
         }
         let mined = TraitMiner.mine(traits: traits, affected: affected, limit: limit)
         let affectedTotal = mined.affectedTotal, unaffectedTotal = mined.unaffectedTotal
 
         var correlation = Correlation(criterion: criterion.description)
-        for index in reports.indices {
-            let judged = JudgedHost(host: hosts[index], source: reports[index].source.path, reasons: reasons[index])
+        correlation.reportCount = reports.count
+        for (index, group) in groups.enumerated() {
+            let several = group.reports.count > 1
+            let shown = affected[index] ? group.reports.first { reportAffected[$0] } : group.reports.last
+            let why = group.reports.flatMap { member in
+                reasons[member].map { several ? "\(reports[member].collectedAt ?? reports[member].source.path): \($0)" : $0 }
+            }
+            let judged = JudgedHost(host: hosts[index], source: shown.map { reports[$0].source.path } ?? "", reasons: why)
             if affected[index] { correlation.affected.append(judged) } else { correlation.unaffected.append(judged) }
+            correlation.hosts.append(CorrelatedHost(id: group.id, hostname: group.hostname,
+                                                    reports: group.reports.map { reports[$0].source.path },
+                                                    affected: affected[index]))
         }
         correlation.traitCount = mined.groups.reduce(0) { $0 + $1.traits.count }
-        let short = reports.indices.map { shortName(hosts[$0], hasHostname: reports[$0].hostname != nil) }
+        let short = groups.indices.map { shortName(hosts[$0], hasHostname: groups[$0].hostname != nil) }
 
         for set in mined.sets {
-            var covered = Set(reports.indices)
+            var covered = Set(groups.indices)
             for group in set.groups { covered.formIntersection(mined.groups[group].reports) }
             correlation.traitSets.append(TraitSet(
                 traits: set.groups.map { mined.groups[$0].traits[0] },
@@ -48,8 +65,8 @@ public enum Correlator {
                 affectedCount: set.affectedCount, unaffectedCount: set.unaffectedCount,
                 affectedTotal: affectedTotal, unaffectedTotal: unaffectedTotal, pValue: set.pValue,
                 log10PValue: set.logPValue / log(10),
-                missedAffected: Array(reports.indices.filter { affected[$0] && !covered.contains($0) }.map { hosts[$0] }.prefix(namesShown)),
-                matchedUnaffected: Array(reports.indices.filter { !affected[$0] && covered.contains($0) }.map { hosts[$0] }.prefix(namesShown))))
+                missedAffected: Array(groups.indices.filter { affected[$0] && !covered.contains($0) }.map { hosts[$0] }.prefix(namesShown)),
+                matchedUnaffected: Array(groups.indices.filter { !affected[$0] && covered.contains($0) }.map { hosts[$0] }.prefix(namesShown))))
         }
 
         if affectedTotal > 0 {
@@ -60,14 +77,14 @@ public enum Correlator {
                 groups: mined.groups, excluding: explaining, affected: affected, names: short)
         }
         correlation.allAffected = affectedTotal > 0 && unaffectedTotal == 0
-        correlation.timelines = HostTimelines.build(reports)
+        correlation.timelines = HostTimelines.build(reports, groups: groups)
 
         if case .hosts(let names) = criterion {
             correlation.unmatchedHosts = names.filter { name in
                 !reports.contains { AffectedCriterion.hosts([name]).reasons(for: $0).isEmpty == false }
             }
         }
-        correlation.notes = notes(reports: reports, mined: mined, correlation: correlation)
+        correlation.notes = notes(reports: reports, groups: groups, mined: mined, correlation: correlation)
         return correlation
     }
 
@@ -77,7 +94,7 @@ public enum Correlator {
         return String(host[..<dot])
     }
 
-    private static func notes(reports: [Report], mined: TraitMiner.Result, correlation: Correlation) -> [String] {
+    private static func notes(reports: [Report], groups: [HostGroup], mined: TraitMiner.Result, correlation: Correlation) -> [String] {
         var notes: [String] = []
         if reports.isEmpty {
             notes.append("no report to correlate")
@@ -92,11 +109,10 @@ public enum Correlator {
         if !correlation.unmatchedHosts.isEmpty {
             notes.append("no report of: \(correlation.unmatchedHosts.joined(separator: ", "))")
         }
-        var reportsPerHost: [String: Int] = [:]
-        for hostname in reports.compactMap(\.hostname) { reportsPerHost[hostname, default: 0] += 1 }
-        let repeated = reportsPerHost.filter { $0.value > 1 }
-        if !repeated.isEmpty {
-            notes.append("\(repeated.count) host\(repeated.count == 1 ? " has" : "s have") several reports; each report counts once")
+        let repeated = groups.filter { $0.reports.count > 1 }.count
+        if repeated > 0 {
+            notes.append("\(repeated) host\(repeated == 1 ? " has" : "s have") several reports; each host counts once,"
+                + " affected when any of its reports is")
         }
         return notes
     }

@@ -40,10 +40,12 @@ enum CorrelationMarkdown {
         var out = ["## What the affected hosts share", ""]
         out.append("Affected when: \(correlation.criterion). Traits are facts of each report (`key=value`); a"
             + " symptom is never a trait. One-sided Fisher's exact test over \(correlation.affected.count) affected"
-            + " and \(correlation.unaffected.count) unaffected reports, \(correlation.traitCount) distinct traits.")
+            + " and \(correlation.unaffected.count) unaffected hosts"
+            + (correlation.reportCount == correlation.hosts.count ? "" : " (\(correlation.reportCount) reports; a host is affected when any of its reports is)")
+            + ", \(correlation.traitCount) distinct traits.")
         out.append("")
         if correlation.allAffected {
-            out.append("Every report is affected: there is nothing to compare with. Shared by all of them: "
+            out.append("Every host is affected: there is nothing to compare with. Shared by all of them: "
                 + correlation.sharedByAllAffected.prefix(20).map { "`\($0)`" }.joined(separator: ", ") + ".")
             out.append("")
         } else if !correlation.traitSets.isEmpty {

@@ -8,7 +8,7 @@ public enum CorrelationTextRenderer {
 
     public static func render(_ correlation: Correlation) -> String {
         let affectedTotal = correlation.affected.count, unaffectedTotal = correlation.unaffected.count
-        var text = "Correlation of \(affectedTotal + unaffectedTotal) reports, \(correlation.traitCount) distinct traits\n"
+        var text = "Correlation of \(affectedTotal + unaffectedTotal) hosts (\(correlation.reportCount) reports), \(correlation.traitCount) distinct traits\n"
         text += "Affected when: \(correlation.criterion)\n\n"
 
         text += "Affected (\(affectedTotal)):\n"

@@ -14,9 +14,8 @@ enum HostMarkdown {
     }
 
     static func hostSection(_ report: Report, names: HostNames) -> [String] {
-        let affected = ZoneExhaustion.isAffected(report)
         // A rule between hosts: in a long page the eye finds where the next host starts.
-        var out = ["---", "", "### \(names.full(report))" + (affected ? " (affected)" : ""), ""]
+        var out = ["---", "", "### \(names.heading(report))", ""]
         out.append(factsTable(report).render())
         out.append("")
         out += buddySection(report, names: names)

@@ -18,11 +18,12 @@ public enum MarkdownSummaryRenderer {
 
     /// Formats a built summary; nothing is computed here that the JSON would need too.
     public static func render(_ summary: CaseSummary) -> String {
-        let names = HostNames(summary.presentedReports)
+        let names = HostNames(summary.presentedReports, hosts: summary.hosts, of: summary.reports)
         var out: [String] = []
         out += verdictSection(summary, names: names)
         out += CorrelationMarkdown.section(summary.correlation)
         out += fleetSection(summary.presentedReports, names: names)
+        out += HostTimelineMarkdown.section(summary.correlation.timelines, summary: summary, names: names)
         out += KernelEventsMarkdown.fleetSection(summary.presentedReports, names: names)
         out += findingsSection(summary.presentedReports, names: names)
         out += HostMarkdown.hostSections(summary.presentedReports, names: names)
@@ -35,8 +36,9 @@ public enum MarkdownSummaryRenderer {
 
     static func verdictSection(_ summary: CaseSummary, names: HostNames) -> [String] {
         let verdict = summary.verdict, reports = summary.presentedReports, problems = summary.problems
-        let count = reports.count
-        var out = ["# Case summary: \(count) sosreport\(count == 1 ? "" : "s")", ""]
+        let count = reports.count, hosts = summary.hosts.count
+        var out = [hosts == count ? "# Case summary: \(count) sosreport\(count == 1 ? "" : "s")"
+                   : "# Case summary: \(hosts) host\(hosts == 1 ? "" : "s") (\(count) sosreports)", ""]
         out.append(verdictParagraph(verdict.sentence))
         out.append("")
         if let events = KernelEventsMarkdown.verdictLine(reports) { out += [events, ""] }
@@ -119,7 +121,7 @@ public enum MarkdownSummaryRenderer {
             let failures = report.allocationFailures
             let failingModules = Array(Set(failures.flatMap(\.modules))).sorted()
             table.add([
-                names.short(report),
+                names.row(report),
                 ZoneExhaustion.isAffected(report) ? "**yes**" : "no",
                 report.os?.displayName ?? "?",
                 report.kernel.map { kernel in
@@ -162,9 +164,9 @@ public enum MarkdownSummaryRenderer {
             var groups: [(finding: Finding, hosts: [String])] = []
             for (report, finding) in these {
                 if let index = groups.firstIndex(where: { $0.finding.title == finding.title && $0.finding.evidence == finding.evidence }) {
-                    groups[index].hosts.append(names.short(report))
+                    groups[index].hosts.append(names.row(report))
                 } else {
-                    groups.append((finding, [names.short(report)]))
+                    groups.append((finding, [names.row(report)]))
                 }
             }
             for (finding, hosts) in groups {
@@ -188,7 +190,7 @@ public enum MarkdownSummaryRenderer {
         }
         for report in partial {
             for problem in report.problems {
-                out.append("- \(names.short(report)) (`\(report.source.path)`): "
+                out.append("- \(names.row(report)) (`\(report.source.path)`): "
                     + (problem.member.map { "`\($0)`: " } ?? "") + problem.message)
             }
         }

@@ -16,7 +16,10 @@ public struct CaseSummary: Sendable {
 
     /// The reports in batch order (the JSON's order).
     public var reports: [Report]
-    /// Affected reports first, they are what the case is about; within each group, batch order.
+    /// The reports grouped into hosts (``HostIdentity``), in batch order.
+    public var hosts: [HostGroup]
+    /// Affected hosts first, they are what the case is about, then the others, each in batch
+    /// order; a host's reports together, oldest first.
     public var presentedReports: [Report]
     public var verdict: FleetVerdict
     /// The trait analysis under the default criterion.
@@ -29,26 +32,32 @@ public struct CaseSummary: Sendable {
     public var inputCount: Int
 
     public init(_ outcome: BatchOutcome) {
-        reports = outcome.reports
-        presentedReports = outcome.reports.filter(ZoneExhaustion.isAffected)
-            + outcome.reports.filter { !ZoneExhaustion.isAffected($0) }
-        verdict = FleetVerdict(outcome)
-        correlation = Correlator.correlate(outcome.reports)
+        let reports = outcome.reports
+        self.reports = reports
+        hosts = HostIdentity.group(reports)
+        let affectedHosts = hosts.filter { $0.reports.contains { ZoneExhaustion.isAffected(reports[$0]) } }
+        let unaffectedHosts = hosts.filter { !$0.reports.contains { ZoneExhaustion.isAffected(reports[$0]) } }
+        presentedReports = (affectedHosts + unaffectedHosts).flatMap { $0.reports.map { reports[$0] } }
+        verdict = FleetVerdict(outcome, hosts: hosts)
+        correlation = Correlator.correlate(reports, hosts: hosts)
         problems = outcome.problems
         inputCount = outcome.inputCount
-        knownIssues = Self.knownIssues(verdict.affected)
+        knownIssues = Self.knownIssues(affectedHosts.map { $0.reports.map { reports[$0] }.filter(ZoneExhaustion.isAffected) })
     }
 
-    /// One entry per `known-issue.*` finding id over the affected reports, with the reports it
-    /// is on; the entry keeps the first report's finding.
-    static func knownIssues(_ affected: [Report]) -> [KnownIssueMatch] {
+    /// One entry per `known-issue.*` finding id over the affected reports of each affected host,
+    /// with one report per host it is on; the entry keeps the first report's finding.
+    static func knownIssues(_ affectedHosts: [[Report]]) -> [KnownIssueMatch] {
         var issues: [KnownIssueMatch] = []
-        for report in affected {
-            for finding in report.findings where finding.id.hasPrefix("known-issue.") {
-                if let index = issues.firstIndex(where: { $0.finding.id == finding.id }) {
-                    issues[index].reports.append(report)
-                } else {
-                    issues.append(KnownIssueMatch(finding: finding, reports: [report]))
+        for host in affectedHosts {
+            var seen = Set<String>()
+            for report in host {
+                for finding in report.findings where finding.id.hasPrefix("known-issue.") && seen.insert(finding.id).inserted {
+                    if let index = issues.firstIndex(where: { $0.finding.id == finding.id }) {
+                        issues[index].reports.append(report)
+                    } else {
+                        issues.append(KnownIssueMatch(finding: finding, reports: [report]))
+                    }
                 }
             }
         }

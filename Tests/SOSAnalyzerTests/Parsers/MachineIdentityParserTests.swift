@@ -19,7 +19,7 @@ import Testing
     @Test func unsetAndWrongValues() {
         #expect(throws: ParseFailure.notCollected("machine-id is empty")) { try MachineIDParser.parse("\n") }
         #expect(throws: ParseFailure.notCollected("machine-id is uninitialized")) { try MachineIDParser.parse("uninitialized\n") }
-        #expect(throws: ParseFailure.malformed(line: 1, message: "not a machine ID: cat: /etc/machine-id: No such file or dir")) {
+        #expect(throws: ParseFailure.malformed(line: 1, message: "not a machine ID: cat: /etc/machine-id: No such file or di")) {
             try MachineIDParser.parse("cat: /etc/machine-id: No such file or directory\n")
         }
         #expect(throws: ParseFailure.notCollected("product_uuid is a placeholder (FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF)")) {
