@@ -23,6 +23,8 @@ public struct Correlation: Sendable, Codable, Equatable {
     public var hosts: [CorrelatedHost] = []
     /// Reports read (each host has one or more).
     public var reportCount: Int = 0
+    /// How the sets' family-wise p-values were found; null when nothing was compared.
+    @Nullable public var significance: Significance? = nil
     /// Distinct traits over all reports.
     public var traitCount: Int
     /// Names given with `--affected` that match no report.
@@ -95,6 +97,10 @@ public struct TraitSet: Sendable, Codable, Equatable {
     public var pValue: Double
     /// log10 of `pValue`, exact where `pValue` underflows to 0 (large fleets): -2.66 for 1/462.
     public var log10PValue: Double
+    /// The share of labelings of these hosts (as many affected, dealt at random or every way)
+    /// whose best set does at least as well (``FamilyWiseTest``): the chance of a set this good
+    /// among all the miner tries. 5/462 = 0.011 for the best set of `Samples/`.
+    @Nullable public var familyWisePValue: Double? = nil
     /// Affected reports the set does not cover (at most 10 names; `affectedTotal - affectedCount` in all).
     public var missedAffected: [String]
     /// Unaffected reports the set covers (at most 10 names).
@@ -144,4 +150,23 @@ public struct ZoneTrend: Sendable, Codable, Equatable {
     public var highOrderBlocks: [Int?]
     /// "falling", "rising", "steady" or "mixed", from the first to the last known count.
     public var trend: String
+}
+
+/// How the family-wise p-values were found (``FamilyWiseTest``).
+public struct Significance: Sendable, Codable, Equatable {
+    /// "exact" (every labeling tried) or "monte-carlo" (random labelings from `seed`).
+    public var method: String
+    /// Labelings tried, the observed one counted in.
+    public var labelings: Int
+    /// Seed of the random labelings; null when every labeling was tried.
+    @Nullable public var seed: UInt64?
+    /// True when the random draw stopped early: enough labelings did as well as the best set.
+    public var stoppedEarly: Bool
+    /// Labelings whose best set did at least as well as the best set found, the observed one counted in.
+    public var hitsOfBest: Int
+    /// The p that chance reaches or beats on 5 % of labelings; null when fewer than 5 % reach the sets found.
+    @Nullable public var chanceP05: Double?
+    /// When no set stands out: how many more unaffected hosts without the best set's traits it
+    /// would take for its p to beat `chanceP05`; null otherwise.
+    @Nullable public var moreUnaffectedToTell: Int?
 }

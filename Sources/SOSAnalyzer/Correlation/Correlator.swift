@@ -69,6 +69,11 @@ public enum Correlator {
                 matchedUnaffected: Array(groups.indices.filter { !affected[$0] && covered.contains($0) }.map { hosts[$0] }.prefix(namesShown))))
         }
 
+        if let test = FamilyWiseTest.run(groups: mined.groups, affected: affected, observed: mined.sets.map(\.logPValue)) {
+            for index in correlation.traitSets.indices { correlation.traitSets[index].familyWisePValue = test.pValues[index] }
+            correlation.significance = significance(test, best: mined.sets.first, mined: mined)
+        }
+
         if affectedTotal > 0 {
             correlation.sharedByAllAffected = mined.groups.filter { $0.affectedCount == affectedTotal }
                 .flatMap(\.traits).sorted(by: TraitOrder.precedes)
@@ -86,6 +91,42 @@ public enum Correlator {
         }
         correlation.notes = notes(reports: reports, groups: groups, mined: mined, correlation: correlation)
         return correlation
+    }
+
+    /// Below this family-wise p a set "separates them"; otherwise no set stands out.
+    public static let familyWiseLevel = 0.05
+
+    static func significance(_ test: FamilyWiseTest.Result, best: TraitMiner.MinedSet?, mined: TraitMiner.Result) -> Significance {
+        var more: Int?
+        if let best, let p = test.pValues.first, p >= familyWiseLevel, let target = test.chanceLogP05 {
+            more = moreUnaffected(affected: best.affectedCount, unaffected: best.unaffectedCount,
+                                  affectedTotal: mined.affectedTotal, unaffectedTotal: mined.unaffectedTotal, target: target)
+        }
+        return Significance(method: test.exact ? "exact" : "monte-carlo", labelings: test.labelings,
+                            seed: test.exact ? nil : FamilyWiseTest.seed,
+                            stoppedEarly: !test.exact && test.labelings < FamilyWiseTest.permutations + 1,
+                            hitsOfBest: test.hits.first ?? 0, chanceP05: test.chanceLogP05.map { exp($0) },
+                            moreUnaffectedToTell: more)
+    }
+
+    /// The fewest unaffected hosts without the set to add for its p to reach `target` (a log p);
+    /// nil past 100,000 (the set cannot tell them apart, whatever the fleet).
+    static func moreUnaffected(affected a: Int, unaffected u: Int, affectedTotal: Int, unaffectedTotal: Int, target: Double) -> Int? {
+        func reaches(_ extra: Int) -> Bool {
+            FisherExactTest(affectedTotal: affectedTotal, unaffectedTotal: unaffectedTotal + extra)
+                .logPValue(affected: a, unaffected: u) <= target
+        }
+        var high = 1
+        while !reaches(high) {
+            if high > 100_000 { return nil }
+            high *= 2
+        }
+        var low = high / 2 + 1
+        while low < high {
+            let middle = (low + high) / 2
+            if reaches(middle) { high = middle } else { low = middle + 1 }
+        }
+        return high
     }
 
     /// "dbnode11" for "dbnode11.prod.example.com"; a path stays whole.

@@ -139,7 +139,7 @@ struct TraitMatrix {
 }
 
 /// The branch-and-bound search over groups.
-private struct Search {
+struct Search {
     let matrix: TraitMatrix
     let limit: Int
     let test: FisherExactTest
@@ -159,9 +159,12 @@ private struct Search {
     var unaffectedLimit: [Int]
     var unaffectedLimitThreshold: [Double]
 
-    init(matrix: TraitMatrix, limit: Int) {
+    /// - Parameter threshold: only sets with a log p at most this enter (the permutation test
+    ///   asks only whether a labeling reaches the observed sets).
+    init(matrix: TraitMatrix, limit: Int, threshold: Double = .infinity) {
         self.matrix = matrix
         self.limit = limit
+        self.threshold = threshold
         test = FisherExactTest(affectedTotal: matrix.affectedTotal, unaffectedTotal: matrix.unaffectedTotal)
         let test = test
         bound = (0...matrix.affectedTotal).map { $0 == 0 ? 0 : test.logPValue(affected: $0, unaffected: 0) }

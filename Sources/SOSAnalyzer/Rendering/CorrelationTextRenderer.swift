@@ -19,16 +19,20 @@ public enum CorrelationTextRenderer {
         text += "Unaffected (\(unaffectedTotal)): "
             + (correlation.unaffected.isEmpty ? "none" : correlation.unaffected.map(\.host).joined(separator: ", ")) + "\n\n"
 
+        if !correlation.allAffected, let verdict = SeparationVerdict.text(correlation, code: { $0 }) {
+            text += "Separates them: \(verdict)\n\n"
+        }
         if correlation.allAffected {
             text += "Shared by all affected hosts:\n"
             text += wrapped(correlation.sharedByAllAffected) + "\n"
         }
         if !correlation.traitSets.isEmpty {
-            text += "Trait sets, best first (affected covered / unaffected matched, one-sided Fisher p):\n"
+            text += "Trait sets, best first (affected covered / unaffected matched, one-sided Fisher p, family-wise p"
+                + (correlation.significance.map { " over \($0.labelings) labelings, \($0.method)" } ?? "") + "):\n"
             for (rank, set) in correlation.traitSets.prefix(setsShown).enumerated() {
                 text += "  \(rank + 1). \(set.traits.joined(separator: " + "))   "
                     + "affected \(set.affectedCount)/\(set.affectedTotal), unaffected \(set.unaffectedCount)/\(set.unaffectedTotal), "
-                    + "p = \(formatted(set.pValue))\n"
+                    + "p = \(formatted(set.pValue))" + (set.familyWisePValue.map { ", family-wise p = \(formatted($0))" } ?? "") + "\n"
                 for (trait, others) in zip(set.traits, set.equivalents) where !others.isEmpty {
                     text += "       on the same hosts as \(trait): \(shortList(others))\n"
                 }
