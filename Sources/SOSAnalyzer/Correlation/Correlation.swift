@@ -90,7 +90,8 @@ public struct TraitSet: Sendable, Codable, Equatable {
     public var equivalents: [[String]]
     public var affectedCount: Int
     public var unaffectedCount: Int
-    /// Affected reports in the batch (the denominator of `affectedCount`).
+    /// Affected hosts where every trait of the set is known (the denominator of `affectedCount`):
+    /// all affected hosts but the `unknownHosts`.
     public var affectedTotal: Int
     public var unaffectedTotal: Int
     /// One-sided Fisher's exact test (over-representation among the affected).
@@ -105,6 +106,11 @@ public struct TraitSet: Sendable, Codable, Equatable {
     public var missedAffected: [String]
     /// Unaffected reports the set covers (at most 10 names).
     public var matchedUnaffected: [String]
+    /// Hosts where some trait of the set is unknown (its source not collected, empty, cut or
+    /// unparsable): left out of the counts and the test, neither for nor against it.
+    public var unknownCount = 0
+    /// Their names (at most 10).
+    public var unknownHosts: [String] = []
 }
 
 /// A trait common among the affected that does not separate them from the rest.
@@ -116,6 +122,8 @@ public struct RuledOutTrait: Sendable, Codable, Equatable {
     public var reason: String
     /// The trait shown first among those on exactly the same reports; null for that trait itself.
     @Nullable public var sameHostsAs: String?
+    /// Hosts where the trait is unknown (its source not collected): counted neither way.
+    public var unknownCount = 0
 }
 
 /// One host seen in several reports over time.

@@ -32,11 +32,15 @@ public enum Correlator {
         if case .event(let kind, _, _) = criterion {
             reportTraits = reportTraits.map { $0.filter { $0 != "event=\(kind.rawValue)" && !$0.hasPrefix("event=\(kind.rawValue):") } }
         }
-        let traits = groups.indices.map { index -> [String] in
+        var traits: [[String]] = [], unknown: [Set<String>] = []
+        for index in groups.indices {
             let members = groups[index].reports.filter { !affected[index] || reportAffected[$0] }
-            return members.count == 1 ? reportTraits[members[0]] : Array(Set(members.flatMap { reportTraits[$0] }))
+            traits.append(members.count == 1 ? reportTraits[members[0]] : Array(Set(members.flatMap { reportTraits[$0] })))
+            // A key is unknown for a host when none of its reports tells it.
+            let unknowns = members.map { TraitKnowledge.unknownKeys(of: reports[$0], traits: reportTraits[$0]) }
+            unknown.append(unknowns.dropFirst().reduce(unknowns.first ?? []) { $0.intersection($1) })
         }
-        let mined = TraitMiner.mine(traits: traits, affected: affected, limit: limit)
+        let mined = TraitMiner.mine(traits: traits, affected: affected, unknown: unknown, limit: limit)
         let affectedTotal = mined.affectedTotal, unaffectedTotal = mined.unaffectedTotal
 
         var correlation = Correlation(criterion: criterion.description)
@@ -59,14 +63,19 @@ public enum Correlator {
         for set in mined.sets {
             var covered = Set(groups.indices)
             for group in set.groups { covered.formIntersection(mined.groups[group].reports) }
-            correlation.traitSets.append(TraitSet(
+            let unknownHosts = Set(set.groups.flatMap { mined.groups[$0].unknownReports })
+            var traitSet = TraitSet(
                 traits: set.groups.map { mined.groups[$0].traits[0] },
                 equivalents: set.groups.map { Array(mined.groups[$0].traits.dropFirst()) },
                 affectedCount: set.affectedCount, unaffectedCount: set.unaffectedCount,
-                affectedTotal: affectedTotal, unaffectedTotal: unaffectedTotal, pValue: set.pValue,
+                affectedTotal: set.affectedTotal, unaffectedTotal: set.unaffectedTotal, pValue: set.pValue,
                 log10PValue: set.logPValue / log(10),
-                missedAffected: Array(groups.indices.filter { affected[$0] && !covered.contains($0) }.map { hosts[$0] }.prefix(namesShown)),
-                matchedUnaffected: Array(groups.indices.filter { !affected[$0] && covered.contains($0) }.map { hosts[$0] }.prefix(namesShown))))
+                missedAffected: Array(groups.indices.filter { affected[$0] && !covered.contains($0) && !unknownHosts.contains($0) }
+                    .map { hosts[$0] }.prefix(namesShown)),
+                matchedUnaffected: Array(groups.indices.filter { !affected[$0] && covered.contains($0) }.map { hosts[$0] }.prefix(namesShown)))
+            traitSet.unknownCount = unknownHosts.count
+            traitSet.unknownHosts = Array(groups.indices.filter { unknownHosts.contains($0) }.map { hosts[$0] }.prefix(namesShown))
+            correlation.traitSets.append(traitSet)
         }
 
         if let test = FamilyWiseTest.run(groups: mined.groups, affected: affected, observed: mined.sets.map(\.logPValue)) {

@@ -148,5 +148,7 @@ extension TraitMatrix {
             groups[row].affectedCount = affectedCount
             groups[row].unaffectedCount = group.reports.count - affectedCount
         }
+        let affectedWords = affectedWords
+        classifyUnknowns(bitOf: { affected[$0] ? slot[$0] : affectedWords * 64 + slot[$0] })
     }
 }

@@ -25,6 +25,9 @@ public enum TraitMiner {
         public var unaffectedCount: Int
         /// Positions (in the input order) of the reports that have these traits.
         public var reports: [Int]
+        /// Positions of the reports where these traits are unknown (their source not collected):
+        /// neither present nor absent, left out of every count of a set that holds them.
+        public var unknownReports: [Int] = []
     }
 
     /// One conjunction of trait groups.
@@ -36,6 +39,9 @@ public enum TraitMiner {
         /// Natural log of the one-sided Fisher p-value (kept apart: at 10,000 reports p underflows).
         public var logPValue: Double
         public var pValue: Double { exp(logPValue) }
+        /// Affected and unaffected reports where every trait of the set is known (the totals of its test).
+        public var affectedTotal = 0
+        public var unaffectedTotal = 0
     }
 
     public struct Result: Sendable, Equatable {
@@ -50,10 +56,12 @@ public enum TraitMiner {
     /// - Parameters:
     ///   - traits: the traits of each report (duplicates are ignored).
     ///   - affected: parallel to `traits`.
+    ///   - unknown: per report, the trait keys it cannot tell (``TraitKnowledge``); empty: all known.
     ///   - maxSize: largest conjunction, 1...3.
     ///   - limit: how many sets to keep, best first.
-    public static func mine(traits: [[String]], affected: [Bool], maxSize: Int = 3, limit: Int = 20) -> Result {
-        let matrix = TraitMatrix(traits: traits, affected: affected)
+    public static func mine(traits: [[String]], affected: [Bool], unknown: [Set<String>] = [], maxSize: Int = 3,
+                            limit: Int = 20) -> Result {
+        let matrix = TraitMatrix(traits: traits, affected: affected, unknown: unknown)
         var result = Result(groups: matrix.groups, sets: [], affectedTotal: matrix.affectedTotal,
                             unaffectedTotal: matrix.unaffectedTotal)
         guard matrix.affectedTotal > 0, matrix.unaffectedTotal > 0, limit > 0 else { return result }
@@ -72,8 +80,15 @@ struct TraitMatrix {
     var wordsPerRow = 0
     var affectedTotal = 0
     var unaffectedTotal = 0
+    /// Per group, its class of unknown reports (an index into `classUnknown`); class 0 is "none unknown".
+    var knownClass: [Int] = []
+    /// Per class, the bit row of its unknown reports.
+    var classUnknown: [[UInt64]] = []
+    /// Affected reports unknown for some trait: a set's affected total is at least `affectedTotal` minus these.
+    var affectedEverUnknown = 0
+    var hasUnknowns: Bool { classUnknown.count > 1 }
 
-    init(traits: [[String]], affected: [Bool]) {
+    init(traits: [[String]], affected: [Bool], unknown: [Set<String>] = []) {
         let count = min(traits.count, affected.count)
         var slot = [Int](repeating: 0, count: count)
         for index in 0..<count where affected[index] {
@@ -112,15 +127,30 @@ struct TraitMatrix {
             }
         }
 
-        // Traits with the same row cannot be told apart by these reports: one group each.
+        // Reports that cannot tell a key (its source not collected), for the keys of these traits.
+        var unknownOfKey: [Substring: [Int]] = [:]
+        if unknown.contains(where: { !$0.isEmpty }) {
+            for name in names {
+                let key = TraitOrder.key(of: name)
+                if unknownOfKey[key] == nil {
+                    unknownOfKey[key] = (0..<count).filter { $0 < unknown.count && unknown[$0].contains(String(key)) }
+                }
+            }
+        }
+        // Traits with the same row (and the same unknown reports) cannot be told apart: one group each.
         var groupOfRow: [[UInt64]: Int] = [:]
-        var grouped: [(traits: [String], row: [UInt64], reports: [Int])] = []
+        var grouped: [(traits: [String], row: [UInt64], reports: [Int], unknown: [Int])] = []
         for (row, words) in rows.enumerated() {
-            if let group = groupOfRow[words] {
+            let unknownReports = unknownOfKey[TraitOrder.key(of: names[row])] ?? []
+            // A trait present on a report is known there.
+            let present = Set(members[row])
+            let unknownHere = unknownReports.filter { !present.contains($0) }
+            let key = words + unknownHere.map { UInt64($0) | (1 << 63) }
+            if let group = groupOfRow[key] {
                 grouped[group].traits.append(names[row])
             } else {
-                groupOfRow[words] = grouped.count
-                grouped.append(([names[row]], words, members[row]))
+                groupOfRow[key] = grouped.count
+                grouped.append(([names[row]], words, members[row], unknownHere))
             }
         }
         for index in grouped.indices {
@@ -132,9 +162,43 @@ struct TraitMatrix {
             let affectedCount = entry.row[..<affectedWords].reduce(0) { $0 + $1.nonzeroBitCount }
             let unaffectedCount = entry.row[affectedWords...].reduce(0) { $0 + $1.nonzeroBitCount }
             groups.append(TraitMiner.Group(traits: entry.traits, affectedCount: affectedCount,
-                                           unaffectedCount: unaffectedCount, reports: entry.reports))
+                                           unaffectedCount: unaffectedCount, reports: entry.reports, unknownReports: entry.unknown))
             bits += entry.row
         }
+        classifyUnknowns(bitOf: { affected[$0] ? slot[$0] : affectedWords * 64 + slot[$0] })
+    }
+
+    /// Sorts the groups into classes of the same unknown reports and lays out each class's row.
+    mutating func classifyUnknowns(bitOf: (Int) -> Int) {
+        var classOf: [[Int]: Int] = [[]: 0]
+        classUnknown = [[UInt64](repeating: 0, count: wordsPerRow)]
+        knownClass = groups.map { group in
+            if let known = classOf[group.unknownReports] { return known }
+            var row = [UInt64](repeating: 0, count: wordsPerRow)
+            for report in group.unknownReports {
+                let bit = bitOf(report)
+                row[bit / 64] |= UInt64(1) << UInt64(bit % 64)
+            }
+            classOf[group.unknownReports] = classUnknown.count
+            classUnknown.append(row)
+            return classUnknown.count - 1
+        }
+        var any = [UInt64](repeating: 0, count: wordsPerRow)
+        for row in classUnknown { for index in any.indices { any[index] |= row[index] } }
+        affectedEverUnknown = any[..<affectedWords].reduce(0) { $0 + $1.nonzeroBitCount }
+    }
+
+    /// The affected and unaffected reports where every trait of the groups is known.
+    func knownTotals(_ groups: [Int]) -> (Int, Int) {
+        let classes = Set(groups.map { knownClass[$0] }).subtracting([0])
+        guard !classes.isEmpty else { return (affectedTotal, unaffectedTotal) }
+        var unknownAffected = 0, unknownUnaffected = 0
+        for word in 0..<wordsPerRow {
+            var union: UInt64 = 0
+            for known in classes { union |= classUnknown[known][word] }
+            if word < affectedWords { unknownAffected += union.nonzeroBitCount } else { unknownUnaffected += union.nonzeroBitCount }
+        }
+        return (affectedTotal - unknownAffected, unaffectedTotal - unknownUnaffected)
     }
 }
 
@@ -167,7 +231,13 @@ struct Search {
         self.threshold = threshold
         test = FisherExactTest(affectedTotal: matrix.affectedTotal, unaffectedTotal: matrix.unaffectedTotal)
         let test = test
-        bound = (0...matrix.affectedTotal).map { $0 == 0 ? 0 : test.logPValue(affected: $0, unaffected: 0) }
+        // With unknowns a set's totals can be smaller; p(a, 0) grows with the affected total, so the
+        // least it can be bounds every set (and no set covers more affected reports than it knows).
+        let leastAffected = matrix.affectedTotal - matrix.affectedEverUnknown
+        let bigU = matrix.unaffectedTotal
+        bound = (0...matrix.affectedTotal).map { a in
+            a == 0 ? 0 : test.logPValue(affected: a, unaffected: 0, affectedTotal: max(a, leastAffected), unaffectedTotal: bigU)
+        }
         groupCount = matrix.groups.count
         pairAffected = [Int32](repeating: 0, count: groupCount * groupCount)
         pairUnaffected = [Int32](repeating: -1, count: groupCount * groupCount)
@@ -182,6 +252,8 @@ struct Search {
     /// u up to that peak whose first term is above the threshold bounds every larger u too;
     /// past the peak, the enrichment condition a/A > u/U is the limit.
     mutating func maxUnaffected(_ a: Int) -> Int {
+        // The limit assumes the batch's totals; with unknowns a set's own may be smaller.
+        if matrix.hasUnknowns { return matrix.unaffectedTotal }
         if unaffectedLimitThreshold[a] == threshold { return unaffectedLimit[a] }
         let bigA = matrix.affectedTotal, bigU = matrix.unaffectedTotal
         let enriched = bigA == 0 ? 0 : (a * bigU - 1) / bigA   // largest u with a*U > u*A
@@ -218,14 +290,22 @@ struct Search {
 
     /// Offers the set {i, j, k} (j, k = -1 when absent).
     mutating func offer(_ i: Int, _ j: Int, _ k: Int, _ a: Int, _ u: Int) {
-        // Over-represented among the affected only: a/A > u/U.
-        guard a * matrix.unaffectedTotal > u * matrix.affectedTotal else { return }
-        // p is at least its first term, three table lookups: most sets stop here.
-        if threshold.isFinite && test.logFirstTerm(affected: a, unaffected: u) > threshold + Search.slack { return }
-        let logPValue = logP(a, u)
-        if logPValue > threshold { return }
         let groups = k >= 0 ? [i, j, k] : j >= 0 ? [i, j] : [i]
-        let candidate = TraitMiner.MinedSet(groups: groups, affectedCount: a, unaffectedCount: u, logPValue: logPValue)
+        let (bigA, bigU) = matrix.hasUnknowns ? matrix.knownTotals(groups) : (matrix.affectedTotal, matrix.unaffectedTotal)
+        // Over-represented among the affected only: a/A > u/U.
+        guard a * bigU > u * bigA else { return }
+        let logPValue: Double
+        if bigA == matrix.affectedTotal && bigU == matrix.unaffectedTotal {
+            // p is at least its first term, three table lookups: most sets stop here.
+            if threshold.isFinite && test.logFirstTerm(affected: a, unaffected: u) > threshold + Search.slack { return }
+            logPValue = logP(a, u)
+        } else {
+            logPValue = test.logPValue(affected: a, unaffected: u, affectedTotal: bigA, unaffectedTotal: bigU)
+        }
+        if logPValue > threshold { return }
+        var candidate = TraitMiner.MinedSet(groups: groups, affectedCount: a, unaffectedCount: u, logPValue: logPValue)
+        candidate.affectedTotal = bigA
+        candidate.unaffectedTotal = bigU
         if best.count >= limit, let last = best.last, !Search.ranksBefore(candidate, last) { return }
         var low = 0, high = best.count
         while low < high {

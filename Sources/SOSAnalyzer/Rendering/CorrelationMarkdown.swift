@@ -59,7 +59,7 @@ enum CorrelationMarkdown {
                                       alignments: [.right, .left, .right, .right, .right, .right, .left])
             for (rank, set) in correlation.traitSets.prefix(shownSets).enumerated() {
                 let equivalents = set.equivalents.flatMap { $0 }
-                table.add(["\(rank + 1)", traitList(set.traits),
+                table.add(["\(rank + 1)", traitList(set.traits) + unknownNote(set.unknownCount),
                            "\(set.affectedCount)/\(set.affectedTotal)", "\(set.unaffectedCount)/\(set.unaffectedTotal)",
                            pText(set.pValue), set.familyWisePValue.map(pText) ?? "—",
                            equivalents.isEmpty ? "—" : equivalents.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
@@ -84,7 +84,7 @@ enum CorrelationMarkdown {
             var table = MarkdownTable(["Trait", "Affected", "Unaffected", "Why not"], alignments: [.left, .right, .right, .left])
             for trait in heads.prefix(shownRuledOut) {
                 let followers = correlation.ruledOut.filter { $0.sameHostsAs == trait.trait }.count
-                table.add(["`\(trait.trait)`" + (followers > 0 ? " (+\(followers) on the same hosts)" : ""),
+                table.add(["`\(trait.trait)`" + (followers > 0 ? " (+\(followers) on the same hosts)" : "") + unknownNote(trait.unknownCount),
                            "\(trait.affectedCount)/\(correlation.affected.count)",
                            "\(trait.unaffectedCount)/\(correlation.unaffected.count)", trait.reason])
             }
@@ -140,4 +140,9 @@ enum CorrelationMarkdown {
     }
 
     static func pText(_ p: Double) -> String { SeparationVerdict.pText(p) }
+
+    /// " (unknown on 2 hosts)": hosts left out of the counts, the trait's source not collected there.
+    static func unknownNote(_ count: Int) -> String {
+        count == 0 ? "" : " (unknown on \(count) host\(count == 1 ? "" : "s"))"
+    }
 }

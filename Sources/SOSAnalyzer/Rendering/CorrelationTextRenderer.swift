@@ -37,6 +37,9 @@ public enum CorrelationTextRenderer {
                     text += "       on the same hosts as \(trait): \(shortList(others))\n"
                 }
                 if !set.missedAffected.isEmpty { text += "       misses affected: \(set.missedAffected.joined(separator: ", "))\n" }
+                if !set.unknownHosts.isEmpty {
+                    text += "       unknown on \(set.unknownCount) host\(set.unknownCount == 1 ? "" : "s"): \(set.unknownHosts.joined(separator: ", "))\n"
+                }
                 if !set.matchedUnaffected.isEmpty { text += "       also on unaffected: \(set.matchedUnaffected.joined(separator: ", "))\n" }
             }
             if correlation.traitSets.count > setsShown {
