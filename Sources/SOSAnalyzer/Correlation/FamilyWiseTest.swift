@@ -37,7 +37,8 @@ public enum FamilyWiseTest {
         /// True when every labeling was tried.
         public var exact: Bool
         /// The log p that 5 % of labelings reach or beat by chance, when known (nil when fewer than
-        /// 5 % reach the observed sets, which then stand out).
+        /// 5 % reach the observed sets, which then stand out). A random labeling that does as well
+        /// as the best set stops there, so with random labelings this is an upper bound.
         public var chanceLogP05: Double?
     }
 
@@ -56,6 +57,9 @@ public enum FamilyWiseTest {
         func bestLogP() -> Double {
             let matrix = TraitMatrix(groups: groups, affected: labeling)
             var search = Search(matrix: matrix, limit: 1, threshold: worst + Search.slack)
+            // A random labeling that does as well as the best set counts for every set: no need to
+            // go on (every labeling is searched whole when they are few, for the quantile).
+            if !exact { search.stopBelow = best + Search.slack }
             search.run(maxSize: maxSize)
             return search.best.first?.logPValue ?? .infinity
         }

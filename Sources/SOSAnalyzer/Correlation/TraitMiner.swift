@@ -217,6 +217,10 @@ struct Search {
     let groupCount: Int
     /// The worst kept set's log p, +inf while fewer than `limit` are kept.
     var threshold = Double.infinity
+    /// The search stops at the first set with a log p at most this (the permutation test only
+    /// asks whether a labeling does as well as the best set found); -inf: never.
+    var stopBelow = -Double.infinity
+    private(set) var stopped = false
     /// Per affected count a: the largest unaffected count a set can have and still enter the
     /// list, and the threshold it was computed for (threshold only falls, so a stale value is
     /// still a valid, looser limit).
@@ -315,6 +319,7 @@ struct Search {
         best.insert(candidate, at: low)
         if best.count > limit { best.removeLast() }
         if best.count >= limit, let last = best.last { threshold = last.logPValue }
+        if logPValue <= stopBelow { stopped = true }
     }
 
     static func ranksBefore(_ lhs: TraitMiner.MinedSet, _ rhs: TraitMiner.MinedSet) -> Bool {
@@ -351,16 +356,20 @@ struct Search {
         let count = groupCount
         let words = matrix.wordsPerRow, split = matrix.affectedWords
 
-        // Affected counts of every pair: cheap (affected words only) and reused by the triples.
+        // Affected counts of every pair: cheap (affected words only) and reused by the triples. A
+        // pair covers no more affected reports than either group, so only groups that can still
+        // enter the list pair at all (the others' pairs stay at 0: hopeless).
         guard let base = bits.baseAddress else { return }
-        for i in 0..<count {
-            for j in (i + 1)..<count {
+        let live = (0..<count).filter { !hopeless(groups[$0].affectedCount) }
+        for (position, i) in live.enumerated() {
+            for j in live[(position + 1)...] {
                 pairAffected[i * count + j] = Int32(andPopcount(base + i * words, base + j * words, 0, split))
             }
         }
         var minimalPair = [Bool](repeating: false, count: count * count)
-        for i in 0..<count {
-            for j in (i + 1)..<count {
+        for (position, i) in live.enumerated() {
+            if stopped { return }
+            for j in live[(position + 1)...] {
                 let a = Int(pairAffected[i * count + j])
                 if hopeless(a) { continue }
                 let (_, u) = pairCounts(i, j, bits)
@@ -375,13 +384,21 @@ struct Search {
         let prefix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(words, 1))
         defer { prefix.deallocate() }
         guard let prefixBase = UnsafePointer(prefix.baseAddress), let rowBase = bits.baseAddress else { return }
-        for i in 0..<count {
-            for j in (i + 1)..<count where minimalPair[i * count + j] {
+        // Per group, the later groups it pairs with hopefully: a triple needs all three of its
+        // pairs so (the threshold only falls, so a pair hopeless now stays so).
+        var partners = [[Int]](repeating: [], count: count)
+        for (position, i) in live.enumerated() {
+            partners[i] = live[(position + 1)...].filter { !hopeless(Int(pairAffected[i * count + $0])) }
+        }
+        for i in live {
+            let mine = partners[i]
+            for (position, j) in mine.enumerated() where minimalPair[i * count + j] {
+                if stopped { return }
                 let aij = Int(pairAffected[i * count + j])
                 if hopeless(aij) { continue }
                 let (_, uij) = pairCounts(i, j, bits)
                 for w in 0..<words { prefix[w] = bits[i * words + w] & bits[j * words + w] }
-                for k in (j + 1)..<count {
+                for k in mine[(position + 1)...] {
                     let aik = Int(pairAffected[i * count + k]), ajk = Int(pairAffected[j * count + k])
                     if hopeless(min(aij, aik, ajk)) { continue }
                     let row = k * words
