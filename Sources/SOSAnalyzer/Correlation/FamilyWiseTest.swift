@@ -25,6 +25,8 @@ public enum FamilyWiseTest {
     public static let enoughHits = 10
     /// Seed of the random labelings (SplitMix64).
     public static let seed: UInt64 = 20_130_514
+    /// Labelings searched at once, one per core; the early stop is checked after each block.
+    static let blockSize = 8
 
     public struct Result: Sendable, Equatable {
         /// Family-wise p per observed set, in the order given.
@@ -52,23 +54,32 @@ public enum FamilyWiseTest {
         let total = binomial(hosts, affectedTotal)
         let exact = total <= Double(exactLimit)
         var bests: [Double] = []
-        var labeling = [Bool](repeating: false, count: hosts)
+        // The tables of the search are the same for every labeling unless some traits are unknown
+        // somewhere (then the least affected total a set can have depends on the labeling).
+        let first = TraitMatrix(groups: groups, affected: affected)
+        let shared = first.hasUnknowns ? nil : Search.Tables(first)
         // Best log p of a labeling, +inf when no set reaches the worst observed one.
-        func bestLogP() -> Double {
+        let stop = exact ? -Double.infinity : best + Search.slack
+        func bestLogP(_ labeling: [Bool]) -> Double {
             let matrix = TraitMatrix(groups: groups, affected: labeling)
-            var search = Search(matrix: matrix, limit: 1, threshold: worst + Search.slack)
+            var search = Search(matrix: matrix, limit: 1, threshold: worst + Search.slack, tables: shared)
             // A random labeling that does as well as the best set counts for every set: no need to
             // go on (every labeling is searched whole when they are few, for the quantile).
-            if !exact { search.stopBelow = best + Search.slack }
+            search.stopBelow = stop
             search.run(maxSize: maxSize)
             return search.best.first?.logPValue ?? .infinity
         }
+        // Labelings are dealt in order and searched a block at a time, each block on every core:
+        // the blocks and the stopping rule do not depend on the number of cores.
+        var blocks: [[[Bool]]] = []
         if exact {
             var chosen = Array(0..<affectedTotal)
+            var block: [[Bool]] = []
             while true {
-                for index in labeling.indices { labeling[index] = false }
+                var labeling = [Bool](repeating: false, count: hosts)
                 for index in chosen { labeling[index] = true }
-                bests.append(bestLogP())
+                block.append(labeling)
+                if block.count == blockSize { blocks.append(block); block = [] }
                 // next combination in lexicographic order
                 var position = affectedTotal - 1
                 while position >= 0 && chosen[position] == hosts - affectedTotal + position { position -= 1 }
@@ -76,22 +87,30 @@ public enum FamilyWiseTest {
                 chosen[position] += 1
                 for next in (position + 1)..<affectedTotal { chosen[next] = chosen[next - 1] + 1 }
             }
+            if !block.isEmpty { blocks.append(block) }
+            for block in blocks { bests += searchBlock(block, bestLogP) }
         } else {
             var random = SplitMix64(state: seed)
             var order = Array(0..<hosts)
+            var dealt = 0
             var hitsOfBest = 0
-            for _ in 0..<permutations {
-                // A partial Fisher-Yates shuffle: the first `affectedTotal` positions are affected.
-                for index in 0..<affectedTotal {
-                    let pick = index + Int(random.next() % UInt64(hosts - index))
-                    order.swapAt(index, pick)
+            while dealt < permutations && hitsOfBest < enoughHits {
+                var block: [[Bool]] = []
+                while block.count < blockSize && dealt < permutations {
+                    // A partial Fisher-Yates shuffle: the first `affectedTotal` positions are affected.
+                    for index in 0..<affectedTotal {
+                        let pick = index + Int(random.next() % UInt64(hosts - index))
+                        order.swapAt(index, pick)
+                    }
+                    var labeling = [Bool](repeating: false, count: hosts)
+                    for index in order[..<affectedTotal] { labeling[index] = true }
+                    block.append(labeling)
+                    dealt += 1
                 }
-                for index in labeling.indices { labeling[index] = false }
-                for index in order[..<affectedTotal] { labeling[index] = true }
-                let value = bestLogP()
-                bests.append(value)
-                if value <= best + Search.slack { hitsOfBest += 1 }
-                if hitsOfBest >= enoughHits { break }
+                for value in searchBlock(block, bestLogP) {
+                    bests.append(value)
+                    if value <= best + Search.slack { hitsOfBest += 1 }
+                }
             }
         }
         let extra = exact ? 0 : 1   // the observed labeling, counted in
@@ -102,6 +121,18 @@ public enum FamilyWiseTest {
         let quantile = rank >= 0 && rank < sorted.count && sorted[rank].isFinite ? sorted[rank] : nil
         return Result(pValues: hits.map { min(1, Double($0) / Double(labelings)) }, hits: hits, labelings: labelings,
                       exact: exact, chanceLogP05: quantile)
+    }
+
+    /// The best log p of each labeling of the block, in order, searched on every core.
+    static func searchBlock(_ block: [[Bool]], _ bestLogP: ([Bool]) -> Double) -> [Double] {
+        let results = BlockResults(count: block.count)
+        withoutActuallyEscaping(bestLogP) { search in
+            let box = SearchBox(search)
+            DispatchQueue.concurrentPerform(iterations: block.count) { index in
+                results.set(index, box.search(block[index]))
+            }
+        }
+        return results.values
     }
 
     /// C(n, k) as a Double (exact up to 2^53, which is all the comparison with 5,000 needs).
@@ -155,4 +186,27 @@ extension TraitMatrix {
         let affectedWords = affectedWords
         classifyUnknowns(bitOf: { affected[$0] ? slot[$0] : affectedWords * 64 + slot[$0] })
     }
+}
+
+/// One slot per labeling of a block, written by the thread that searched it.
+private final class BlockResults: @unchecked Sendable {
+    // Each index is written by one iteration only, and read after `concurrentPerform` returns.
+    private var storage: [Double]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = [Double](repeating: .infinity, count: count) }
+
+    func set(_ index: Int, _ value: Double) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Double] { storage }
+}
+
+/// The search of one labeling, shared by the threads of a block: it reads only values.
+private struct SearchBox: @unchecked Sendable {
+    let search: ([Bool]) -> Double
+    init(_ search: @escaping ([Bool]) -> Double) { self.search = search }
 }

@@ -229,19 +229,31 @@ struct Search {
 
     /// - Parameter threshold: only sets with a log p at most this enter (the permutation test
     ///   asks only whether a labeling reaches the observed sets).
-    init(matrix: TraitMatrix, limit: Int, threshold: Double = .infinity) {
+    /// The test and the bound of a matrix; the same for every labeling of a fleet without unknowns.
+    struct Tables {
+        let test: FisherExactTest
+        let bound: [Double]
+
+        init(_ matrix: TraitMatrix) {
+            let test = FisherExactTest(affectedTotal: matrix.affectedTotal, unaffectedTotal: matrix.unaffectedTotal)
+            // With unknowns a set's totals can be smaller; p(a, 0) grows with the affected total, so the
+            // least it can be bounds every set (and no set covers more affected reports than it knows).
+            let leastAffected = matrix.affectedTotal - matrix.affectedEverUnknown
+            let bigU = matrix.unaffectedTotal
+            self.test = test
+            bound = (0...matrix.affectedTotal).map { a in
+                a == 0 ? 0 : test.logPValue(affected: a, unaffected: 0, affectedTotal: max(a, leastAffected), unaffectedTotal: bigU)
+            }
+        }
+    }
+
+    init(matrix: TraitMatrix, limit: Int, threshold: Double = .infinity, tables: Tables? = nil) {
         self.matrix = matrix
         self.limit = limit
         self.threshold = threshold
-        test = FisherExactTest(affectedTotal: matrix.affectedTotal, unaffectedTotal: matrix.unaffectedTotal)
-        let test = test
-        // With unknowns a set's totals can be smaller; p(a, 0) grows with the affected total, so the
-        // least it can be bounds every set (and no set covers more affected reports than it knows).
-        let leastAffected = matrix.affectedTotal - matrix.affectedEverUnknown
-        let bigU = matrix.unaffectedTotal
-        bound = (0...matrix.affectedTotal).map { a in
-            a == 0 ? 0 : test.logPValue(affected: a, unaffected: 0, affectedTotal: max(a, leastAffected), unaffectedTotal: bigU)
-        }
+        let tables = tables ?? Tables(matrix)
+        test = tables.test
+        bound = tables.bound
         groupCount = matrix.groups.count
         pairAffected = [Int32](repeating: 0, count: groupCount * groupCount)
         pairUnaffected = [Int32](repeating: -1, count: groupCount * groupCount)
