@@ -21,8 +21,9 @@ public enum FamilyWiseTest {
     public static let exactLimit = 5_000
     /// Random labelings drawn otherwise, at most.
     public static let permutations = 999
-    /// The draw stops once this many labelings did as well as the best set.
-    public static let enoughHits = 10
+    /// The draw stops once this many labelings did as well as the best set (then p = hits /
+    /// labelings, at least 5/100 when it stops before 100: it never stops on a set that stands out).
+    public static let enoughHits = 5
     /// Seed of the random labelings (SplitMix64).
     public static let seed: UInt64 = 20_130_514
     /// Labelings searched at once, one per core; the early stop is checked after each block.
@@ -60,9 +61,12 @@ public enum FamilyWiseTest {
         let shared = first.hasUnknowns ? nil : Search.Tables(first)
         // Best log p of a labeling, +inf when no set reaches the worst observed one.
         let stop = exact ? -Double.infinity : best + Search.slack
+        let threshold = worst + Search.slack
         func bestLogP(_ labeling: [Bool]) -> Double {
-            let matrix = TraitMatrix(groups: groups, affected: labeling)
-            var search = Search(matrix: matrix, limit: 1, threshold: worst + Search.slack, tables: shared)
+            // Without unknowns, rows of groups too rare among the affected to enter are never read.
+            let matrix = TraitMatrix(groups: groups, affected: labeling,
+                                     needsRow: shared.map { tables in { tables.bound[$0] <= threshold + Search.slack } } ?? { _ in true })
+            var search = Search(matrix: matrix, limit: 1, threshold: threshold, tables: shared)
             // A random labeling that does as well as the best set counts for every set: no need to
             // go on (every labeling is searched whole when they are few, for the quantile).
             search.stopBelow = stop
@@ -159,7 +163,9 @@ struct SplitMix64 {
 
 extension TraitMatrix {
     /// The rows of `groups` laid out for another labeling of the same hosts (the permutation test).
-    init(groups source: [TraitMiner.Group], affected: [Bool]) {
+    /// Only the rows of groups whose affected count passes `needsRow` are filled; the others stay
+    /// empty, their counts right (a search never pairs a group it finds hopeless).
+    init(groups source: [TraitMiner.Group], affected: [Bool], needsRow: (Int) -> Bool = { _ in true }) {
         var slot = [Int](repeating: 0, count: affected.count)
         for index in affected.indices where affected[index] {
             slot[index] = affectedTotal
@@ -175,13 +181,14 @@ extension TraitMatrix {
         groups = source
         for (row, group) in source.enumerated() {
             var affectedCount = 0
-            for host in group.reports where affected.indices.contains(host) {
-                let bit = affected[host] ? slot[host] : affectedWords * 64 + slot[host]
-                if affected[host] { affectedCount += 1 }
-                bits[row * wordsPerRow + bit / 64] |= UInt64(1) << UInt64(bit % 64)
-            }
+            for host in group.reports where affected.indices.contains(host) && affected[host] { affectedCount += 1 }
             groups[row].affectedCount = affectedCount
             groups[row].unaffectedCount = group.reports.count - affectedCount
+            guard needsRow(affectedCount) else { continue }
+            for host in group.reports where affected.indices.contains(host) {
+                let bit = affected[host] ? slot[host] : affectedWords * 64 + slot[host]
+                bits[row * wordsPerRow + bit / 64] |= UInt64(1) << UInt64(bit % 64)
+            }
         }
         let affectedWords = affectedWords
         classifyUnknowns(bitOf: { affected[$0] ? slot[$0] : affectedWords * 64 + slot[$0] })
