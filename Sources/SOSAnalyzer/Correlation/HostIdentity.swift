@@ -1,9 +1,10 @@
 /// Reports grouped into hosts: several reports of one machine (before and after a reboot, a
 /// day apart) are one host, so that the correlation counts machines, not archives.
 ///
-/// Two reports are of one host when they share the SMBIOS system UUID; else, when neither
-/// names another UUID, when they share systemd's machine ID; a report with neither joins the
-/// reports of the same full hostname (compared whole, any case: `db1.prod.example.com` and
+/// Two reports are of one host when they share the SMBIOS system UUID (and, where their machine
+/// IDs differ, the full hostname: containers see their host's UUID); else, when neither names
+/// another UUID, when they share systemd's machine ID; a report with neither joins the reports of
+/// the same full hostname (compared whole, any case: `db1.prod.example.com` and
 /// `db1.test.example.com` are two hosts). A report with no hostname either is a host alone.
 ///
 /// In `Samples/` every report is its own host: the nine RHEL 6 reports have distinct dmidecode
@@ -46,7 +47,22 @@ public enum HostIdentity {
             return order.compactMap { found[$0] }
         }
         for bucket in buckets(\.systemUUID) {
-            for index in bucket.dropFirst() { union(bucket[0], index) }
+            // Containers see their host's UUID: several machine IDs under one UUID are one machine
+            // only where the machine ID or the full hostname also agree (a reinstall keeps the name).
+            let machineIDs = Set(bucket.compactMap { reports[$0].machineID })
+            if machineIDs.count <= 1 {
+                for index in bucket.dropFirst() { union(bucket[0], index) }
+                continue
+            }
+            var firstOfID: [String: Int] = [:], firstOfName: [String: Int] = [:]
+            for index in bucket {
+                if let id = reports[index].machineID {
+                    if let first = firstOfID[id] { union(first, index) } else { firstOfID[id] = index }
+                }
+                if let name = reports[index].hostname?.lowercased() {
+                    if let first = firstOfName[name] { union(first, index) } else { firstOfName[name] = index }
+                }
+            }
         }
         for bucket in buckets(\.machineID) {
             // One machine ID on two machines (a cloned image) is two hosts: the UUIDs say so.
@@ -70,7 +86,7 @@ public enum HostIdentity {
             if members[group] == nil { roots.append(group) }
             members[group, default: []].append(index)
         }
-        return roots.map { group in
+        var hosts = roots.map { group in
             let series = timeOrder(members[group] ?? [], reports)
             let id: String
             if let uuid = series.lazy.compactMap({ reports[$0].systemUUID }).first {
@@ -85,6 +101,18 @@ public enum HostIdentity {
             return HostGroup(id: id, hostname: series.reversed().lazy.compactMap { reports[$0].hostname }.first,
                              reports: series)
         }
+        // Two hosts under one UUID (containers) are named by their machine ID, else their first report.
+        var uses: [String: Int] = [:]
+        for host in hosts { uses[host.id, default: 0] += 1 }
+        for index in hosts.indices where (uses[hosts[index].id] ?? 0) > 1 {
+            let series = hosts[index].reports
+            if let machine = series.lazy.compactMap({ reports[$0].machineID }).first {
+                hosts[index].id = "machine-id:\(machine)"
+            } else if let first = series.first {
+                hosts[index].id += " source:\(reports[first].source.path)"
+            }
+        }
+        return hosts
     }
 
     /// Oldest first by ``CollectionDate``; undated reports after the dated ones; ties in batch order.

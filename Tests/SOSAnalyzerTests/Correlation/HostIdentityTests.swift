@@ -40,6 +40,18 @@ import Testing
         #expect(hosts.map(\.reports) == [[0], [1], [2]])
     }
 
+    /// LXD containers read their host's `product_uuid`; their machine IDs and names differ.
+    @Test func containersOfOneMachineAreTwoHosts() {
+        let uuid = "f9a1477e-7b80-4398-a25d-3710d4e796ba"
+        let reports = [Self.report("juju-04f1e3-0-lxd-5", path: "/a", machineID: "8599f400baa140848117a42ac3003f86", uuid: uuid),
+                       Self.report("juju-04f1e3-1-lxd-5", path: "/b", machineID: "028edcb934864221a0abd2d18a86ffa6", uuid: uuid),
+                       // reinstalled: a new machine ID, the same name and UUID
+                       Self.report("juju-04f1e3-0-lxd-5", path: "/c", machineID: "f9a1477e7b804398a25d3710d4e796ba", uuid: uuid)]
+        let hosts = HostIdentity.group(reports)
+        #expect(hosts.map(\.reports) == [[0, 2], [1]])
+        #expect(hosts.map(\.id) == ["machine-id:8599f400baa140848117a42ac3003f86", "machine-id:028edcb934864221a0abd2d18a86ffa6"])
+    }
+
     @Test func aReportWithoutIDsJoinsTheOneMachineOfItsName() {
         let reports = [Self.report("web07.dmz.example.com", path: "/a", uuid: "dc8e3da1-08f6-ecb1-65ac-fed258e963a4"),
                        Self.report("web07.dmz.example.com", path: "/b")]
