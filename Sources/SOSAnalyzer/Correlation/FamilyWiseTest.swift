@@ -161,40 +161,6 @@ struct SplitMix64 {
     }
 }
 
-extension TraitMatrix {
-    /// The rows of `groups` laid out for another labeling of the same hosts (the permutation test).
-    /// Only the rows of groups whose affected count passes `needsRow` are filled; the others stay
-    /// empty, their counts right (a search never pairs a group it finds hopeless).
-    init(groups source: [TraitMiner.Group], affected: [Bool], needsRow: (Int) -> Bool = { _ in true }) {
-        var slot = [Int](repeating: 0, count: affected.count)
-        for index in affected.indices where affected[index] {
-            slot[index] = affectedTotal
-            affectedTotal += 1
-        }
-        for index in affected.indices where !affected[index] {
-            slot[index] = unaffectedTotal
-            unaffectedTotal += 1
-        }
-        affectedWords = (affectedTotal + 63) / 64
-        wordsPerRow = affectedWords + (unaffectedTotal + 63) / 64
-        bits = [UInt64](repeating: 0, count: wordsPerRow * source.count)
-        groups = source
-        for (row, group) in source.enumerated() {
-            var affectedCount = 0
-            for host in group.reports where affected.indices.contains(host) && affected[host] { affectedCount += 1 }
-            groups[row].affectedCount = affectedCount
-            groups[row].unaffectedCount = group.reports.count - affectedCount
-            guard needsRow(affectedCount) else { continue }
-            for host in group.reports where affected.indices.contains(host) {
-                let bit = affected[host] ? slot[host] : affectedWords * 64 + slot[host]
-                bits[row * wordsPerRow + bit / 64] |= UInt64(1) << UInt64(bit % 64)
-            }
-        }
-        let affectedWords = affectedWords
-        classifyUnknowns(bitOf: { affected[$0] ? slot[$0] : affectedWords * 64 + slot[$0] })
-    }
-}
-
 /// One slot per labeling of a block, written by the thread that searched it.
 private final class BlockResults: @unchecked Sendable {
     // Each index is written by one iteration only, and read after `concurrentPerform` returns.
