@@ -62,7 +62,10 @@ public enum CorrelationTextRenderer {
         for timeline in correlation.timelines {
             text += "Timeline of \(timeline.host) (\(timeline.reports.count) reports):\n"
             for point in timeline.reports {
-                text += "  \(point.collectedAt ?? "?")  \(point.os ?? "?")  \(point.kernel ?? "?")  \(point.source)\n"
+                let events = point.kernelEvents.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                text += "  \(point.collectedAt ?? "?")  \(point.os ?? "?")  \(point.kernel ?? "?")  \(point.source)"
+                    + (point.affected ? "  affected" : "") + (point.allocationFailures > 0 ? ", \(point.allocationFailures) allocation failures" : "")
+                    + (events.isEmpty ? "" : ", events: " + events.joined(separator: ", ")) + "\n"
             }
             for change in timeline.changes { text += "  change: \(change)\n" }
             for zone in timeline.highOrderTrend {
