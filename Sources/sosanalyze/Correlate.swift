@@ -8,7 +8,10 @@ struct Correlate: AsyncParsableCommand {
         discussion: """
             Affected by default: hosts with page allocation failures or with high orders (>= 2) \
             exhausted in a Normal or DMA32 zone. Trait sets of up to three traits are ranked by a \
-            one-sided Fisher's exact test, then by how many affected hosts they cover.
+            one-sided Fisher's exact test, then by how many affected hosts they cover; each gets a \
+            family-wise p from a permutation test over every set tried, and a set "separates them" \
+            only below 0.05. Reports of one machine (system UUID, machine ID, else full hostname) \
+            count as one host; a trait whose source was not collected is unknown, counted neither way.
 
             Example:
               sosanalyze correlate Samples/

@@ -51,10 +51,11 @@ struct Summarize: AsyncParsableCommand {
         for skipped in outcome.skipped {
             Output.error("sosanalyze: \(skipped.path): skipped: \(skipped.reason)")
         }
+        let summary = CaseSummary(outcome)
         var text: String
         switch format {
-        case .json: text = try JSONRendering.render(BatchDocument(outcome))
-        case .markdown: text = MarkdownSummaryRenderer.render(outcome)
+        case .json: text = try JSONRendering.render(BatchDocument(summary))
+        case .markdown: text = MarkdownSummaryRenderer.render(summary)
         }
         if var final = redactor {
             text = final.redactText(text)

@@ -33,7 +33,7 @@ import Testing
         #expect(result.stdout.contains("| Node 0 Normal | 45.2 MiB | 27.1 MiB | ✗ 48 KiB |  ✗ 0 B |"))
         #expect(result.stdout.contains("May 13 02:14:51 dbnode01 kernel: [<ffffffffa02d2f6e>] ? mlx4_en_alloc_frags+0x5e/0x1f0 [mlx4_en]"))
         // What separates them, and the decoys the story warns about, ruled out with their counts.
-        #expect(result.stdout.contains("- **Separates them:** `os=RHEL 6.4` + `nic.driver=mlx4_en`: 5 of 5 affected, 0 of 6 unaffected (p = 0.0022).\n"))
+        #expect(result.stdout.contains("- **Separates them:** `os=RHEL 6.4` + `nic.driver=mlx4_en`: 5 of 5 affected, 0 of 6 unaffected (p = 0.0022; family-wise p = 0.011: 4 of the 461 other ways to pick 5 of these 11 hosts are separated as cleanly by some set).\n"))
         #expect(result.stdout.contains("- **Ruled out:** cluster software (`package=cman`: 3 of 5 affected, 2 of 6 unaffected); third-party modules fdd, vxfs, vxportal (taint P) (`taint=P`: 2 of 5 affected, 1 of 6 unaffected)"))
         #expect(result.stdout.contains("fixed in RHEL 6.5 (kernel 2.6.32-431)"))
         #expect(result.stdout.contains("|   1 | `os=RHEL 6.4` + `nic.driver=mlx4_en` "))
@@ -79,6 +79,10 @@ import Testing
         }
         // Names typed into file names: a login (jsmith) and an RHN account (acme-rhn).
         originals.formUnion(["jsmith", "acme-rhn"])
+        // The SMBIOS UUIDs and machine IDs the host identities are made of.
+        let machines = Set(document.reports.flatMap { [$0.machineID, $0.systemUUID].compactMap { $0 } })
+        #expect(!machines.isEmpty)
+        originals.formUnion(machines)
         #expect(originals.contains("dbnode01.prod.example.com"))
         #expect(originals.contains("dmz.example.com"))
 
@@ -96,6 +100,7 @@ import Testing
         let map = try JSONDecoder().decode(RedactionMap.self, from: Data(contentsOf: mapFile))
         #expect(map.hosts["dbnode01.prod.example.com"] == "host-05.domain-01.example")
         #expect(map.hosts["jsmith"] == "host-04")
+        #expect(Set(map.machines.keys) == Set(machines.map { $0.lowercased() }))
         #expect(map.domains == ["prod.example.com": "domain-01.example", "example.com": "domain-02.example",
                                 "dmz.example.com": "domain-03.example"])
 

@@ -21,7 +21,8 @@ import Testing
     @Test func textShowsTheTopSetAndTheRuledOut() throws {
         let result = try Command.sosanalyze(["correlate", "--jobs", "2", Self.samples])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("  1. os=RHEL 6.4 + nic.driver=mlx4_en   affected 5/5, unaffected 0/6, p = 0.002165\n"))
+        #expect(result.stdout.contains("  1. os=RHEL 6.4 + nic.driver=mlx4_en   affected 5/5, unaffected 0/6, p = 0.002165, family-wise p = 0.01082\n"))
+        #expect(result.stdout.contains("Separates them: os=RHEL 6.4 + nic.driver=mlx4_en: 5 of 5 affected, 0 of 6 unaffected (p = 0.0022; family-wise p = 0.011"))
         #expect(result.stdout.contains("  taint=P (affected 2, unaffected 1): proprietary-module taint on 1 unaffected host (dbnode11) too"))
     }
 

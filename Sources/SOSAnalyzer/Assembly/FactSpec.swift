@@ -149,6 +149,7 @@ public enum FactCatalog {
         lsbRelease, procCmdline, uname, osrelease, lsmod, procModules, modinfo, moduleTaint, tainted, sysctlAll,
         minFreeKbytes, zoneReclaimMode, meminfo, buddyinfo, zoneinfo, pagetypeinfo, dmidecode, dmiVendor,
         dmiProduct, ethtoolDriver, lspci, ipDetails, rpmList, dpkgList, etcHosts, corosyncConf, clusterConf,
+        machineID, systemUUID,
     ] + displayed.map(\.spec) + network
 
     /// Facts that are only parsed and shown, read alike by the assembler (``DisplayedFact``).

@@ -32,8 +32,9 @@ extension ReportAssembler {
     }
 
     mutating func readHardware() {
-        if let (identity, found) = parse(FactCatalog.dmidecode, DmidecodeParser.parse),
-           identity.vendor != nil || identity.model != nil {
+        let dmidecode = parse(FactCatalog.dmidecode, DmidecodeParser.parse)
+        readMachineIdentity(dmidecodeUUID: dmidecode.flatMap { identity, found in identity.uuid.map { ($0, found.member, identity.uuidLine) } })
+        if let (identity, found) = dmidecode, identity.vendor != nil || identity.model != nil {
             report.hardware = HardwareInfo(vendor: identity.vendor, model: identity.model)
             cite(.hardware, found.member, line: identity.line)
             return

@@ -30,7 +30,13 @@ public struct FisherExactTest: Sendable {
 
     /// Natural log of the one-sided p-value; 0 (p = 1) for counts outside the table.
     public func logPValue(affected a: Int, unaffected u: Int) -> Double {
-        let bigA = affectedTotal, bigU = unaffectedTotal
+        logPValue(affected: a, unaffected: u, affectedTotal: affectedTotal, unaffectedTotal: unaffectedTotal)
+    }
+
+    /// The same test over fewer reports (those where a set's traits are known): totals at most
+    /// the table's, which serves them too.
+    public func logPValue(affected a: Int, unaffected u: Int, affectedTotal bigA: Int, unaffectedTotal bigU: Int) -> Double {
+        guard bigA >= 0, bigU >= 0, bigA + bigU <= affectedTotal + unaffectedTotal else { return 0 }
         // a = 0 is "at least none": certain, whatever the rounding of the sum would say.
         guard a > 0, u >= 0, a <= bigA, u <= bigU else { return 0 }
         let n = a + u

@@ -1,29 +1,28 @@
-/// Several reports of one host (same hostname, different collection dates) read as a timeline:
+/// Several reports of one host (``HostIdentity``, different collection dates) read as a timeline:
 /// what changed between them (release, kernel, modules) and where the free high-order blocks of
 /// each zone went. A leak of high-order pages shows as a count that falls from report to report
 /// on an unchanged kernel.
 enum HostTimelines {
-    static func build(_ reports: [Report]) -> [HostTimeline] {
-        var byHost: [String: [Report]] = [:]
-        for report in reports {
-            if let hostname = report.hostname { byHost[hostname, default: []].append(report) }
-        }
-        return byHost.keys.sorted().compactMap { host in
-            let series = (byHost[host] ?? []).sorted { lhs, rhs in
-                let left = CollectionDate.sortKey(lhs.collectedAt) ?? "", right = CollectionDate.sortKey(rhs.collectedAt) ?? ""
-                return left != right ? left < right : lhs.source.path < rhs.source.path
-            }
+    static func build(_ reports: [Report], groups: [HostGroup]) -> [HostTimeline] {
+        groups.compactMap { group -> (String, HostTimeline)? in
+            let series = group.reports.map { reports[$0] }
             let dates = Set(series.map { CollectionDate.sortKey($0.collectedAt) ?? $0.collectedAt ?? $0.source.path })
             guard series.count > 1, dates.count > 1 else { return nil }
-            return HostTimeline(
+            let host = group.hostname ?? series[0].source.path
+            return (host, HostTimeline(
                 host: host,
                 reports: series.map { report in
-                    TimelinePoint(source: report.source.path, collectedAt: report.collectedAt,
-                                  kernel: report.kernel?.release, os: report.os?.displayName)
+                    var point = TimelinePoint(source: report.source.path, collectedAt: report.collectedAt,
+                                              kernel: report.kernel?.release, os: report.os?.displayName)
+                    point.affected = !AffectedCriterion.symptoms.reasons(for: report).isEmpty
+                    point.allocationFailures = report.allocationFailures.count
+                    for event in report.kernelEvents { point.kernelEvents[event.kind.rawValue, default: 0] += event.count }
+                    return point
                 },
                 changes: changes(series),
-                highOrderTrend: trends(series))
+                highOrderTrend: trends(series)))
         }
+        .sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     static func changes(_ series: [Report]) -> [String] {

@@ -10,6 +10,8 @@ enum RuledOutTraits {
     ///
     /// A group is listed when it is on at least a third of the affected reports (and at least one),
     /// is not on every report (that says nothing), and does not cover exactly the affected ones.
+    /// Reports where the traits are unknown count neither way: a trait on every affected host
+    /// where it is known and on no unaffected one is never ruled out.
     /// One entry per trait, so each can be looked up; traits after the first of a group carry
     /// `sameHostsAs`. Ordered by affected count, then display order.
     static func list(groups: [TraitMiner.Group], excluding: Set<Int>, affected: [Bool], names: [String]) -> [RuledOutTrait] {
@@ -18,8 +20,11 @@ enum RuledOutTraits {
         let common = max(1, (affectedTotal + 2) / 3)
         let chosen = groups.indices.filter { index in
             let group = groups[index]
-            let onEveryReport = group.affectedCount == affectedTotal && group.unaffectedCount == unaffectedTotal
-            let separates = group.affectedCount == affectedTotal && group.unaffectedCount == 0
+            let unknownAffected = group.unknownReports.filter { affected.indices.contains($0) && affected[$0] }.count
+            let knownAffected = affectedTotal - unknownAffected
+            let knownUnaffected = unaffectedTotal - (group.unknownReports.count - unknownAffected)
+            let onEveryReport = group.affectedCount == knownAffected && group.unaffectedCount == knownUnaffected
+            let separates = group.affectedCount == knownAffected && group.unaffectedCount == 0
             return !excluding.contains(index) && group.affectedCount >= common && !onEveryReport && !separates
         }
         let ordered = chosen.sorted { lhs, rhs in
@@ -31,25 +36,30 @@ enum RuledOutTraits {
             let group = groups[index]
             let reason = reason(for: group, affected: affected, names: names, affectedTotal: affectedTotal)
             for (position, trait) in group.traits.enumerated() {
-                entries.append(RuledOutTrait(
+                var entry = RuledOutTrait(
                     trait: trait, affectedCount: group.affectedCount, unaffectedCount: group.unaffectedCount,
                     reason: position == 0 ? reason : "same hosts as \(group.traits[0])",
-                    sameHostsAs: position == 0 ? nil : group.traits[0]))
+                    sameHostsAs: position == 0 ? nil : group.traits[0])
+                entry.unknownCount = group.unknownReports.count
+                entries.append(entry)
             }
         }
         return entries
     }
 
     static func reason(for group: TraitMiner.Group, affected: [Bool], names: [String], affectedTotal: Int) -> String {
-        let present = Set(group.reports)
+        let present = Set(group.reports), unknown = Set(group.unknownReports)
         let matchedUnaffected = affected.indices.filter { !affected[$0] && present.contains($0) }.map { names[$0] }
-        let missedAffected = affected.indices.filter { affected[$0] && !present.contains($0) }.map { names[$0] }
+        let missedAffected = affected.indices.filter { affected[$0] && !present.contains($0) && !unknown.contains($0) }.map { names[$0] }
         var parts: [String] = []
         if !matchedUnaffected.isEmpty {
             parts.append("on \(hosts(matchedUnaffected, word: "unaffected host")) too")
         }
         if !missedAffected.isEmpty {
             parts.append("missing on \(missedAffected.count) of \(affectedTotal) affected hosts (\(listed(missedAffected)))")
+        }
+        if !unknown.isEmpty {
+            parts.append("unknown on \(hosts(affected.indices.filter { unknown.contains($0) }.map { names[$0] }, word: "host"))")
         }
         return "\(kind(of: group.traits[0])) " + parts.joined(separator: ", and ")
     }

@@ -25,6 +25,9 @@ public enum TraitMiner {
         public var unaffectedCount: Int
         /// Positions (in the input order) of the reports that have these traits.
         public var reports: [Int]
+        /// Positions of the reports where these traits are unknown (their source not collected):
+        /// neither present nor absent, left out of every count of a set that holds them.
+        public var unknownReports: [Int] = []
     }
 
     /// One conjunction of trait groups.
@@ -36,6 +39,9 @@ public enum TraitMiner {
         /// Natural log of the one-sided Fisher p-value (kept apart: at 10,000 reports p underflows).
         public var logPValue: Double
         public var pValue: Double { exp(logPValue) }
+        /// Affected and unaffected reports where every trait of the set is known (the totals of its test).
+        public var affectedTotal = 0
+        public var unaffectedTotal = 0
     }
 
     public struct Result: Sendable, Equatable {
@@ -50,10 +56,12 @@ public enum TraitMiner {
     /// - Parameters:
     ///   - traits: the traits of each report (duplicates are ignored).
     ///   - affected: parallel to `traits`.
+    ///   - unknown: per report, the trait keys it cannot tell (``TraitKnowledge``); empty: all known.
     ///   - maxSize: largest conjunction, 1...3.
     ///   - limit: how many sets to keep, best first.
-    public static func mine(traits: [[String]], affected: [Bool], maxSize: Int = 3, limit: Int = 20) -> Result {
-        let matrix = TraitMatrix(traits: traits, affected: affected)
+    public static func mine(traits: [[String]], affected: [Bool], unknown: [Set<String>] = [], maxSize: Int = 3,
+                            limit: Int = 20) -> Result {
+        let matrix = TraitMatrix(traits: traits, affected: affected, unknown: unknown)
         var result = Result(groups: matrix.groups, sets: [], affectedTotal: matrix.affectedTotal,
                             unaffectedTotal: matrix.unaffectedTotal)
         guard matrix.affectedTotal > 0, matrix.unaffectedTotal > 0, limit > 0 else { return result }
@@ -62,291 +70,4 @@ public enum TraitMiner {
         result.sets = search.best
         return result
     }
-}
-
-/// Bit rows per trait group: `wordsPerRow` words, affected reports in the first `affectedWords`.
-struct TraitMatrix {
-    var groups: [TraitMiner.Group] = []
-    var bits: [UInt64] = []
-    var affectedWords = 0
-    var wordsPerRow = 0
-    var affectedTotal = 0
-    var unaffectedTotal = 0
-
-    init(traits: [[String]], affected: [Bool]) {
-        let count = min(traits.count, affected.count)
-        var slot = [Int](repeating: 0, count: count)
-        for index in 0..<count where affected[index] {
-            slot[index] = affectedTotal
-            affectedTotal += 1
-        }
-        for index in 0..<count where !affected[index] {
-            slot[index] = unaffectedTotal
-            unaffectedTotal += 1
-        }
-        affectedWords = (affectedTotal + 63) / 64
-        wordsPerRow = affectedWords + (unaffectedTotal + 63) / 64
-
-        var rowOfTrait: [String: Int] = [:]
-        var rows: [[UInt64]] = []
-        var names: [String] = []
-        var members: [[Int]] = []
-        for index in 0..<count {
-            let bit = affected[index] ? slot[index] : affectedWords * 64 + slot[index]
-            for trait in traits[index] {
-                let row: Int
-                if let known = rowOfTrait[trait] {
-                    row = known
-                } else {
-                    row = rows.count
-                    rowOfTrait[trait] = row
-                    rows.append([UInt64](repeating: 0, count: wordsPerRow))
-                    names.append(trait)
-                    members.append([])
-                }
-                let mask = UInt64(1) << UInt64(bit % 64)
-                if rows[row][bit / 64] & mask == 0 {
-                    rows[row][bit / 64] |= mask
-                    members[row].append(index)
-                }
-            }
-        }
-
-        // Traits with the same row cannot be told apart by these reports: one group each.
-        var groupOfRow: [[UInt64]: Int] = [:]
-        var grouped: [(traits: [String], row: [UInt64], reports: [Int])] = []
-        for (row, words) in rows.enumerated() {
-            if let group = groupOfRow[words] {
-                grouped[group].traits.append(names[row])
-            } else {
-                groupOfRow[words] = grouped.count
-                grouped.append(([names[row]], words, members[row]))
-            }
-        }
-        for index in grouped.indices {
-            grouped[index].traits.sort(by: TraitOrder.precedes)
-        }
-        grouped.sort { TraitOrder.precedes($0.traits[0], $1.traits[0]) }
-        let affectedWords = affectedWords
-        for entry in grouped {
-            let affectedCount = entry.row[..<affectedWords].reduce(0) { $0 + $1.nonzeroBitCount }
-            let unaffectedCount = entry.row[affectedWords...].reduce(0) { $0 + $1.nonzeroBitCount }
-            groups.append(TraitMiner.Group(traits: entry.traits, affectedCount: affectedCount,
-                                           unaffectedCount: unaffectedCount, reports: entry.reports))
-            bits += entry.row
-        }
-    }
-}
-
-/// The branch-and-bound search over groups.
-private struct Search {
-    let matrix: TraitMatrix
-    let limit: Int
-    let test: FisherExactTest
-    /// p(a, 0) for a = 0...A: the best any set covering at most a affected reports can reach.
-    let bound: [Double]
-    var best: [TraitMiner.MinedSet] = []
-    var memo: [Int: Double] = [:]
-    /// Counts of each pair (i < j) at i * G + j; unaffected -1 until computed.
-    var pairAffected: [Int32]
-    var pairUnaffected: [Int32]
-    let groupCount: Int
-    /// The worst kept set's log p, +inf while fewer than `limit` are kept.
-    var threshold = Double.infinity
-    /// Per affected count a: the largest unaffected count a set can have and still enter the
-    /// list, and the threshold it was computed for (threshold only falls, so a stale value is
-    /// still a valid, looser limit).
-    var unaffectedLimit: [Int]
-    var unaffectedLimitThreshold: [Double]
-
-    init(matrix: TraitMatrix, limit: Int) {
-        self.matrix = matrix
-        self.limit = limit
-        test = FisherExactTest(affectedTotal: matrix.affectedTotal, unaffectedTotal: matrix.unaffectedTotal)
-        let test = test
-        bound = (0...matrix.affectedTotal).map { $0 == 0 ? 0 : test.logPValue(affected: $0, unaffected: 0) }
-        groupCount = matrix.groups.count
-        pairAffected = [Int32](repeating: 0, count: groupCount * groupCount)
-        pairUnaffected = [Int32](repeating: -1, count: groupCount * groupCount)
-        unaffectedLimit = [Int](repeating: matrix.unaffectedTotal, count: matrix.affectedTotal + 1)
-        unaffectedLimitThreshold = [Double](repeating: .infinity, count: matrix.affectedTotal + 1)
-    }
-
-    /// The largest u for which a set covering `a` affected reports could still enter the list.
-    ///
-    /// p(a, u) = P(X >= a | n = a + u draws) grows with u (more draws), and is at least its first
-    /// term, which grows with u while a(U+1) > A(u+1) (ratio of consecutive terms). So the first
-    /// u up to that peak whose first term is above the threshold bounds every larger u too;
-    /// past the peak, the enrichment condition a/A > u/U is the limit.
-    mutating func maxUnaffected(_ a: Int) -> Int {
-        if unaffectedLimitThreshold[a] == threshold { return unaffectedLimit[a] }
-        let bigA = matrix.affectedTotal, bigU = matrix.unaffectedTotal
-        let enriched = bigA == 0 ? 0 : (a * bigU - 1) / bigA   // largest u with a*U > u*A
-        var limit = min(enriched, bigU)
-        if threshold.isFinite {
-            let peak = min(limit, max(0, (a * (bigU + 1)) / bigA - 1))
-            var low = 0, high = peak + 1   // first u in 0...peak with the first term above the threshold
-            while low < high {
-                let middle = (low + high) / 2
-                if test.logFirstTerm(affected: a, unaffected: middle) > threshold + Search.slack { high = middle } else { low = middle + 1 }
-            }
-            if low <= peak { limit = low - 1 }
-        }
-        unaffectedLimit[a] = limit
-        unaffectedLimitThreshold[a] = threshold
-        return limit
-    }
-
-    /// Room for rounding: a bound equal to the threshold must not prune a set that would tie.
-    static let slack = 1e-9
-
-    /// True when no set covering `a` affected reports (or a subset of them) can enter the list.
-    func hopeless(_ a: Int) -> Bool {
-        a == 0 || bound[a] > threshold + Search.slack
-    }
-
-    mutating func logP(_ a: Int, _ u: Int) -> Double {
-        let key = a &* (matrix.unaffectedTotal + 1) &+ u
-        if let known = memo[key] { return known }
-        let value = test.logPValue(affected: a, unaffected: u)
-        memo[key] = value
-        return value
-    }
-
-    /// Offers the set {i, j, k} (j, k = -1 when absent).
-    mutating func offer(_ i: Int, _ j: Int, _ k: Int, _ a: Int, _ u: Int) {
-        // Over-represented among the affected only: a/A > u/U.
-        guard a * matrix.unaffectedTotal > u * matrix.affectedTotal else { return }
-        // p is at least its first term, three table lookups: most sets stop here.
-        if threshold.isFinite && test.logFirstTerm(affected: a, unaffected: u) > threshold + Search.slack { return }
-        let logPValue = logP(a, u)
-        if logPValue > threshold { return }
-        let groups = k >= 0 ? [i, j, k] : j >= 0 ? [i, j] : [i]
-        let candidate = TraitMiner.MinedSet(groups: groups, affectedCount: a, unaffectedCount: u, logPValue: logPValue)
-        if best.count >= limit, let last = best.last, !Search.ranksBefore(candidate, last) { return }
-        var low = 0, high = best.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Search.ranksBefore(best[middle], candidate) { low = middle + 1 } else { high = middle }
-        }
-        best.insert(candidate, at: low)
-        if best.count > limit { best.removeLast() }
-        if best.count >= limit, let last = best.last { threshold = last.logPValue }
-    }
-
-    static func ranksBefore(_ lhs: TraitMiner.MinedSet, _ rhs: TraitMiner.MinedSet) -> Bool {
-        if lhs.logPValue != rhs.logPValue { return lhs.logPValue < rhs.logPValue }
-        if lhs.affectedCount != rhs.affectedCount { return lhs.affectedCount > rhs.affectedCount }
-        if lhs.groups.count != rhs.groups.count { return lhs.groups.count < rhs.groups.count }
-        return lhs.groups.lexicographicallyPrecedes(rhs.groups)
-    }
-
-    mutating func pairCounts(_ i: Int, _ j: Int, _ bits: UnsafeBufferPointer<UInt64>) -> (Int, Int) {
-        let slot = i * groupCount + j
-        if pairUnaffected[slot] < 0 {
-            let words = matrix.wordsPerRow, split = matrix.affectedWords
-            var u = 0
-            if let base = bits.baseAddress { u = andPopcount(base + i * words, base + j * words, split, words) }
-            pairUnaffected[slot] = Int32(u)
-        }
-        return (Int(pairAffected[slot]), Int(pairUnaffected[slot]))
-    }
-
-    mutating func run(maxSize: Int) {
-        let groups = matrix.groups
-        let count = groupCount
-        for index in 0..<count {
-            offer(index, -1, -1, groups[index].affectedCount, groups[index].unaffectedCount)
-        }
-        guard maxSize >= 2, count >= 2 else { return }
-        let rows = matrix.bits
-        rows.withUnsafeBufferPointer { bits in search(bits, maxSize: maxSize) }
-    }
-
-    private mutating func search(_ bits: UnsafeBufferPointer<UInt64>, maxSize: Int) {
-        let groups = matrix.groups
-        let count = groupCount
-        let words = matrix.wordsPerRow, split = matrix.affectedWords
-
-        // Affected counts of every pair: cheap (affected words only) and reused by the triples.
-        guard let base = bits.baseAddress else { return }
-        for i in 0..<count {
-            for j in (i + 1)..<count {
-                pairAffected[i * count + j] = Int32(andPopcount(base + i * words, base + j * words, 0, split))
-            }
-        }
-        var minimalPair = [Bool](repeating: false, count: count * count)
-        for i in 0..<count {
-            for j in (i + 1)..<count {
-                let a = Int(pairAffected[i * count + j])
-                if hopeless(a) { continue }
-                let (_, u) = pairCounts(i, j, bits)
-                if (a, u) == (groups[i].affectedCount, groups[i].unaffectedCount)
-                    || (a, u) == (groups[j].affectedCount, groups[j].unaffectedCount) { continue }
-                minimalPair[i * count + j] = true
-                offer(i, j, -1, a, u)
-            }
-        }
-        guard maxSize >= 3, count >= 3 else { return }
-
-        let prefix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(words, 1))
-        defer { prefix.deallocate() }
-        guard let prefixBase = UnsafePointer(prefix.baseAddress), let rowBase = bits.baseAddress else { return }
-        for i in 0..<count {
-            for j in (i + 1)..<count where minimalPair[i * count + j] {
-                let aij = Int(pairAffected[i * count + j])
-                if hopeless(aij) { continue }
-                let (_, uij) = pairCounts(i, j, bits)
-                for w in 0..<words { prefix[w] = bits[i * words + w] & bits[j * words + w] }
-                for k in (j + 1)..<count {
-                    let aik = Int(pairAffected[i * count + k]), ajk = Int(pairAffected[j * count + k])
-                    if hopeless(min(aij, aik, ajk)) { continue }
-                    let row = k * words
-                    let a = andPopcount(prefixBase, rowBase + row, 0, split)
-                    if hopeless(a) { continue }
-                    // Counting stops once the set has too many unaffected reports to enter the list.
-                    let limit = maxUnaffected(a)
-                    if limit < 0 { continue }
-                    var u = 0
-                    var w = split
-                    while w < words && u <= limit {
-                        let end = min(w + 16, words)
-                        u += andPopcount(prefixBase, rowBase + row, w, end)
-                        w = end
-                    }
-                    if u > limit { continue }
-                    // Minimal only: adding any one trait to a pair must narrow its cover.
-                    if (a, u) == (aij, uij) || (a, u) == pairCounts(i, k, bits) || (a, u) == pairCounts(j, k, bits) { continue }
-                    offer(i, j, k, a, u)
-                }
-            }
-        }
-    }
-}
-
-/// Set bits of `x[from..<to] & y[from..<to]`.
-///
-/// Counted the SWAR way (bits to 2-bit, 4-bit then byte counts), with the byte counts of up to
-/// 30 words added before one horizontal sum: without a POPCNT instruction in the baseline x86-64
-/// target this is about twice as fast as `nonzeroBitCount` per word, and the loop vectorizes.
-@inline(__always)
-private func andPopcount(_ x: UnsafePointer<UInt64>, _ y: UnsafePointer<UInt64>, _ from: Int, _ to: Int) -> Int {
-    let m1: UInt64 = 0x5555_5555_5555_5555, m2: UInt64 = 0x3333_3333_3333_3333
-    let m4: UInt64 = 0x0F0F_0F0F_0F0F_0F0F, m8: UInt64 = 0x00FF_00FF_00FF_00FF
-    var total = 0
-    var index = from
-    while index < to {
-        let end = min(index + 30, to)
-        var bytes: UInt64 = 0   // 8 byte lanes, each at most 30 x 8 = 240
-        while index < end {
-            var v = x[index] & y[index]
-            v = v &- ((v &>> 1) & m1)
-            v = (v & m2) &+ ((v &>> 2) & m2)
-            bytes &+= (v &+ (v &>> 4)) & m4
-            index &+= 1
-        }
-        let halves = (bytes & m8) &+ ((bytes &>> 8) & m8)   // 4 lanes of 16 bits, each at most 480
-        total &+= Int(truncatingIfNeeded: (halves &* 0x0001_0001_0001_0001) &>> 48)
-    }
-    return total
 }

@@ -11,6 +11,11 @@ public struct Report: Sendable, Codable, Equatable {
     /// The sos layout generation the report was written with: "2.2", "3.x" or "4.x".
     @Nullable public var sosGeneration: String?
     @Nullable public var hostname: String?
+    /// `etc/machine-id` (systemd), lower case; absent where not collected (RHEL 6 has none).
+    public var machineID: String?
+    /// The SMBIOS system UUID (`sys/class/dmi/id/product_uuid`, else dmidecode), lower case;
+    /// absent where not collected or a placeholder.
+    public var systemUUID: String?
     /// When sos ran, as the report's `date` output wrote it.
     @Nullable public var collectedAt: String?
     /// When the running boot began, ISO 8601 without zone (`collectedAt` minus `uptime`, to the

@@ -6,14 +6,22 @@ public struct HardwareIdentity: Sendable, Codable, Equatable {
     public var model: String?
     /// `Serial Number:`.
     public var serial: String?
+    /// `UUID:`, lower case; nil for dmidecode's `Not Settable` / `Not Present` and for the
+    /// all-zero or all-F placeholders firmware leaves unset.
+    public var uuid: String?
+    /// Line of the `UUID:` field.
+    public var uuidLine: Int?
     /// Line of the `System Information` header.
     public var line: Int?
 
-    public init(vendor: String? = nil, model: String? = nil, serial: String? = nil, line: Int? = nil) {
+    public init(vendor: String? = nil, model: String? = nil, serial: String? = nil, line: Int? = nil,
+                uuid: String? = nil, uuidLine: Int? = nil) {
         self.vendor = vendor
         self.model = model
         self.serial = serial
         self.line = line
+        self.uuid = uuid
+        self.uuidLine = uuidLine
     }
 }
 
@@ -27,9 +35,10 @@ public struct HardwareIdentity: Sendable, Codable, Equatable {
 /// 	Product Name: OpenStack Nova
 /// 	Version: 19.3.2
 /// 	Serial Number: f9a1477e-7b80-4398-a25d-3710d4e796ba
+/// 	UUID: f9a1477e-7b80-4398-a25d-3710d4e796ba
 /// ```
-/// yields vendor `OpenStack Foundation`, model `OpenStack Nova`, serial
-/// `f9a1477e-7b80-4398-a25d-3710d4e796ba`, line 21. dmidecode's placeholder `Not Specified`
+/// yields vendor `OpenStack Foundation`, model `OpenStack Nova`, serial and uuid
+/// `f9a1477e-7b80-4398-a25d-3710d4e796ba`, line 21 (the UUID on line 26). dmidecode's placeholder `Not Specified`
 /// becomes nil; vendor strings such as `To Be Filled By O.E.M.` are kept as written.
 public enum DmidecodeParser {
     /// - Throws: `.notCollected` when there is no System Information block (containers: "/dev/mem:
@@ -55,6 +64,9 @@ public enum DmidecodeParser {
                 case "Manufacturer": current.vendor = value
                 case "Product Name": current.model = value
                 case "Serial Number": current.serial = value
+                case "UUID":
+                    current.uuid = value.flatMap(SystemUUID.normalized)
+                    current.uuidLine = current.uuid == nil ? nil : line.number
                 default: break
                 }
                 identity = current

@@ -36,6 +36,15 @@ public struct Redaction: Sendable {
         for problem in problems {
             if let typed = Self.nameInArchiveFile(problem.path) { learnHost(typed) }
         }
+        // The machine ID and the SMBIOS UUID name one machine as surely as its hostname (the
+        // correlation's host ids are made of them).
+        for report in reports {
+            for id in [report.machineID, report.systemUUID].compactMap({ $0?.lowercased() }) where names[id] == nil {
+                let pseudonym = String(format: "machine-%02d", map.machines.count + 1)
+                map.machines[id] = pseudonym
+                addName(id, pseudonym)
+            }
+        }
         // Then the names only the files and the logs give, so the reports' own hosts keep the
         // first pseudonyms: the other nodes of a cluster, `/etc/hosts`, and the sending host of
         // every syslog line the report quotes (centrally collected logs hold other hosts').
@@ -407,17 +416,4 @@ public struct Redaction: Sendable {
     private static func isHex(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
     }
-}
-
-/// The private key of a redaction: original → pseudonym, per kind. Written by `--redact-map`,
-/// never part of the shared output.
-public struct RedactionMap: Sendable, Codable, Equatable {
-    /// Hostnames: short names (`dbnode01` → `host-03`) and full names.
-    public var hosts: [String: String] = [:]
-    public var domains: [String: String] = [:]
-    public var ipv4: [String: String] = [:]
-    public var ipv6: [String: String] = [:]
-    public var mac: [String: String] = [:]
-
-    public init() {}
 }

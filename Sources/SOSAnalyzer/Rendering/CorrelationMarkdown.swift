@@ -9,7 +9,8 @@ enum CorrelationMarkdown {
     /// Ruled-out traits shown in the table (groups of traits on the same hosts count once).
     static let shownRuledOut = 12
 
-    /// "- **Separates them:** `os=RHEL 6.4` + `nic.driver=mlx4_en`: 5 of 5 affected, 0 of 6 unaffected (p = 0.0022)"
+    /// "- **Separates them:** `os=RHEL 6.4` + `nic.driver=mlx4_en`: 5 of 5 affected, 0 of 6 unaffected (p = 0.0022;
+    /// family-wise p = 0.011: ...)" (``SeparationVerdict``)
     /// and "- **Ruled out:** cluster software ..." for the verdict; nothing when nothing separates.
     static func verdictLines(_ correlation: Correlation) -> [String] {
         var out: [String] = []
@@ -18,11 +19,9 @@ enum CorrelationMarkdown {
             out.append("- **Every host is affected**, so nothing separates them; they share " + (shared.isEmpty ? "no trait." : "\(shared)."))
             return out
         }
-        if let best = correlation.traitSets.first, best.unaffectedCount == 0 || best.pValue < 0.05 {
-            out.append("- **Separates them:** " + traitList(best.traits) + ": " + counts(best) + ".")
-        } else if !correlation.affected.isEmpty {
-            out.append("- **Separates them:** no trait set stands out (best p = "
-                + (correlation.traitSets.first.map { pText($0.pValue) } ?? "—") + ").")
+        // Only a set that chance does not explain, the miner's many tries counted (family-wise p).
+        if let verdict = SeparationVerdict.text(correlation, code: { "`\($0)`" }) {
+            out.append("- **Separates them:** " + verdict)
         }
         let decoys = notableRuledOut(correlation).prefix(4)
         if !decoys.isEmpty {
@@ -40,20 +39,29 @@ enum CorrelationMarkdown {
         var out = ["## What the affected hosts share", ""]
         out.append("Affected when: \(correlation.criterion). Traits are facts of each report (`key=value`); a"
             + " symptom is never a trait. One-sided Fisher's exact test over \(correlation.affected.count) affected"
-            + " and \(correlation.unaffected.count) unaffected reports, \(correlation.traitCount) distinct traits.")
+            + " and \(correlation.unaffected.count) unaffected hosts"
+            + (correlation.reportCount == correlation.hosts.count ? "" : " (\(correlation.reportCount) reports; a host is affected when any of its reports is)")
+            + ", \(correlation.traitCount) distinct traits.")
+        if let significance = correlation.significance {
+            out.append("")
+            out.append("*Family-wise p*: the share of labelings of these hosts, as many affected, whose best set does at least as well"
+                + (significance.method == "exact" ? " (all \(significance.labelings) labelings tried)"
+                   : " (\(significance.labelings - 1) random labelings from seed \(significance.seed.map(String.init) ?? "?"), and the observed one)")
+                + ": the chance of a set this good among every set of up to three traits the miner tries.")
+        }
         out.append("")
         if correlation.allAffected {
-            out.append("Every report is affected: there is nothing to compare with. Shared by all of them: "
+            out.append("Every host is affected: there is nothing to compare with. Shared by all of them: "
                 + correlation.sharedByAllAffected.prefix(20).map { "`\($0)`" }.joined(separator: ", ") + ".")
             out.append("")
         } else if !correlation.traitSets.isEmpty {
-            var table = MarkdownTable(["#", "Traits", "Affected", "Unaffected", "p", "Same hosts as"],
-                                      alignments: [.right, .left, .right, .right, .right, .left])
+            var table = MarkdownTable(["#", "Traits", "Affected", "Unaffected", "p", "Family-wise p", "Same hosts as"],
+                                      alignments: [.right, .left, .right, .right, .right, .right, .left])
             for (rank, set) in correlation.traitSets.prefix(shownSets).enumerated() {
                 let equivalents = set.equivalents.flatMap { $0 }
-                table.add(["\(rank + 1)", traitList(set.traits),
+                table.add(["\(rank + 1)", traitList(set.traits) + unknownNote(set.unknownCount),
                            "\(set.affectedCount)/\(set.affectedTotal)", "\(set.unaffectedCount)/\(set.unaffectedTotal)",
-                           pText(set.pValue),
+                           pText(set.pValue), set.familyWisePValue.map(pText) ?? "—",
                            equivalents.isEmpty ? "—" : equivalents.prefix(4).map { "`\($0)`" }.joined(separator: ", ")
                                + (equivalents.count > 4 ? " and \(equivalents.count - 4) more" : "")])
             }
@@ -76,7 +84,7 @@ enum CorrelationMarkdown {
             var table = MarkdownTable(["Trait", "Affected", "Unaffected", "Why not"], alignments: [.left, .right, .right, .left])
             for trait in heads.prefix(shownRuledOut) {
                 let followers = correlation.ruledOut.filter { $0.sameHostsAs == trait.trait }.count
-                table.add(["`\(trait.trait)`" + (followers > 0 ? " (+\(followers) on the same hosts)" : ""),
+                table.add(["`\(trait.trait)`" + (followers > 0 ? " (+\(followers) on the same hosts)" : "") + unknownNote(trait.unknownCount),
                            "\(trait.affectedCount)/\(correlation.affected.count)",
                            "\(trait.unaffectedCount)/\(correlation.unaffected.count)", trait.reason])
             }
@@ -131,13 +139,10 @@ enum CorrelationMarkdown {
         traits.map { "`\($0)`" }.joined(separator: " + ")
     }
 
-    static func counts(_ set: TraitSet) -> String {
-        "\(set.affectedCount) of \(set.affectedTotal) affected, \(set.unaffectedCount) of \(set.unaffectedTotal) unaffected (p = \(pText(set.pValue)))"
-    }
+    static func pText(_ p: Double) -> String { SeparationVerdict.pText(p) }
 
-    /// Two significant digits, scientific below 0.001: "0.0022", "4.5e-07".
-    static func pText(_ p: Double) -> String {
-        if p >= 0.001 { return String(format: "%.2g", p).replacingOccurrences(of: "e-0", with: "e-") }
-        return String(format: "%.1e", p).replacingOccurrences(of: "e-0", with: "e-")
+    /// " (unknown on 2 hosts)": hosts left out of the counts, the trait's source not collected there.
+    static func unknownNote(_ count: Int) -> String {
+        count == 0 ? "" : " (unknown on \(count) host\(count == 1 ? "" : "s"))"
     }
 }

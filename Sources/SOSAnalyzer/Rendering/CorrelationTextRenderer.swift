@@ -8,7 +8,7 @@ public enum CorrelationTextRenderer {
 
     public static func render(_ correlation: Correlation) -> String {
         let affectedTotal = correlation.affected.count, unaffectedTotal = correlation.unaffected.count
-        var text = "Correlation of \(affectedTotal + unaffectedTotal) reports, \(correlation.traitCount) distinct traits\n"
+        var text = "Correlation of \(affectedTotal + unaffectedTotal) hosts (\(correlation.reportCount) reports), \(correlation.traitCount) distinct traits\n"
         text += "Affected when: \(correlation.criterion)\n\n"
 
         text += "Affected (\(affectedTotal)):\n"
@@ -19,20 +19,27 @@ public enum CorrelationTextRenderer {
         text += "Unaffected (\(unaffectedTotal)): "
             + (correlation.unaffected.isEmpty ? "none" : correlation.unaffected.map(\.host).joined(separator: ", ")) + "\n\n"
 
+        if !correlation.allAffected, let verdict = SeparationVerdict.text(correlation, code: { $0 }) {
+            text += "Separates them: \(verdict)\n\n"
+        }
         if correlation.allAffected {
             text += "Shared by all affected hosts:\n"
             text += wrapped(correlation.sharedByAllAffected) + "\n"
         }
         if !correlation.traitSets.isEmpty {
-            text += "Trait sets, best first (affected covered / unaffected matched, one-sided Fisher p):\n"
+            text += "Trait sets, best first (affected covered / unaffected matched, one-sided Fisher p, family-wise p"
+                + (correlation.significance.map { " over \($0.labelings) labelings, \($0.method)" } ?? "") + "):\n"
             for (rank, set) in correlation.traitSets.prefix(setsShown).enumerated() {
                 text += "  \(rank + 1). \(set.traits.joined(separator: " + "))   "
                     + "affected \(set.affectedCount)/\(set.affectedTotal), unaffected \(set.unaffectedCount)/\(set.unaffectedTotal), "
-                    + "p = \(formatted(set.pValue))\n"
+                    + "p = \(formatted(set.pValue))" + (set.familyWisePValue.map { ", family-wise p = \(formatted($0))" } ?? "") + "\n"
                 for (trait, others) in zip(set.traits, set.equivalents) where !others.isEmpty {
                     text += "       on the same hosts as \(trait): \(shortList(others))\n"
                 }
                 if !set.missedAffected.isEmpty { text += "       misses affected: \(set.missedAffected.joined(separator: ", "))\n" }
+                if !set.unknownHosts.isEmpty {
+                    text += "       unknown on \(set.unknownCount) host\(set.unknownCount == 1 ? "" : "s"): \(set.unknownHosts.joined(separator: ", "))\n"
+                }
                 if !set.matchedUnaffected.isEmpty { text += "       also on unaffected: \(set.matchedUnaffected.joined(separator: ", "))\n" }
             }
             if correlation.traitSets.count > setsShown {
@@ -55,7 +62,10 @@ public enum CorrelationTextRenderer {
         for timeline in correlation.timelines {
             text += "Timeline of \(timeline.host) (\(timeline.reports.count) reports):\n"
             for point in timeline.reports {
-                text += "  \(point.collectedAt ?? "?")  \(point.os ?? "?")  \(point.kernel ?? "?")  \(point.source)\n"
+                let events = point.kernelEvents.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                text += "  \(point.collectedAt ?? "?")  \(point.os ?? "?")  \(point.kernel ?? "?")  \(point.source)"
+                    + (point.affected ? "  affected" : "") + (point.allocationFailures > 0 ? ", \(point.allocationFailures) allocation failures" : "")
+                    + (events.isEmpty ? "" : ", events: " + events.joined(separator: ", ")) + "\n"
             }
             for change in timeline.changes { text += "  change: \(change)\n" }
             for zone in timeline.highOrderTrend {

@@ -23,7 +23,7 @@ enum KernelEventsMarkdown {
         guard !kinds.isEmpty else { return [] }
         var table = MarkdownTable(["Host"] + kinds.map(\.rawValue))
         for report in reports {
-            table.add([names.short(report)] + kinds.map { kind in
+            table.add([names.row(report)] + kinds.map { kind in
                 report.kernelEvents.first { $0.kind == kind }.map(when) ?? "–"
             })
         }

@@ -11,23 +11,46 @@ public struct FleetVerdict: Sendable, Equatable {
         public var failures: Int
     }
 
-    /// Reports judged affected by `ZoneExhaustion.isAffected`, in batch order.
+    /// One report per affected host (``HostIdentity``): its first affected report; hosts in
+    /// batch order. A host is affected when any of its reports is (`ZoneExhaustion.isAffected`).
     public var affected: [Report]
+    /// One report per unaffected host: its latest.
     public var unaffected: [Report]
+    /// Reports read, and how many of them are affected (more than the hosts when a host has several).
+    public var reportCount: Int
+    public var affectedReportCount: Int
     public var failureCount: Int
     public var orders: [Int]
     /// Modules named in failure traces, with the number of failures each appears in; most first.
     public var modules: [ModuleCount]
-    /// Affected hosts with a zone exhausted from order 2 up.
+    /// Affected hosts with a zone exhausted from order 2 up (in any of their reports).
     public var exhaustedHosts: Int
     /// Names of the zones exhausted on some affected host ("DMA32", "Normal").
     public var exhaustedZoneNames: [String]
     public var unreadableInputs: Int
 
     public init(_ outcome: BatchOutcome) {
-        affected = outcome.reports.filter(ZoneExhaustion.isAffected)
-        unaffected = outcome.reports.filter { !ZoneExhaustion.isAffected($0) }
-        let failures = outcome.reports.flatMap(\.allocationFailures)
+        self.init(outcome, hosts: HostIdentity.group(outcome.reports))
+    }
+
+    public init(_ outcome: BatchOutcome, hosts: [HostGroup]) {
+        let reports = outcome.reports
+        let isAffected = reports.map(ZoneExhaustion.isAffected)
+        affected = []
+        unaffected = []
+        var exhausted: [[HighOrderExhaustion.Zone]] = []
+        for host in hosts {
+            let hit = host.reports.filter { isAffected[$0] }
+            if let first = hit.first {
+                affected.append(reports[first])
+                exhausted.append(hit.flatMap { ZoneExhaustion.exhaustedZones(reports[$0]) })
+            } else if let last = host.reports.last {
+                unaffected.append(reports[last])
+            }
+        }
+        reportCount = reports.count
+        affectedReportCount = isAffected.filter { $0 }.count
+        let failures = reports.flatMap(\.allocationFailures)
         failureCount = failures.count
         orders = Array(Set(failures.map(\.order))).sorted()
         var counts: [String: Int] = [:]
@@ -36,7 +59,6 @@ public struct FleetVerdict: Sendable, Equatable {
         }
         modules = counts.map { ModuleCount(name: $0.key, failures: $0.value) }
             .sorted { ($1.failures, $0.name) < ($0.failures, $1.name) }
-        let exhausted = affected.map(ZoneExhaustion.exhaustedZones)
         exhaustedHosts = exhausted.filter { !$0.isEmpty }.count
         exhaustedZoneNames = Array(Set(exhausted.joined().map(\.zone))).sorted()
         unreadableInputs = outcome.problems.count
@@ -63,7 +85,8 @@ public struct FleetVerdict: Sendable, Equatable {
                 + " to speak of in a \(exhaustedZoneNames.joined(separator: " or ")) zone")
         }
         let verb = affected.count == 1 ? "is" : "are"
-        return "\(affected.count) of \(total) host\(total == 1 ? "" : "s") \(verb) affected: " + parts.joined(separator: "; ") + "."
+        let ofReports = reportCount == total ? "" : " (\(affectedReportCount) of \(reportCount) reports)"
+        return "\(affected.count) of \(total) host\(total == 1 ? "" : "s") \(verb) affected\(ofReports): " + parts.joined(separator: "; ") + "."
     }
 
     static func range<T: Equatable>(_ values: [T]) -> String {

@@ -136,7 +136,11 @@ import Testing
             ZoneTrend(node: 0, zone: "DMA32", highOrderBlocks: [nil, 2, 2], trend: "steady"),
             ZoneTrend(node: 0, zone: "Normal", highOrderBlocks: [7247, 320, 4], trend: "falling"),
         ])
-        #expect(correlation.notes == ["1 host has several reports; each report counts once"])
+        // One host of three reports against one other: db1 had every trait of the affected host at
+        // some time, so nothing is more common among the affected.
+        #expect(correlation.notes == ["no trait set is more common among the affected than among the unaffected",
+                                      "1 host has several reports; each host counts once, affected when any of its reports is"])
+        #expect(correlation.hosts.map(\.reports) == [["/c/1.tar.xz", "/c/2.tar.xz", "/c/3.tar.xz"], ["/cases/other.example.com.tar.xz"]])
     }
 
     @Test func sameDateTwiceIsNoTimeline() {
