@@ -13,7 +13,7 @@ struct Summarize: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Archives, extracted report folders, or folders to search for them.", completion: .file())
+    @Argument(help: "Archives, extracted report folders, folders to search for them, or stored reports (.jsonl from inspect --format jsonl, .json).", completion: .file())
     var paths: [String]
 
     @Option(name: .shortAndLong, help: "Write the summary to this file instead of standard output.")
@@ -39,8 +39,8 @@ struct Summarize: AsyncParsableCommand {
     mutating func run() async throws {
         Output.ignoreBrokenPipe()
         let progress = Output.isTerminal(2) ? ProgressLine() : nil
-        var outcome = await BatchReader.read(
-            paths: paths, jobs: jobs, options: ReadOptions(knownIssues: RuleLoading.book(rules)),
+        var outcome = await ReportInputs.read(
+            paths: paths, jobs: jobs, options: ReadOptions(knownIssues: RuleLoading.book(rules)), reanalyze: rules != nil,
             measuredProgress: progress.map { line in { @Sendable state in line.update(state) } })
         progress?.finish()
         var redactor = redaction.redact ? Redaction(outcome) : nil
