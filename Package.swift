@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "SOSIndex",
-            dependencies: ["SOSAnalyzer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SOSAnalyzer", "SOSArchive", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "sosanalyze",

@@ -27,6 +27,9 @@ struct Summarize: AsyncParsableCommand {
 
     @OptionGroup var redaction: RedactionOptions
 
+    @Option(name: .customLong("index"), help: "Add a \"Seen before\" section: the cases of this index (see index add) that look like these reports.", completion: .file())
+    var index: String?
+
     @Option(help: "A folder of known-issue rules (*.yaml) to use besides the bundled ones.", completion: .directory)
     var rules: String?
 
@@ -53,6 +56,7 @@ struct Summarize: AsyncParsableCommand {
         case .json: text = try JSONRendering.render(BatchDocument(outcome))
         case .markdown: text = MarkdownSummaryRenderer.render(outcome)
         }
+        if let index { text = try SeenBefore.append(to: text, format: format, outcome: outcome, indexPath: index) }
         if var final = redactor {
             text = final.redactText(text)
             redactor = final
