@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import SOSAnalyzer
 
 /// The local case index: a SQLite file (WAL mode) of stored reports, their case, host, traits and

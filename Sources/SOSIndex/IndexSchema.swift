@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The index's tables, as numbered GRDB migrations: a file made by an older sosanalyze is
 /// migrated when it is opened, never rebuilt. Never edit a registered migration; add one.

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import SOSAnalyzer
 
 /// "Which past cases look like this one, and why": indexed cases ranked by the traits they share
