@@ -37,9 +37,6 @@ public final class CaseIndex: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in
-            db.add(function: Similarity.weightFunction)
-        }
         pool = try DatabasePool(path: path, configuration: configuration)
         try IndexSchema.migrator.migrate(pool)
     }

@@ -10,7 +10,7 @@ import SOSAnalyzer
 /// - `known=mlx4-en-rhel64-high-order-leak`, one per known-issue finding.
 ///
 /// For the Samples host dbnode01 (RHEL 6.4, mlx4_en 2.11.500, order-2 atomic failures) this gives
-/// `os=RHEL 6.4`, `kernel=2.6.32-358.2.1.el6.x86_64`, `nic.firmware=mlx4_en 2.11.500`,
+/// `os=RHEL 6.4`, `kernel=2.6.32-358.el6.x86_64`, `nic.firmware=mlx4_en 2.11.500`,
 /// `failure=order-2 GFP_ATOMIC in mlx4_en`, `known=mlx4-en-rhel64-high-order-leak`, among others.
 public struct CaseTraits: Sendable, Equatable {
     /// Sorted, without duplicates.

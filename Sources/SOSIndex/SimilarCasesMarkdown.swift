@@ -1,15 +1,17 @@
 import SOSAnalyzer
 
-/// `similar`'s Markdown, and the "Seen before" section `summarize --index` adds:
+/// `similar`'s Markdown, and the "Seen before" section `summarize --index` adds. On the Samples
+/// story (SimilarCasesTests: the mlx4_en hosts, the quiet RHEL 6 hosts, the modern ones), for
+/// dbnode01's report as a new case's, `--top 1`:
 ///
 /// ```
-/// ## Similar cases to case 0123 (3 reports)
+/// ## Similar cases to dbnode01 (1 report)
 ///
-/// 2 indexed cases, 11 reports. Score: overlap of traits weighted by rarity, per family, over the families both sides collected.
+/// 3 indexed cases, 11 reports. Score: overlap of traits weighted by rarity, per family, over the families both sides collected.
 ///
-/// 1. **case rhel6** — score 0.62, 5 reports
-///    - shared: `known=mlx4-en-rhel64-high-order-leak` (5 of 11 indexed reports), `failure=order-2 GFP_ATOMIC in mlx4_en` (5 of 11)
-///    - 5 of 11 indexed reports have the first 3 together
+/// 1. **case mlx4** — score 0.83, 5 reports
+///    - shared: `kernel=2.6.32-358.el6.x86_64` (1 of 11 indexed reports), `failure=order-3 GFP_ATOMIC in vxfs` (2 of 11), `module=bonding` (2 of 11), `nic.driver=bonding` (2 of 11), `known=mlx4-en-rhel64-high-order-leak` (5 of 11), `os=RHEL 6.4` (7 of 11), and 66 more
+///    - 1 of 11 indexed reports has the first 3 together
 /// ```
 public enum SimilarCasesMarkdown {
     /// Shared traits shown per match (JSON lists them all).
