@@ -77,14 +77,38 @@ extension CaseIndex {
                 }
                 return .commit
             }
+            // Each case's total weight per family, cached in caseWeight and computed again only
+            // when a report came or went since (the weights follow N and every count). Then the
+            // shared part: only the rows of the query's own traits.
+            let generation = try Int.fetchOne(db, sql: "SELECT value FROM indexState WHERE key = 'generation'") ?? 0
+            let cached = try Int.fetchOne(db, sql: "SELECT value FROM indexState WHERE key = 'weightsGeneration'")
+            if cached != generation {
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: """
+                        DELETE FROM caseWeight;
+                        INSERT INTO caseWeight(caseId, family, total)
+                            SELECT ct.caseId, w.family, SUM(w.weight) FROM caseTrait ct JOIN queryWeight w ON w.traitId = ct.traitId
+                            GROUP BY ct.caseId, w.family;
+                        INSERT INTO indexState(key, value) VALUES ('weightsGeneration', ?)
+                            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+                        """, arguments: [generation])
+                    return .commit
+                }
+            }
             var perCase: [Int64: [TraitFamily: (total: Double, shared: Double)]] = [:]
+            let totals = try Row.fetchCursor(db, sql: "SELECT caseId, family, total FROM caseWeight")
+            while let row = try totals.next() {
+                guard let family = TraitFamily(rawValue: row["family"]) else { continue }
+                perCase[row["caseId"], default: [:]][family] = (row["total"], 0)
+            }
             let sums = try Row.fetchCursor(db, sql: """
-                SELECT ct.caseId, w.family, SUM(w.weight) AS total, SUM(w.weight * w.shared) AS shared
-                FROM caseTrait ct JOIN queryWeight w ON w.traitId = ct.traitId GROUP BY ct.caseId, w.family
+                SELECT ct.caseId, w.family, SUM(w.weight) AS shared
+                FROM queryWeight w JOIN caseTrait ct ON ct.traitId = w.traitId WHERE w.shared = 1 GROUP BY ct.caseId, w.family
                 """)
             while let row = try sums.next() {
                 guard let family = TraitFamily(rawValue: row["family"]) else { continue }
-                perCase[row["caseId"], default: [:]][family] = (row["total"], row["shared"])
+                let caseId: Int64 = row["caseId"]
+                perCase[caseId, default: [:]][family, default: (0, 0)].shared = row["shared"]
             }
             var names: [Int64: (name: String, reports: Int, families: Set<TraitFamily>)] = [:]
             let caseRows = try Row.fetchCursor(db, sql: """

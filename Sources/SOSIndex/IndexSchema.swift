@@ -9,6 +9,7 @@ internal import GRDB
 /// - `trait`: every trait seen, its family, and `reports`: how many stored reports have it
 ///   (kept in the same transaction as the reports, so IDF weights cost no scan).
 /// - `reportTrait`, `caseTrait` (with the number of the case's reports that have it), `finding`.
+/// - v2: `indexState` (a change counter) and `caseWeight`, the cache `similar` keeps.
 enum IndexSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -57,6 +58,26 @@ enum IndexSchema {
                     title TEXT NOT NULL,
                     PRIMARY KEY (reportId, findingId)
                 ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2: cached case weights") { db in
+            // `generation` counts the changes (a report added, a case removed); `similar` keeps
+            // each case's total trait weight per family in caseWeight, as of `weightsGeneration`,
+            // and computes it again only when the two differ. caseTrait by trait: the rows of the
+            // query's traits alone.
+            try db.execute(sql: """
+                CREATE TABLE indexState (
+                    key TEXT PRIMARY KEY,
+                    value INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                INSERT INTO indexState(key, value) VALUES ('generation', 0);
+                CREATE TABLE caseWeight (
+                    caseId INTEGER NOT NULL REFERENCES "case"(id) ON DELETE CASCADE,
+                    family TEXT NOT NULL,
+                    total REAL NOT NULL,
+                    PRIMARY KEY (caseId, family)
+                ) WITHOUT ROWID;
+                CREATE INDEX caseTrait_traitId ON caseTrait(traitId);
                 """)
         }
         return migrator

@@ -10,7 +10,13 @@ struct IndexLocation: ParsableArguments {
 
     var resolved: String { path ?? CaseIndex.defaultPath() }
 
-    func open() throws -> CaseIndex {
+    /// Opens the index; with `mustExist`, a missing file is an error (exit 1) instead of a new,
+    /// empty index: asking an index that was never made is a mistake worth hearing about.
+    func open(mustExist: Bool = false) throws -> CaseIndex {
+        if mustExist && !FileManager.default.fileExists(atPath: resolved) {
+            Output.error("sosanalyze: \(resolved): no index there (index add makes it; --index names another)")
+            throw ExitCode(1)
+        }
         do {
             return try CaseIndex(path: resolved)
         } catch {
@@ -118,7 +124,8 @@ struct IndexCommand: AsyncParsableCommand {
 
         func run() throws {
             Output.ignoreBrokenPipe()
-            let cases = try index.open().cases()
+            // A missing file is an index with no cases; listing it does not create it.
+            let cases = FileManager.default.fileExists(atPath: index.resolved) ? try index.open().cases() : []
             switch format {
             case .json:
                 struct Listing: Encodable { var cases: [CaseIndex.CaseSummary] }
@@ -145,7 +152,7 @@ struct IndexCommand: AsyncParsableCommand {
         @OptionGroup var index: IndexLocation
 
         func run() throws {
-            let removed = try index.open().remove(case: caseName)
+            let removed = try index.open(mustExist: true).remove(case: caseName)
             if removed == 0 {
                 Output.error("sosanalyze: no case \(caseName) in \(index.resolved)")
                 throw ExitCode(1)

@@ -5,6 +5,10 @@ import SOSIndex
 /// `summarize --index PATH`: the summary, then the indexed cases that look like it.
 enum SeenBefore {
     static func append(to text: String, format: SummaryFormat, outcome: BatchOutcome, indexPath: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: indexPath) else {
+            Output.error("sosanalyze: \(indexPath): no index there (index add makes it); no \"Seen before\" section")
+            return text
+        }
         let index: CaseIndex
         do {
             index = try CaseIndex(path: indexPath)

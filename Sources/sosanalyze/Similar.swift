@@ -43,7 +43,7 @@ struct Similar: AsyncParsableCommand {
 
     mutating func run() async throws {
         Output.ignoreBrokenPipe()
-        let index = try index.open()
+        let index = try index.open(mustExist: true)
         let result: SimilarCases
         var skipped = false
         do {

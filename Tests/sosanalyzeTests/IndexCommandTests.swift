@@ -74,6 +74,24 @@ import Glibc
         #expect(try Command.sosanalyze(["similar", "--index", index]).status == 64)
     }
 
+    @Test func aMissingIndexIsNamedAndNotMade() throws {
+        let folder = try TemporaryFolder()
+        let missing = folder.url.appendingPathComponent("none/index.sqlite").path
+        let app08 = Self.samples + "/sosreport-app08-20130517133055-6d57.tar.xz"
+        let similar = try Command.sosanalyze(["similar", "--index", missing, app08])
+        #expect(similar.status == 1)
+        #expect(similar.stderr.contains("\(missing): no index there"))
+        let list = try Command.sosanalyze(["index", "list", "--index", missing])
+        #expect(list.status == 0)
+        #expect(list.stdout == "no cases indexed in \(missing)\n")
+        let summary = try Command.sosanalyze(["summarize", "--index", missing, app08])
+        #expect(summary.status == 0)
+        #expect(summary.stderr.contains("no index there"))
+        #expect(!summary.stdout.contains("## Seen before"))
+        #expect(try Command.sosanalyze(["index", "remove", "--index", missing, "--case", "1"]).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
     @Test func theDefaultFileIsUnderXDGDataHome() throws {
         let folder = try TemporaryFolder()
         let app08 = Self.samples + "/sosreport-app08-20130517133055-6d57.tar.xz"
