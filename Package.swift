@@ -6,11 +6,14 @@ let package = Package(
     products: [
         .library(name: "SOSAnalyzer", targets: ["SOSAnalyzer"]),
         .library(name: "SOSArchive", targets: ["SOSArchive"]),
+        .library(name: "SOSIndex", targets: ["SOSIndex"]),
         .executable(name: "sosanalyze", targets: ["sosanalyze"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The local case index: SQLite (WAL, versioned migrations) through GRDB.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,10 +32,15 @@ let package = Package(
             dependencies: ["SOSArchive", .product(name: "Yams", package: "Yams")],
             resources: [.copy("KnownIssues")]
         ),
+        .target(
+            name: "SOSIndex",
+            dependencies: ["SOSAnalyzer", "SOSArchive", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "sosanalyze",
             dependencies: [
                 "SOSAnalyzer",
+                "SOSIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,7 +53,8 @@ let package = Package(
             dependencies: ["SOSAnalyzer"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "sosanalyzeTests", dependencies: ["sosanalyze", "SOSAnalyzer"]),
+        .testTarget(name: "SOSIndexTests", dependencies: ["SOSIndex", "SOSAnalyzer"]),
+        .testTarget(name: "sosanalyzeTests", dependencies: ["sosanalyze", "SOSAnalyzer", "SOSIndex"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,7 +20,7 @@ struct Correlate: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Archives, extracted report folders, or folders to search for them.", completion: .file())
+    @Argument(help: "Archives, extracted report folders, folders to search for them, or stored reports (.jsonl from inspect --format jsonl, .json).", completion: .file())
     var paths: [String]
 
     @Option(help: "Output format: text for a person, json for tools.")
@@ -54,7 +54,7 @@ struct Correlate: AsyncParsableCommand {
     mutating func run() async throws {
         Output.ignoreBrokenPipe()
         let progress = Output.isTerminal(2) ? ProgressLine() : nil
-        let outcome = await BatchReader.read(
+        let outcome = await ReportInputs.read(
             paths: paths, jobs: jobs,
             measuredProgress: progress.map { line in { @Sendable state in line.update(state) } })
         progress?.finish()

@@ -13,7 +13,7 @@ struct SOSAnalyze: AsyncParsableCommand {
             Exit status: 0 every input was read; 2 some input (or part of one) could not be read, the \
             output lists it; 1 nothing usable was found; 64 usage error.
             """,
-        subcommands: [Summarize.self, Inspect.self, Correlate.self],
+        subcommands: [Summarize.self, Inspect.self, Correlate.self, IndexCommand.self, Similar.self],
         defaultSubcommand: Summarize.self
     )
 }

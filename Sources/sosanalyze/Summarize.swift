@@ -13,7 +13,7 @@ struct Summarize: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Archives, extracted report folders, or folders to search for them.", completion: .file())
+    @Argument(help: "Archives, extracted report folders, folders to search for them, or stored reports (.jsonl from inspect --format jsonl, .json).", completion: .file())
     var paths: [String]
 
     @Option(name: .shortAndLong, help: "Write the summary to this file instead of standard output.")
@@ -27,6 +27,9 @@ struct Summarize: AsyncParsableCommand {
 
     @OptionGroup var redaction: RedactionOptions
 
+    @Option(name: .customLong("index"), help: "Add a \"Seen before\" section: the cases of this index (see index add) that look like these reports.", completion: .file())
+    var index: String?
+
     @Option(help: "A folder of known-issue rules (*.yaml) to use besides the bundled ones.", completion: .directory)
     var rules: String?
 
@@ -39,8 +42,8 @@ struct Summarize: AsyncParsableCommand {
     mutating func run() async throws {
         Output.ignoreBrokenPipe()
         let progress = Output.isTerminal(2) ? ProgressLine() : nil
-        var outcome = await BatchReader.read(
-            paths: paths, jobs: jobs, options: ReadOptions(knownIssues: RuleLoading.book(rules)),
+        var outcome = await ReportInputs.read(
+            paths: paths, jobs: jobs, options: ReadOptions(knownIssues: RuleLoading.book(rules)), reanalyze: rules != nil,
             measuredProgress: progress.map { line in { @Sendable state in line.update(state) } })
         progress?.finish()
         var redactor = redaction.redact ? Redaction(outcome) : nil
@@ -57,6 +60,7 @@ struct Summarize: AsyncParsableCommand {
         case .json: text = try JSONRendering.render(BatchDocument(summary))
         case .markdown: text = MarkdownSummaryRenderer.render(summary)
         }
+        if let index { text = try SeenBefore.append(to: text, format: format, outcome: outcome, indexPath: index) }
         if var final = redactor {
             text = final.redactText(text)
             redactor = final

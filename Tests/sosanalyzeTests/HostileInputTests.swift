@@ -601,7 +601,9 @@ struct HostileBatch {
         let tree = try FixtureReport(in: scratch.appendingPathComponent("noisy-\(suffix)"), top: "sosreport-noisy-2024-01-10-abcdefg",
                                      hostname: "noisy.example.com")
         var random = SeededBytes(seed: 42)
-        let hex = random.next(200_000).flatMap { byte in [byte >> 4, byte & 0xF].map { UInt8(ascii: "0") + ($0 < 10 ? $0 : $0 + 39) } }
+        let hex = random.next(200_000).flatMap { (byte: UInt8) -> [UInt8] in
+            [byte >> 4, byte & 0xF].map { (nibble: UInt8) -> UInt8 in UInt8(ascii: "0") + (nibble < 10 ? nibble : nibble + 39) }
+        }
         try Data(hex).write(to: tree.root.appendingPathComponent("sos_commands/noise"))
         let url = scratch.appendingPathComponent("noisy.\(suffix)")
         try tree.archive(to: url, compression: compression)
