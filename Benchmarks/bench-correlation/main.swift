@@ -10,16 +10,8 @@
 import Foundation
 import SOSAnalyzer
 
-/// SplitMix64: small, fast, and the same sequence on every platform.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
+    /// Uniform in [0, 1).
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 
@@ -29,7 +21,7 @@ struct Fleet {
 }
 
 func makeFleet(reports: Int, distinctTraits: Int = 300, planted: Bool = true, seed: UInt64 = 20_130_514) -> Fleet {
-    var random = SplitMix64(state: seed)
+    var random = SplitMix64(seed: seed)
     let keys = ["os", "kernel", "module", "nic.driver", "package", "hardware", "taint", "memory"]
     let names = (0..<distinctTraits).map { "\(keys[$0 % keys.count])=bench\($0)" }
     let frequencies = (0..<distinctTraits).map { _ in 0.02 + 0.58 * random.unit() }

@@ -89,7 +89,7 @@ public enum AffectedCriterion: Sendable, Equatable {
         case .nicDrops:
             return (report.network?.interfaceStatistics ?? []).compactMap { statistics in
                 guard let first = statistics.drops.first else { return nil }
-                let counters = statistics.drops.map { "\($0.counter) \(NetworkFindings.grouped($0.value))" }.joined(separator: ", ")
+                let counters = statistics.drops.map { "\($0.counter) \(CountFormatter.grouped($0.value))" }.joined(separator: ", ")
                 return "\(statistics.interface) (\(statistics.driver ?? "driver unknown")): \(counters) (\(first.source))"
             }
         }

@@ -94,7 +94,7 @@ public enum FamilyWiseTest {
             if !block.isEmpty { blocks.append(block) }
             for block in blocks { bests += searchBlock(block, bestLogP) }
         } else {
-            var random = SplitMix64(state: seed)
+            var random = SplitMix64(seed: seed)
             var order = Array(0..<hosts)
             var dealt = 0
             var hitsOfBest = 0
@@ -146,18 +146,6 @@ public enum FamilyWiseTest {
         var value = 1.0
         for i in 0..<k { value = value * Double(n - i) / Double(i + 1) }
         return value.rounded()
-    }
-}
-
-/// SplitMix64: small, fast, and the same sequence on every platform.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

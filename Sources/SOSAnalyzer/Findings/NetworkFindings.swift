@@ -33,12 +33,12 @@ enum NetworkFindings {
         var findings: [Finding] = []
         let failures = statistics.driver.map { driver in report.allocationFailures.filter { $0.modules.contains(driver) } } ?? []
         if !memory.isEmpty {
-            let title = "\(name): " + memory.map { "\($0.counter) \(grouped($0.value))" }.joined(separator: ", ")
+            let title = "\(name): " + memory.map { "\($0.counter) \(CountFormatter.grouped($0.value))" }.joined(separator: ", ")
                 + " — on this driver and kernel: \(memory[0].cause)"
                 + agreement(failures, driver: statistics.driver, report: report)
-            var detail = memory.map { "\($0.counter) = \(grouped($0.value)): \($0.meaning), as read in \($0.reference)" }
+            var detail = memory.map { "\($0.counter) = \(CountFormatter.grouped($0.value)): \($0.meaning), as read in \($0.reference)" }
             let silent = statistics.readings.filter { $0.cause == NICCounterCause.notCounted.rawValue }
-            detail += silent.map { "\($0.counter) = \(grouped($0.value)): \($0.meaning), as read in \($0.reference)" }
+            detail += silent.map { "\($0.counter) = \(CountFormatter.grouped($0.value)): \($0.meaning), as read in \($0.reference)" }
             if let grade = report.highOrderExhaustion, grade.exhausted {
                 detail.append("buddyinfo: " + grade.exhaustedZones.map(\.summary).joined(separator: " "))
             }
@@ -48,7 +48,7 @@ enum NetworkFindings {
                 evidence: memory.map(\.source) + silent.map(\.source) + failures.prefix(3).map(\.source)))
         }
         if !other.isEmpty {
-            let title = "\(name): " + other.map { "\($0.counter) \(grouped($0.value))" }.joined(separator: ", ")
+            let title = "\(name): " + other.map { "\($0.counter) \(CountFormatter.grouped($0.value))" }.joined(separator: ", ")
                 + " — \(other[0].meaning)"
             var detail = other.map { "\($0.counter): \($0.cause), as read in \($0.reference)" }
             detail += eventLines(statistics, report: report)
@@ -91,9 +91,9 @@ enum NetworkFindings {
         let backlog = network.tunable("net.core.netdev_max_backlog")
         return Finding(
             id: "softnet-backlog-drops", severity: .warning,
-            title: "softnet: \(grouped(network.softnetDropped)) frames dropped on \(cpus.count) CPU\(cpus.count == 1 ? "" : "s") because the input backlog was full"
+            title: "softnet: \(CountFormatter.grouped(network.softnetDropped)) frames dropped on \(cpus.count) CPU\(cpus.count == 1 ? "" : "s") because the input backlog was full"
                 + (backlog.map { " (net.core.netdev_max_backlog = \($0.value))" } ?? ""),
-            detail: "Per CPU: " + cpus.map { "CPU \($0.cpu): \(grouped($0.dropped))" }.joined(separator: ", ")
+            detail: "Per CPU: " + cpus.map { "CPU \($0.cpu): \(CountFormatter.grouped($0.dropped))" }.joined(separator: ", ")
                 + ". The backlog takes frames from drivers that do not use NAPI and from RPS; a longer backlog holds more frames, a busier CPU empties it faster.",
             evidence: cpus.prefix(4).map(\.source) + [backlog?.source].compactMap { $0 })
     }
@@ -104,7 +104,7 @@ enum NetworkFindings {
         let tunables = ["net.core.netdev_budget", "net.core.netdev_budget_usecs"].compactMap(network.tunable)
         return Finding(
             id: "softnet-time-squeeze", severity: .info,
-            title: "softnet: receive processing ran out of budget \(grouped(network.softnetTimeSqueeze)) time\(network.softnetTimeSqueeze == 1 ? "" : "s") on \(cpus.count) CPU\(cpus.count == 1 ? "" : "s")"
+            title: "softnet: receive processing ran out of budget \(CountFormatter.grouped(network.softnetTimeSqueeze)) time\(network.softnetTimeSqueeze == 1 ? "" : "s") on \(cpus.count) CPU\(cpus.count == 1 ? "" : "s")"
                 + (tunables.isEmpty ? "" : " (" + tunables.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ")"),
             detail: "time_squeeze counts net_rx_action rounds that stopped with frames left; the rings fill meanwhile and the NIC drops when they are full.",
             evidence: cpus.prefix(4).map(\.source) + tunables.map(\.source))
@@ -113,38 +113,30 @@ enum NetworkFindings {
     private static func tcpPruneFinding(_ network: NetworkEvidence) -> Finding? {
         guard let tcp = network.tcpExt else { return nil }
         let names = ["PruneCalled", "RcvPruned", "OfoPruned", "TCPRcvCollapsed", "TCPMemoryPressures", "TCPAbortOnMemory"]
-        let present = names.compactMap { name in tcp.counters[name].flatMap { $0 > 0 ? (name, $0) : nil } }
+        let (present, evidence) = nonZero(names, in: tcp)
         guard present.contains(where: { ["PruneCalled", "RcvPruned", "OfoPruned", "TCPMemoryPressures", "TCPAbortOnMemory"].contains($0.0) }) else { return nil }
-        let evidence = present.compactMap { tcp.lines[$0.0].map { Evidence(member: tcp.source.member, line: $0) } }
         return Finding(
             id: "tcp-prune", severity: .warning,
-            title: "TCP socket memory pressure: " + present.map { "\($0.0) \(grouped($0.1))" }.joined(separator: ", "),
+            title: "TCP socket memory pressure: " + present.map { "\($0.0) \(CountFormatter.grouped($0.1))" }.joined(separator: ", "),
             detail: "The kernel pruned or collapsed TCP receive queues to stay within the socket's receive buffer (net.ipv4.tcp_rmem) or the TCP memory limits (net.ipv4.tcp_mem); RcvPruned frames were dropped. [\(tcp.format)]",
-            evidence: Array(Set(evidence)).sorted())
+            evidence: evidence)
     }
 
     private static func tcpListenFinding(_ network: NetworkEvidence) -> Finding? {
         guard let tcp = network.tcpExt else { return nil }
-        let present = ["ListenOverflows", "ListenDrops", "TCPBacklogDrop"].compactMap { name in
-            tcp.counters[name].flatMap { $0 > 0 ? (name, $0) : nil }
-        }
+        let (present, evidence) = nonZero(["ListenOverflows", "ListenDrops", "TCPBacklogDrop"], in: tcp)
         guard !present.isEmpty else { return nil }
-        let evidence = present.compactMap { tcp.lines[$0.0].map { Evidence(member: tcp.source.member, line: $0) } }
         return Finding(
             id: "tcp-queue-drops", severity: .info,
-            title: "TCP drops at full queues: " + present.map { "\($0.0) \(grouped($0.1))" }.joined(separator: ", "),
+            title: "TCP drops at full queues: " + present.map { "\($0.0) \(CountFormatter.grouped($0.1))" }.joined(separator: ", "),
             detail: "ListenOverflows/ListenDrops: the accept queue of a listening socket was full; TCPBacklogDrop: a socket's backlog was over its limit while the owner held it.",
-            evidence: Array(Set(evidence)).sorted())
+            evidence: evidence)
     }
 
-    /// 1204311 -> "1,204,311".
-    static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return value < 0 ? "-" + out : out
+    /// The counters of `names` above zero, in that order, and the lines that show them (sorted, once each).
+    private static func nonZero(_ names: [String], in tcp: TCPExtCounters) -> ([(String, Int64)], [Evidence]) {
+        let present = names.compactMap { name in tcp.counters[name].flatMap { $0 > 0 ? (name, $0) : nil } }
+        let evidence = present.compactMap { tcp.lines[$0.0].map { Evidence(member: tcp.source.member, line: $0) } }
+        return (present, Array(Set(evidence)).sorted())
     }
 }

@@ -14,7 +14,7 @@ enum NetworkMarkdown {
             for statistics in interfaces {
                 let readings = statistics.drops.filter(\.pointsAtMemory)
                 guard !readings.isEmpty else { continue }
-                let counters = readings.map { "\($0.counter) \(NetworkFindings.grouped($0.value))" }.joined(separator: ", ")
+                let counters = readings.map { "\($0.counter) \(CountFormatter.grouped($0.value))" }.joined(separator: ", ")
                 memory.append("\(statistics.interface) on \(names.short(report)) (\(statistics.driver ?? "driver unknown"): \(counters))")
             }
         }
@@ -42,7 +42,7 @@ enum NetworkMarkdown {
             for reading in readings {
                 let meaning = reading.cause == NICCounterCause.notCounted.rawValue
                     ? reading.meaning : "\(reading.cause): \(reading.meaning)"
-                table.add([name, statistics.driver ?? "–", reading.counter, NetworkFindings.grouped(reading.value),
+                table.add([name, statistics.driver ?? "–", reading.counter, CountFormatter.grouped(reading.value),
                            meaning + (reading.pointsAtMemory ? " (memory)" : ""), reading.source.description])
             }
         }
@@ -57,21 +57,21 @@ enum NetworkMarkdown {
             let dropped = network.softnet.filter { $0.dropped > 0 }.count
             let squeezed = network.softnet.filter { $0.timeSqueeze > 0 }.count
             let tunables = network.tunables.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
-            lines.append("- softnet (\(network.softnet.count) CPUs): \(NetworkFindings.grouped(network.softnetDropped)) dropped on \(dropped) CPU\(dropped == 1 ? "" : "s"), "
-                + "time_squeeze \(NetworkFindings.grouped(network.softnetTimeSqueeze)) on \(squeezed)"
+            lines.append("- softnet (\(network.softnet.count) CPUs): \(CountFormatter.grouped(network.softnetDropped)) dropped on \(dropped) CPU\(dropped == 1 ? "" : "s"), "
+                + "time_squeeze \(CountFormatter.grouped(network.softnetTimeSqueeze)) on \(squeezed)"
                 + (tunables.isEmpty ? "" : " (\(tunables))") + " — \(network.softnet[0].source.member)")
         }
         if let tcp = network.tcpExt {
             let names = ["PruneCalled", "RcvPruned", "OfoPruned", "TCPRcvCollapsed", "TCPMemoryPressures", "TCPAbortOnMemory",
                          "ListenOverflows", "ListenDrops", "TCPBacklogDrop"]
-            let shown = names.compactMap { name in tcp.counters[name].map { "\(name) \(NetworkFindings.grouped($0))" } }
+            let shown = names.compactMap { name in tcp.counters[name].map { "\(name) \(CountFormatter.grouped($0))" } }
             lines.append("- TCP (\(tcp.format)): " + (shown.isEmpty ? "no prune, collapse or queue-drop counter" : shown.joined(separator: ", "))
                 + " — \(tcp.source)")
         }
         if !network.netDev.isEmpty {
             let dropping = network.netDev.filter { $0.rxDropped > 0 || $0.rxFifo > 0 || $0.txDropped > 0 }
             lines.append("- \(network.netDevFormat ?? "proc/net/dev"): " + (dropping.isEmpty ? "no interface with drops or overruns"
-                : dropping.map { "\($0.interface) rx_dropped \(NetworkFindings.grouped($0.rxDropped)), rx_fifo \(NetworkFindings.grouped($0.rxFifo)), tx_dropped \(NetworkFindings.grouped($0.txDropped))" }.joined(separator: "; "))
+                : dropping.map { "\($0.interface) rx_dropped \(CountFormatter.grouped($0.rxDropped)), rx_fifo \(CountFormatter.grouped($0.rxFifo)), tx_dropped \(CountFormatter.grouped($0.txDropped))" }.joined(separator: "; "))
                 + " — \(network.netDev[0].source.member)")
         }
         let missing = [(Fact.ethtoolStatistics, "ethtool -S"), (.netDev, "/proc/net/dev"), (.softnet, "softnet_stat"), (.tcpExt, "TCP counters")]
