@@ -23,15 +23,43 @@ enum KernelLogPrefilter {
     static func isOtherProgramSyslogLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let dateEnd = syslogDateEnd(line), dateEnd < line.count, line[dateEnd] < 0x80 else { return false }
         if hasKernelTag(line, at: dateEnd) { return false }
+        guard var index = hostEnd(line, from: dateEnd) else { return false }
         let count = line.count
-        var index = dateEnd
-        while index < count, line[index] != space {
-            if line[index] >= 0x80 { return false }
-            index += 1
-        }
         while index < count, line[index] == space { index += 1 }
         if index < count, line[index] >= 0x80 { return false }
         return !hasKernelTag(line, at: index)
+    }
+
+    /// Index of the first blank at or after `start` (or the line's end), nil when a byte of 0x80
+    /// or more comes before it. Eight bytes are tested at a time: host names are 10 to 40 bytes,
+    /// and this runs on every line of a `messages` file.
+    private static func hostEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let count = line.count
+        var index = start
+        if let base = line.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // A byte is a blank when it XORs to zero with 0x20; the lowest such byte is
+                // exact in this test (a borrow only marks bytes above a true zero).
+                let x = word ^ 0x2020_2020_2020_2020
+                let blanks = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                let high = word & 0x8080_8080_8080_8080
+                if blanks != 0 {
+                    let first = blanks.trailingZeroBitCount
+                    // a high bit below the blank's marker bit: a non-ASCII byte before the blank
+                    if high & ((1 << UInt64(first)) - 1) != 0 { return nil }
+                    return index + first / 8
+                }
+                if high != 0 { return nil }
+                index += 8
+            }
+        }
+        while index < count, line[index] != space {
+            if line[index] >= 0x80 { return nil }
+            index += 1
+        }
+        return index
     }
 
     /// `kernel:` at `offset`.
