@@ -36,7 +36,9 @@ public final class ArchiveReader {
     /// thread) only when the budget has one to spare.
     public var cores: CoreBudget = .shared
     /// When an `.xz` is decoded on a second thread (tests pin it either way).
-    enum ReadAhead { case whenCoreFree, always, never }
+    /// `parallel`: the Blocks of a multi-Block `.xz` decoded on two threads at once (tests; a batch
+    /// does it when cores are free).
+    enum ReadAhead { case whenCoreFree, always, parallel, never }
     var readAhead = ReadAhead.whenCoreFree
     private var lastBytes: Int64 = 0
 
@@ -98,6 +100,7 @@ public final class ArchiveReader {
                 switch readAhead {
                 case .whenCoreFree: source.borrowCoreForReadAhead(from: cores)
                 case .always: source.startReadAhead()
+                case .parallel: source.startBlockPool(threads: 2)
                 case .never: break
                 }
                 defer {

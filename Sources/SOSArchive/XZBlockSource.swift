@@ -47,6 +47,9 @@ final class XZBlockSource {
     private(set) var blocksSkipped = 0
     var errorMessage: String?
     private var readAhead: XZReadAhead?
+    /// Several threads decoding Blocks at once (``XZBlockPool``), when the file has the Blocks for it.
+    private var pool: XZBlockPool?
+    private var poolCores = 0
     /// Where a core for the read-ahead may come from, asked every ``lenderCheckInterval`` reads.
     private var lender: CoreBudget?
     private var borrowedCore = false
@@ -91,7 +94,16 @@ final class XZBlockSource {
     /// The next decompressed bytes (valid until the next call); an empty buffer at the end; nil on
     /// damage, with `errorMessage` set.
     func read() -> UnsafeRawBufferPointer? {
-        if readAhead == nil, let lender {
+        if let pool { return pool.read(source: self) }
+        if readAhead == nil, let lender, XZBlockPool.suits(index) {
+            // The pool starts where a Block does; a core taken at any other point would idle.
+            if current == nil, nextBlock < index.blocks.count, lender.takeSpare() {
+                poolCores = 1
+                while poolCores < Self.maxPoolThreads - 1, lender.takeSpare() { poolCores += 1 }
+                startBlockPool(threads: poolCores + 1)
+                return pool?.read(source: self)
+            }
+        } else if readAhead == nil, let lender {
             // Here libarchive is done with the last buffer: the decoder can change threads.
             if readsUntilLenderCheck == 0 {
                 readsUntilLenderCheck = Self.lenderCheckInterval
@@ -111,6 +123,7 @@ final class XZBlockSource {
     /// Moves `request` bytes on; returns how many it moved (less only at the end), nil on damage.
     /// Blocks wholly inside the skipped range are never read.
     func skip(_ request: Int64) -> Int64? {
+        if let pool { return pool.skip(request, source: self) }
         if let readAhead { return readAhead.skip(request, source: self) }
         let start = position
         guard seek(to: position + max(0, request)) else { return nil }
@@ -126,6 +139,18 @@ final class XZBlockSource {
         ahead.start()
     }
 
+    /// Decoding threads at most (``XZBlockPool``), this thread's core counted in.
+    static let maxPoolThreads = 4
+
+    /// Decodes the Blocks from here on `threads` threads at once (``XZBlockPool``); from then on
+    /// this decoder is not used. Only where a Block starts, and only for files the pool suits.
+    func startBlockPool(threads: Int) {
+        guard pool == nil, readAhead == nil, current == nil, XZBlockPool.suits(index), nextBlock < index.blocks.count else { return }
+        let started = XZBlockPool(index: index, fd: fd, firstBlock: nextBlock, position: position, threads: threads)
+        pool = started
+        started.start()
+    }
+
     /// Starts the read-ahead (``startReadAhead()``) as soon as `budget` has a core to spare: at
     /// the start, or part way when another archive of the batch ends and none waits to start.
     func borrowCoreForReadAhead(from budget: CoreBudget) {
@@ -138,13 +163,21 @@ final class XZBlockSource {
         readAhead?.stop()
         if borrowedCore { lender?.giveBack() }
         borrowedCore = false
+        if let pool {
+            pool.stop()
+            blocksDecoded += pool.blocksDecoded
+            blocksSkipped += pool.blocksSkipped
+            self.pool = nil
+        }
+        for _ in 0..<poolCores { lender?.giveBack() }
+        poolCores = 0
         lender = nil
     }
 
     /// Where the tar stream stands for libarchive (handed out or skipped), and the compressed
     /// offset reached, whichever thread decodes.
-    var consumerPosition: Int64 { readAhead?.position ?? position }
-    var progressBytes: Int64 { readAhead?.compressedProgress ?? compressedBytesRead }
+    var consumerPosition: Int64 { pool?.position ?? readAhead?.position ?? position }
+    var progressBytes: Int64 { pool?.compressedProgress ?? readAhead?.compressedProgress ?? compressedBytesRead }
 
     /// Decodes the next bytes into `buffer`, across Block ends; 0 at the end of the stream, nil on damage.
     func decodeNext(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int? {
@@ -236,38 +269,60 @@ final class XZBlockSource {
             return false
         }
         let entry = index.blocks[number]
+        stream = lzma_stream()
+        switch Self.startDecoder(&stream, block, number: number, index: index, fd: fd) {
+        case .failure(let message): return fail(message.text) != nil
+        case .success(let headerSize):
+            compressedBytesRead = entry.compressedOffset + Int64(headerSize)
+            inputOffset = entry.compressedOffset + Int64(headerSize)
+            inputEnd = entry.compressedOffset + entry.totalSize
+            position = entry.uncompressedOffset
+            current = number
+            blocksDecoded += 1
+            return true
+        }
+    }
+
+    /// What went wrong starting or decoding a Block, as the reader reports it.
+    struct Failure: Error {
+        let text: String
+    }
+
+    /// Starts `stream` on Block `number` (below the Index's count): reads and checks its header;
+    /// gives the header's size. Shared by this source and the threads of ``XZBlockPool``.
+    static func startDecoder(_ stream: inout lzma_stream, _ block: UnsafeMutablePointer<lzma_block>,
+                             number: Int, index: XZIndex, fd: Int32) -> Result<Int, Failure> {
+        let entry = index.blocks[number]
         // The Block Header is at most 1024 bytes; its first byte gives its size.
         var header = [UInt8](repeating: 0, count: 1024)
         let headerRead = header.withUnsafeMutableBytes { raw -> Int in
             guard let base = raw.baseAddress else { return -1 }
-            return readFile(base, Int(min(1024, entry.totalSize)), at: entry.compressedOffset)
+            return readFile(fd, base, Int(min(1024, entry.totalSize)), at: entry.compressedOffset)
         }
         guard headerRead > 0, header[0] != 0 else {
-            return fail("xz block \(number + 1) of \(index.blocks.count) has no header") != nil
+            return .failure(Failure(text: "xz block \(number + 1) of \(index.blocks.count) has no header"))
         }
         let headerSize = Int(header[0]) * 4 + 4
         guard headerSize <= headerRead else {
-            return fail("xz block \(number + 1) of \(index.blocks.count) has a cut header") != nil
+            return .failure(Failure(text: "xz block \(number + 1) of \(index.blocks.count) has a cut header"))
         }
-        stream = lzma_stream()
         block.pointee = lzma_block()
         let status = header.withUnsafeBufferPointer { bytes in
             sos_xz_block_decoder(&stream, block, bytes.baseAddress, index.check,
                                  lzma_vli(entry.unpaddedSize), lzma_vli(entry.uncompressedSize))
         }
         guard status == LZMA_OK else {
-            return fail("xz block \(number + 1) of \(index.blocks.count) cannot be decoded: \(Self.describe(status))") != nil
+            return .failure(Failure(text: "xz block \(number + 1) of \(index.blocks.count) cannot be decoded: \(describe(status))"))
         }
-        compressedBytesRead = entry.compressedOffset + Int64(headerSize)
-        inputOffset = entry.compressedOffset + Int64(headerSize)
-        inputEnd = entry.compressedOffset + entry.totalSize
-        position = entry.uncompressedOffset
-        current = number
-        blocksDecoded += 1
-        return true
+        return .success(headerSize)
     }
 
     private func readFile(_ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int64) -> Int {
+        Self.readFile(fd, buffer, count, at: offset)
+    }
+
+    /// `pread` again after a signal; safe from several threads on one descriptor.
+    static func readFile(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int64) -> Int {
         while true {
             let got = pread(fd, buffer, count, off_t(offset))
             if got < 0, errno == EINTR { continue }
@@ -280,7 +335,7 @@ final class XZBlockSource {
         return nil
     }
 
-    private static func describe(_ status: lzma_ret) -> String {
+    static func describe(_ status: lzma_ret) -> String {
         switch status {
         case LZMA_DATA_ERROR: return "corrupt compressed data"
         case LZMA_BUF_ERROR: return "compressed data is truncated"
