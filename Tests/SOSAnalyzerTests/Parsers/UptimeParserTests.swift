@@ -10,6 +10,13 @@ import Testing
                 == Uptime(seconds: 25 * 60, line: 1))
     }
 
+    /// The doc comment's proc/uptime sample: seconds up, then idle seconds; whole seconds kept.
+    @Test func procUptime() throws {
+        let text = try MemoryFixtures.text("field", "proc-uptime-i5_info.txt").split(separator: "\n").dropFirst().joined(separator: "\n")
+        #expect(try UptimeParser.parse(text) == Uptime(seconds: 2_908, line: 1))
+        #expect(try UptimeParser.parse(try DocSample.of("Parsers/Uptime.swift", "public enum UptimeParser", block: 1)) == Uptime(seconds: 2_908, line: 1))
+    }
+
     @Test func emptyIsNotCollected() {
         #expect(throws: ParseFailure.notCollected("empty uptime output")) { try UptimeParser.parse("\n") }
     }
