@@ -75,15 +75,21 @@ public enum SysctlParser {
         return SysctlTable(entries: entries, notes: notes, unreadableKeys: unreadable)
     }
 
-    /// procps sysctl's messages about a key or folder it could not read, as it prints them.
+    /// procps sysctl's messages about a key or folder it could not read, as it prints them:
+    /// procps-ng opens them with `sysctl: `, procps 3.2 with `error: `
+    /// (`error: permission denied on key 'kernel.cad_pid'`, `error: "Operation not permitted" reading key "..."`).
     private static let ownSkipMessages = [
         "permission denied on key ", "unable to open directory ", "reading key ", "cannot stat ",
     ]
 
     static func isOwnSkipMessage(_ line: Substring) -> Bool {
-        guard line.hasPrefix("sysctl: ") else { return false }
-        let rest = line.dropFirst("sysctl: ".count)
-        return ownSkipMessages.contains { rest.hasPrefix($0) }
+        let rest: Substring
+        if line.hasPrefix("sysctl: ") { rest = line.dropFirst("sysctl: ".count) }
+        else if line.hasPrefix("error: ") { rest = line.dropFirst("error: ".count) }
+        else { return false }
+        if ownSkipMessages.contains(where: { rest.hasPrefix($0) }) { return true }
+        // error: "Operation not permitted" reading key "kernel.cad_pid"
+        return rest.hasPrefix("\"") && rest.contains("\" reading key \"")
     }
 
     /// A proc/sys file holding one integer; numbers too big for Int are .malformed, empty is .notCollected.

@@ -34,8 +34,19 @@ import Testing
             "net.ipv4.tcp_rmem": SysctlEntry(value: "4096\t131072\t6291456", line: 2),
             "vm.min_free_kbytes": SysctlEntry(value: "67584", line: 4),
         ])
-        #expect(notes == [ParseNote(line: 3, message: "error: \"Operation not permitted\" reading key \"a=b\"")])
-        #expect(table.unreadableKeys == [])
+        // procps 3.2's word on a key it could not read: no read failure
+        #expect(notes == [])
+        #expect(table.unreadableKeys == [ParseNote(line: 3, message: "error: \"Operation not permitted\" reading key \"a=b\"")])
+    }
+
+    /// procps 3.x opens its messages with `error: ` (real `sysctl -a | grep` output on tlinux).
+    @Test func olderProcpsErrorPrefix() throws {
+        let text = try MemoryFixtures.text("field", "sysctl-a-grep-tw-tlinux.txt")
+        let table = try SysctlParser.parse(text)
+        #expect(table.unreadableKeys == [ParseNote(line: 2, message: "error: permission denied on key 'kernel.cad_pid'")])
+        #expect(table.notes.map(\.line) == [1])  // the provenance line
+        #expect(table.entries["net.ipv4.tcp_tw_reuse"] == SysctlEntry(value: "1", line: 6))
+        #expect(table.entries.count == 5)
     }
 
     /// A line that is neither `key = value` nor one of sysctl's messages about skipped keys is
