@@ -90,4 +90,18 @@ import Testing
         #expect(failures.map(\.callTrace) == [[], []])
         #expect(failures.allSatisfy { $0.untangled != nil })
     }
+
+    /// The real interleaved dmesg read as a report's `sos_commands/kernel/dmesg`: two failures,
+    /// the ixgbe module on swapper/20's only, nothing said to be untangled.
+    @Test func reportOfTheRealInterleavedDmesg() throws {
+        let folder = try FolderReport("interleaved-dcache")
+        defer { folder.remove() }
+        try folder.write("sos_commands/kernel/dmesg", try MemoryFixtures.text("field", "allocfail-interleaved-dcache-3787.txt")
+            .split(separator: "\n").dropFirst().joined(separator: "\n") + "\n")
+        let report = try #require(folder.read())
+        #expect(report.allocationFailures.map(\.process) == ["swapper/20", "swapper/12"])
+        #expect(report.allocationFailures.map(\.modules) == [["ixgbe"], []])
+        #expect(report.allocationFailures.allSatisfy { $0.untangled == nil })
+        #expect(!report.problems.contains { $0.message.contains("printed at the same time") })
+    }
 }
