@@ -11,7 +11,8 @@
 /// yields `flannel.1` driven by `vxlan` (line 3).
 ///
 /// ip prints each line whole, details indented. Pasted from a terminal, a long line is wrapped
-/// and its rest opens the next line unindented (`65535` after `maxmtu` above); a line that is
+/// and its rest opens the next line unindented (`axmtu 65535` of the `link/ether` line above,
+/// at 80 columns); a line that is
 /// neither indented nor `<n>: <name>:` is such a rest and is passed over, so the detail line
 /// after it is still read.
 public enum IPLinkKindsParser {

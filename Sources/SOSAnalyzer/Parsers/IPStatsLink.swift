@@ -18,7 +18,7 @@
 /// yields `flannel.1` (line 1) with rxPackets 639, txDropped 13, rxFifo 0 (the overrun column).
 ///
 /// ip prints each line whole; pasted from a terminal, the rest of a long link line opens the
-/// next line (`default` above, or `1000` after `qlen`): only `<n>: <name>:` opens a link, so the
+/// next line (`NOWN mode DEFAULT group default` of the `flannel.1` line above, at 80 columns): only `<n>: <name>:` opens a link, so the
 /// rest is passed over and the counters still go to their link.
 public enum IPStatsLinkParser {
     /// - Throws: `.notCollected` for empty output; `.malformed` when no link has RX/TX counters.

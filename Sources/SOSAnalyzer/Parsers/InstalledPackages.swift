@@ -65,7 +65,8 @@ public struct PackageList: Sendable, Codable, Equatable, NotedParse {
 ///
 /// rpm and dpkg print one package a line however long. Pasted from a terminal, a line longer
 /// than its width is wrapped and its rest opens the next line: the rest of an rpm install date
-/// (`2016` after `kernel-2.6.32-573.el6.x86_64 ... Wed May 18 14:17:17`) is joined to that date,
+/// (`2016` after `kernel-2.6.32-573.el6.x86_64 ... Wed May 18 14:17:17` at 80 columns, the
+/// sample above) is joined to that date,
 /// the rest of a dpkg row (its description) is passed over. Only a line above as long as the
 /// narrowest terminal (80 columns) can have been wrapped; any other such line is still a note.
 public enum InstalledPackagesParser {

@@ -50,8 +50,8 @@ public struct LsmodTable: Sendable, Codable, Equatable {
 ///
 /// lsmod prints one module a line however long its holder list (a long name only pushes the
 /// columns right). Pasted from a terminal, a long holder list is wrapped and its rest opens
-/// the next line alone (`nf_conntrack 139264 6 nf_nat,xt_conntrack,nf_conntrack_net` then
-/// `link,xt_MASQUERADE`): a line that is one comma-separated word right after a module line
+/// the next line alone (moby/moby#14185's `nf_conntrack 90112 5 nf_nat,...,nf_nat_masquerad`
+/// then `e_ipv4,nf_conntrack_ipv4` at 80 columns): a line that is one comma-separated word right after a module line
 /// with holders is read as the rest of that list (the first piece is glued to the last holder
 /// unless the line above ended at a comma). Only a line above as long as the narrowest terminal
 /// (80 columns) can have been wrapped: a module name alone after a short line is a cut line.

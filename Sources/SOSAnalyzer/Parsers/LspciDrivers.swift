@@ -10,7 +10,8 @@
 ///
 /// lspci itself never wraps: a device line is one line however long, its details indented.
 /// Output pasted from a terminal is wrapped at the terminal's width, and the rest of a long
-/// device line then opens a line of its own (`supports bus mastering])` above): a line that
+/// device line then opens a line of its own (`us mastering])`, the last of the 174 columns of
+/// the `00:01.1` line above at 80 columns): a line that
 /// opens a device must start with a PCI address, so such a piece is read as the continuation
 /// it is, not as a device.
 public enum LspciDriversParser {

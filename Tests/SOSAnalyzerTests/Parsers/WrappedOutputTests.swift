@@ -75,7 +75,7 @@ enum TerminalWrap {
     }
 
     /// installed-rpms lines of the insights sample (the doc comment's): the date runs past
-    /// column 80, its rest ("7 2016", "8:52 2016" and the sos 3.0 TAB columns) is joined back.
+    /// column 80, its rest ("2016", with the sos 3.0 TAB columns after it on the BESAgent line) is joined back.
     @Test func rpmInstallDateWrapped() throws {
         let text = try DocSample.of("Parsers/InstalledPackages.swift", "public enum InstalledPackagesParser")
         let plain = try InstalledPackagesParser.parseRPMList(text)
@@ -84,6 +84,9 @@ enum TerminalWrap {
         #expect(wrapped.packages.map(\.name) == ["BESAgent", "kernel", "tftp-server"])
         #expect(wrapped.packages.map(\.installTime) == plain.packages.map(\.installTime))
         #expect(wrapped.packages.map(\.installTime) == ["Wed Jan 27 09:18:52 2016", "Wed May 18 14:17:17 2016", nil])
+        // at 82 columns the year is cut in two ("20", "16"): glued back without a space
+        let narrow = try InstalledPackagesParser.parseRPMList(TerminalWrap.wrapped(text, columns: 82))
+        #expect(narrow.packages.map(\.installTime) == ["Wed Jan 27 09:18:52 2016", "Wed May 18 14:17:17 2016", nil])
         #expect(InstalledPackagesParser.isDateRest("14:17:17 2016") && InstalledPackagesParser.isDateRest("PM UTC"))
         #expect(!InstalledPackagesParser.isDateRest("tftp-server-5.2-12.el7.x86_64"))
     }
