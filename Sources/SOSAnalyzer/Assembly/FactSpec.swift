@@ -58,7 +58,7 @@ public enum FactCatalog {
     /// How long the host had been up: with `date`, when the running boot began, which dates the
     /// ring buffer's seconds-since-boot stamps.
     public static let uptime = FactSpec("uptime", feeds: .uptime, [
-        "sos_commands/host/uptime", "sos_commands/general/uptime", "uptime",
+        "sos_commands/host/uptime", "sos_commands/general/uptime", "uptime", "proc/uptime",
     ])
     public static let redhatRelease = FactSpec("redhatRelease", feeds: .os, [
         "etc/redhat-release", "etc/centos-release", "etc/oracle-release", "etc/rocky-release",

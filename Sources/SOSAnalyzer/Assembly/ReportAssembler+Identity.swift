@@ -74,6 +74,7 @@ extension ReportAssembler {
     mutating func readUptime() {
         guard let (uptime, found) = parse(FactCatalog.uptime, UptimeParser.parse) else { return }
         cite(.uptime, found.member, line: uptime.line)
+        report.uptimeSeconds = uptime.seconds
         report.bootedAt = report.collectedAt.flatMap { BootClock.bootTime(collectedAt: $0, uptimeSeconds: uptime.seconds) }
     }
 

@@ -20,6 +20,9 @@
 ///   unstamped copy of a stamped header (a console echo in dmesg) is merged with it. A trace
 ///   line with no caller id while two reports have printed their task lines and neither its
 ///   trace cannot be told apart: both get no frames and say so (`untangled`) rather than guess.
+///   Timestamp continuity tells them apart where it can: one report's lines carry non-decreasing
+///   `[secs.usecs]` stamps, so an untagged line stamped before a report's last line is not that
+///   report's; when that leaves one open report, the line is its (see `steerByStamp`).
 /// - A report ends at its generation's last Mem-Info line (`pages non-shared`, `pages swap cached`,
 ///   `pages hwpoisoned`, or lines after `Total swap`/`pages reserved` that are not tail lines), at a
 ///   timestamp jump of more than 10 s, or at a kernel line that is no part of such a report.
@@ -108,6 +111,8 @@ public struct AllocationFailureScanner: Sendable {
         var keepsExcerpt = false
         /// Printed at once with another report (see `traceIsAmbiguous`): no trace of its own.
         var tangled = false
+        /// The `[secs.usecs]` stamp of the last line attributed to it (see `steerByStamp`).
+        var lastMonotonic: Double?
     }
 
     private var formats: Set<KernelLogFormat> = []
@@ -148,6 +153,9 @@ public struct AllocationFailureScanner: Sendable {
         if let caller = line.caller, let keyed = open.lastIndex(where: { $0.caller == caller }) {
             current = keyed
         }
+        let monotonic: Double? = if line.caller == nil, case .monotonic(let s)? = line.timestamp { s } else { nil }
+        if let monotonic { steerByStamp(monotonic) }
+        defer { if case .monotonic(let s)? = line.timestamp { noteStamp(s, number: number) } }
 
         switch AllocationReportLineKind(message, line: number) {
         case .headers(let headers):
@@ -166,11 +174,12 @@ public struct AllocationFailureScanner: Sendable {
             pendingComms.append((comm, number))
             if pendingComms.count > Self.maxOpen { pendingComms.removeFirst() }
         case .callTrace(let frames):
-            if traceIsAmbiguous(caller: line.caller, number: number) { break }
+            steerToTaskedReport()
+            if traceIsAmbiguous(caller: line.caller, stamp: monotonic, number: number) { break }
             touch(number, phase: .trace)
             for frame in frames { addFrame(frame, number: number) }
         case .frames(let frames):
-            if traceIsAmbiguous(caller: line.caller, number: number) { break }
+            if traceIsAmbiguous(caller: line.caller, stamp: monotonic, number: number) { break }
             for frame in frames { addFrame(frame, number: number) }
         case .traceDetail:
             touch(number, phase: nil)

@@ -64,7 +64,8 @@ extension AllocationReportLine {
             // "order:0" cut short by another CPU's piece; its ", mode:..." comes on a later line
             guard !isVmalloc, let orderRange = segment.firstRange(of: "order:") else { return nil }
             let rest = segment[orderRange.upperBound...].drop(while: { $0 == " " }).drop(while: \.isASCIIDigit)
-            guard rest.trimmedBlanks.isEmpty || rest.trimmedBlanks == "," else { return nil }
+            // or glued to another CPU's raw stack words: "page allocation failure: order:0 0000000000000000"
+            guard rest.trimmedBlanks.isEmpty || rest.trimmedBlanks == "," || isStackWords(rest) else { return nil }
             return (order, "", nil, false)
         }
         let hexStart = segment.index(modeRange.lowerBound, offsetBy: 5)

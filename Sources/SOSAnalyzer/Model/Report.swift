@@ -21,6 +21,9 @@ public struct Report: Sendable, Codable, Equatable {
     /// When the running boot began, ISO 8601 without zone (`collectedAt` minus `uptime`, to the
     /// minute `uptime` prints): dates the seconds-since-boot stamps of the running boot's logs.
     @Nullable public var bootedAt: String?
+    /// Seconds the host had been up when sos ran (`uptime`, to the minute, else `proc/uptime`);
+    /// absent where neither was collected. Turns counters kept since boot into rates.
+    public var uptimeSeconds: Int?
     @Nullable public var os: OSInfo?
     @Nullable public var kernel: KernelInfo?
     @Nullable public var taint: TaintInfo?

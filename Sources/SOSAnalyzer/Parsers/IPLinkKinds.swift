@@ -9,6 +9,12 @@
 ///     vxlan id 1 local 10.6.3.201 dev ens3 srcport 0 0 dstport 8472 nolearning ttl auto ageing 300
 /// ```
 /// yields `flannel.1` driven by `vxlan` (line 3).
+///
+/// ip prints each line whole, details indented. Pasted from a terminal, a long line is wrapped
+/// and its rest opens the next line unindented (`axmtu 65535` of the `link/ether` line above,
+/// at 80 columns); a line that is
+/// neither indented nor `<n>: <name>:` is such a rest and is passed over, so the detail line
+/// after it is still read.
 public enum IPLinkKindsParser {
     public struct Kind: Sendable, Equatable {
         public var interface: String
@@ -31,10 +37,13 @@ public enum IPLinkKindsParser {
         for line in TextLines(text) {
             let fields = line.text.blankSeparatedFields
             guard let first = fields.first else { continue }
-            if line.text.first?.isWhitespace == false, first.hasSuffix(":"), fields.count > 1 {
-                // "3: flannel.1: <...>" or "3: veth0@if2: <...>"
-                interface = fields[1].dropLast().split(separator: "@").first.map(String.init)
-                afterLinkLine = false
+            if line.text.first?.isWhitespace == false {
+                // "3: flannel.1: <...>" or "3: veth0@if2: <...>"; anything else unindented is
+                // the rest of a line a terminal wrapped
+                if first.hasSuffix(":"), first.dropLast().allSatisfy(\.isASCIIDigit), fields.count > 1, fields[1].hasSuffix(":") {
+                    interface = fields[1].dropLast().split(separator: "@").first.map(String.init)
+                    afterLinkLine = false
+                }
             } else if first.hasPrefix("link/") {
                 afterLinkLine = true
             } else if afterLinkLine, let name = interface {

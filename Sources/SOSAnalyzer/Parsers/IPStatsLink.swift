@@ -16,6 +16,10 @@
 ///     93071      737      0       13      0       0
 /// ```
 /// yields `flannel.1` (line 1) with rxPackets 639, txDropped 13, rxFifo 0 (the overrun column).
+///
+/// ip prints each line whole; pasted from a terminal, the rest of a long link line opens the
+/// next line (`NOWN mode DEFAULT group default` of the `flannel.1` line above, at 80 columns): only `<n>: <name>:` opens a link, so the
+/// rest is passed over and the counters still go to their link.
 public enum IPStatsLinkParser {
     /// - Throws: `.notCollected` for empty output; `.malformed` when no link has RX/TX counters.
     public static func parse(_ text: String) throws(ParseFailure) -> [NetDevRecord] {
@@ -40,7 +44,7 @@ public enum IPStatsLinkParser {
             let content = line.text.trimmedBlanks
             if content.isEmpty { continue }
             sawText = true
-            if let first = line.text.first, first.isASCIIDigit {
+            if let first = line.text.first, first.isASCIIDigit, isLinkLine(content) {
                 flush()
                 rx = [:]
                 tx = [:]
@@ -70,5 +74,12 @@ public enum IPStatsLinkParser {
         if !records.isEmpty { return records }
         guard sawText else { throw .notCollected("ip -s link output is empty") }
         throw .malformed(line: 1, message: "no RX:/TX: counters in ip -s link output")
+    }
+
+    /// `3: flannel.1: <...>`: a number and a colon, then the name and a colon.
+    static func isLinkLine(_ content: Substring) -> Bool {
+        let fields = content.blankSeparatedFields
+        guard fields.count >= 2, let first = fields.first, first.hasSuffix(":") else { return false }
+        return first.dropLast().allSatisfy(\.isASCIIDigit) && fields[1].hasSuffix(":")
     }
 }

@@ -62,7 +62,17 @@ public struct PackageList: Sendable, Codable, Equatable, NotedParse {
 /// hi  containerd                     1.5.5-0ubuntu3~20.04.1                amd64        daemon to control runC
 /// ```
 /// yields `accountsservice` `0.6.55-0ubuntu12~20.04.5` `amd64` and the held `containerd`.
+///
+/// rpm and dpkg print one package a line however long. Pasted from a terminal, a line longer
+/// than its width is wrapped and its rest opens the next line: the rest of an rpm install date
+/// (`2016` after `kernel-2.6.32-573.el6.x86_64 ... Wed May 18 14:17:17` at 80 columns, the
+/// sample above) is joined to that date,
+/// the rest of a dpkg row (its description) is passed over. Only a line above as long as the
+/// narrowest terminal (80 columns) can have been wrapped; any other such line is still a note.
 public enum InstalledPackagesParser {
+    /// The narrowest terminal width text is pasted from: shorter lines were not wrapped.
+    static let wrapWidth = 80
+
     /// Architectures rpm builds for. A suffix outside this list is part of the release
     /// (`glibc-2.5-81`, `gpg-pubkey-0608b895-4bd22942`), so such lines get no arch.
     static let rpmArchitectures: Set<Substring> = [
@@ -80,9 +90,20 @@ public enum InstalledPackagesParser {
     public static func parseRPMList(_ text: String) throws(ParseFailure) -> PackageList {
         var packages: [InstalledPackage] = []
         var notes: [ParseNote] = []
+        var previous: (number: Int, text: Substring)?
         for line in TextLines(text) {
+            defer { previous = (line.number, line.text) }
             let content = line.text.trimmedBlanks
             if content.isEmpty { continue }
+            // the rest of the install date of the package above, wrapped by a terminal
+            if let previous, previous.number == line.number - 1, previous.text.count >= wrapWidth,
+               let last = packages.last, last.line == previous.number, let time = last.installTime,
+               let rest = content.split(separator: "\t").first, isDateRest(rest) {
+                // a word cut in two is glued back; sos 3.0's TAB columns after the date are dropped
+                let split = previous.text.last.map { !$0.isWhitespace } == true && line.text.first.map { !$0.isWhitespace } == true
+                packages[packages.count - 1].installTime = time + (split ? "" : " ") + rest.trimmedBlanks
+                continue
+            }
             // rpm's own complaints (corrupt rpmdb, signature warnings) and "command not found".
             // (A byte search: Foundation's `contains` per line was most of the cost of a long list.)
             if content.hasPrefix("error:") || content.hasPrefix("warning:")
@@ -115,6 +136,26 @@ public enum InstalledPackagesParser {
         }
         guard !packages.isEmpty else { throw .nothingParsed(notes, otherwise: "no installed package listed") }
         return PackageList(packages: packages, notes: notes)
+    }
+
+    /// A `dpkg -l` row opens with a status of two or three letters, then name and version.
+    private static func isDpkgRow(_ fields: [Substring]) -> Bool {
+        fields.count >= 3 && fields[0].count >= 2 && fields[0].count <= 3
+    }
+
+    private static let dateWords: Set<Substring> = [
+        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "AM", "PM",
+    ]
+
+    /// `2016`, `14:17:17 2016`, `PM UTC`: words an `%{INSTALLTIME:date}` is made of (numbers,
+    /// times, day and month names, AM/PM, a zone abbreviation), and nothing else.
+    static func isDateRest(_ content: Substring) -> Bool {
+        let words = content.blankSeparatedFields
+        return !words.isEmpty && words.allSatisfy { word in
+            dateWords.contains(word) || word.allSatisfy { $0.isASCIIDigit || $0 == ":" }
+                || ((2...5).contains(word.count) && word.allSatisfy { $0.isASCII && $0.isUppercase })
+        }
     }
 
     /// NVRA split: arch = after last "." when it is a known architecture; release = after last
@@ -161,14 +202,27 @@ public enum InstalledPackagesParser {
         var notes: [ParseNote] = []
         var hasArchitectureColumn = true
         var inTable = false
+        var previous: (number: Int, isRow: Bool, length: Int)?
+        var rowLine: Int?
         for line in TextLines(text) {
+            defer { previous = (line.number, rowLine == line.number, line.text.count) }
             let content = line.text.trimmedBlanks
             if content.isEmpty { continue }
+            // the rest of the header, rule or row above, wrapped by a terminal
+            if let previous, previous.number == line.number - 1, previous.isRow, previous.length >= wrapWidth,
+               !content.hasPrefix("+++-"), !(content.hasPrefix("||/")) {
+                if content.hasPrefix("|") || !inTable || content.allSatisfy({ $0 == "=" || $0 == "-" })
+                    || !isDpkgRow(content.blankSeparatedFields) {
+                    rowLine = line.number  // a line cut in three: the next piece follows this one
+                    continue
+                }
+            }
             if content.hasPrefix("||/") {
                 hasArchitectureColumn = content.contains("Arch")
+                rowLine = line.number
                 continue
             }
-            if content.hasPrefix("+++-") { inTable = true; continue }
+            if content.hasPrefix("+++-") { inTable = true; rowLine = line.number; continue }
             if !inTable {
                 // The legend above the table; anything else there is an error message.
                 if !(content.hasPrefix("Desired=") || content.hasPrefix("|")) {
@@ -177,10 +231,11 @@ public enum InstalledPackagesParser {
                 continue
             }
             let fields = content.blankSeparatedFields
-            guard fields.count >= 3, fields[0].count >= 2, fields[0].count <= 3 else {
+            guard isDpkgRow(fields) else {
                 notes.append(ParseNote(line: line.number, message: "not a dpkg -l row: \"\(content)\""))
                 continue
             }
+            rowLine = line.number
             let status = fields[0]
             guard status[status.index(after: status.startIndex)] == "i" else { continue }
             var name = fields[1]

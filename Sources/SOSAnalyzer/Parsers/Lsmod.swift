@@ -47,7 +47,18 @@ public struct LsmodTable: Sendable, Codable, Equatable {
 /// `["rdma_ucm"]`, line 3). From `/proc/modules`,
 /// `zcommon 90112 2 zfs,icp, Live 0xffffffffc0952000 (PO)` yields holders `["zfs", "icp"]` and
 /// taint flags `["P", "O"]`.
+///
+/// lsmod prints one module a line however long its holder list (a long name only pushes the
+/// columns right). Pasted from a terminal, a long holder list is wrapped and its rest opens
+/// the next line alone (moby/moby#14185's `nf_conntrack 90112 5 nf_nat,...,nf_nat_masquerad`
+/// then `e_ipv4,nf_conntrack_ipv4` at 80 columns): a line that is one comma-separated word right after a module line
+/// with holders is read as the rest of that list (the first piece is glued to the last holder
+/// unless the line above ended at a comma). Only a line above as long as the narrowest terminal
+/// (80 columns) can have been wrapped: a module name alone after a short line is a cut line.
 public enum LsmodParser {
+    /// The narrowest terminal width text is pasted from: shorter lines were not wrapped.
+    static let wrapWidth = 80
+
     /// The modules in file order; the header and a leading `> ` quote marker are skipped, and an
     /// unreadable line (e.g. a truncated last line) is left out. Throws `notCollected` for an
     /// empty file or an error message, `malformed` when no line is a module.
@@ -83,6 +94,9 @@ public enum LsmodParser {
             }
             if let entry = entry(fields, line: line.number) {
                 entries.append(entry)
+            } else if let last = entries.last, index > 0, lines[index - 1].number == last.line,
+                      let rest = holdersContinuation(fields, after: lines[index - 1].text, holders: last.usedBy) {
+                entries[entries.count - 1].usedBy = rest
             } else {
                 notes.append(ParseNote(line: line.number, message: "not a module line: \(line.text.trimmingWhitespace())"))
             }
@@ -115,5 +129,20 @@ public enum LsmodParser {
         }
         return LsmodEntry(
             name: String(fields[0]), size: size, useCount: useCount, usedBy: usedBy, taintFlags: taintFlags, line: line)
+    }
+
+    /// The holder list of the module line above with a terminal-wrapped rest added, or nil when
+    /// `fields` is no such rest (more than one word, not module names and commas, or the line
+    /// above had no holders).
+    private static func holdersContinuation(_ fields: [Substring], after previous: Substring, holders: [String]) -> [String]? {
+        guard fields.count == 1, let word = fields.first, let lastHolder = holders.last,
+              word.allSatisfy({ $0.isASCIILetterOrDigit || $0 == "_" || $0 == "-" || $0 == "," }),
+              previous.count >= wrapWidth else { return nil }
+        var result = holders
+        var pieces = word.split(separator: ",").map(String.init)
+        if !previous.trimmedBlanks.hasSuffix(","), !pieces.isEmpty, !word.hasPrefix(",") {
+            result[result.count - 1] = lastHolder + pieces.removeFirst()
+        }
+        return result + pieces.filter { $0 != "-" }
     }
 }

@@ -11,14 +11,22 @@ public struct SysctlEntry: Sendable, Codable, Equatable {
     }
 }
 
-/// Every key of `sysctl -a`, and the lines that were not `key = value`.
+/// Every key of `sysctl -a`, the lines that were not `key = value`, and sysctl's own messages
+/// about keys it could not read.
 public struct SysctlTable: Sendable, Codable, Equatable, NotedParse {
     public var entries: [String: SysctlEntry]
+    /// Lines that were neither `key = value` nor one of sysctl's own messages: a read failure.
     public var notes: [ParseNote]
+    /// sysctl's own messages about keys it could not read (`sysctl: permission denied on key
+    /// '...'`, `sysctl: unable to open directory "..."`, `sysctl: reading key "..."`): the command
+    /// ran and said which keys it skipped (in a container many are not readable), so they are not
+    /// our read failure and do not reach the report's problems; those keys are simply absent.
+    public var unreadableKeys: [ParseNote]
 
-    public init(entries: [String: SysctlEntry], notes: [ParseNote]) {
+    public init(entries: [String: SysctlEntry], notes: [ParseNote], unreadableKeys: [ParseNote] = []) {
         self.entries = entries
         self.notes = notes
+        self.unreadableKeys = unreadableKeys
     }
 }
 
@@ -32,16 +40,22 @@ public struct SysctlTable: Sendable, Codable, Equatable, NotedParse {
 /// ...
 /// sysctl: permission denied on key 'fs.protected_fifos'
 /// ```
-/// yields `entries["abi.vsyscall32"] == SysctlEntry(value: "1", line: 1)` and one note per
-/// `sysctl:` line. `dev.cdrom.info` repeats its key on every line; the first one is kept.
+/// yields `entries["abi.vsyscall32"] == SysctlEntry(value: "1", line: 1)` and one
+/// `unreadableKeys` entry per `sysctl:` line (sysctl's own word on what it skipped, not a read
+/// failure: no `notes`). `dev.cdrom.info` repeats its key on every line; the first one is kept.
 public enum SysctlParser {
     /// - Throws: `.notCollected` when no line is `key = value` (an empty file, or only errors).
     public static func parse(_ text: String) throws(ParseFailure) -> SysctlTable {
         var entries: [String: SysctlEntry] = [:]
         var notes: [ParseNote] = []
+        var unreadable: [ParseNote] = []
         for line in TextLines(text) {
             let content = line.text.trimmedBlanks
             if content.isEmpty { continue }
+            if isOwnSkipMessage(content) {
+                unreadable.append(ParseNote(line: line.number, message: String(content)))
+                continue
+            }
             guard let equals = content.firstIndex(of: "=") else {
                 notes.append(ParseNote(line: line.number, message: String(content)))
                 continue
@@ -57,8 +71,25 @@ public enum SysctlParser {
                 entries[String(key)] = SysctlEntry(value: String(value), line: line.number)
             }
         }
-        guard !entries.isEmpty else { throw .nothingParsed(notes, otherwise: "sysctl -a is empty") }
-        return SysctlTable(entries: entries, notes: notes)
+        guard !entries.isEmpty else { throw .nothingParsed(notes + unreadable, otherwise: "sysctl -a is empty") }
+        return SysctlTable(entries: entries, notes: notes, unreadableKeys: unreadable)
+    }
+
+    /// procps sysctl's messages about a key or folder it could not read, as it prints them:
+    /// procps-ng opens them with `sysctl: `, procps 3.2 with `error: `
+    /// (`error: permission denied on key 'kernel.cad_pid'`, `error: "Operation not permitted" reading key "..."`).
+    private static let ownSkipMessages = [
+        "permission denied on key ", "unable to open directory ", "reading key ", "cannot stat ",
+    ]
+
+    static func isOwnSkipMessage(_ line: Substring) -> Bool {
+        let rest: Substring
+        if line.hasPrefix("sysctl: ") { rest = line.dropFirst("sysctl: ".count) }
+        else if line.hasPrefix("error: ") { rest = line.dropFirst("error: ".count) }
+        else { return false }
+        if ownSkipMessages.contains(where: { rest.hasPrefix($0) }) { return true }
+        // error: "Operation not permitted" reading key "kernel.cad_pid"
+        return rest.hasPrefix("\"") && rest.contains("\" reading key \"")
     }
 
     /// A proc/sys file holding one integer; numbers too big for Int are .malformed, empty is .notCollected.

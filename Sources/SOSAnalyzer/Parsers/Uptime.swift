@@ -19,9 +19,17 @@ public struct Uptime: Sendable, Codable, Equatable {
 ///  19:23:40 up 25 min,  1 user,  load average: 0.83, 0.73, 0.76
 /// ```
 /// yield 40 680 and 1 500 seconds.
+///
+/// `proc/uptime` (seconds up, then idle seconds summed over CPUs) is read too, to the second.
+/// Real sample (`proc/uptime` of the GitHub repository GoCleverInsignia5/i5_info, an Android tablet's /proc copy):
+/// ```text
+/// 2908.88 1498.80
+/// ```
+/// yields 2 908 seconds.
 public enum UptimeParser {
     public static func parse(_ text: String) throws(ParseFailure) -> Uptime {
         for line in TextLines(text) {
+            if let seconds = procUptimeSeconds(line.text) { return Uptime(seconds: seconds, line: line.number) }
             guard let up = line.text.firstRange(of: " up ") else { continue }
             // "3 days,  2:01,  2 users" / "1 day, 10 min," / "11:18," / "25 min,"
             let fields = line.text[up.upperBound...].split(separator: ",").map { $0.trimmedBlanks }
@@ -50,5 +58,14 @@ public enum UptimeParser {
         }
         if text.allSatisfy(\.isWhitespace) { throw .notCollected("empty uptime output") }
         throw .malformed(line: 1, message: "no \"up ...\" reading in uptime output")
+    }
+
+    /// `350735.47 234388.90`: two non-negative decimals; the first, whole seconds.
+    private static func procUptimeSeconds(_ line: Substring) -> Int? {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count == 2, words.allSatisfy({ word in
+            word.contains(".") && word.allSatisfy { $0.isASCIIDigit || $0 == "." } && word.filter { $0 == "." }.count == 1
+        }), let seconds = Double(words[0]), seconds < 1e12 else { return nil }
+        return Int(seconds)
     }
 }

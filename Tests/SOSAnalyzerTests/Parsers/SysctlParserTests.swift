@@ -13,7 +13,9 @@ import Testing
         #expect(entries["dev.cdrom.info"] == SysctlEntry(value: "CD-ROM information, Id: cdrom.c 3.20 2003/12/17", line: 8))
         #expect(entries["kernel.domainname"] == SysctlEntry(value: "(none)", line: 110))
         #expect(entries["fs.protected_fifos"] == nil)
-        #expect(notes == [
+        // sysctl's own word on the keys it could not read: not a read failure of ours
+        #expect(notes == [])
+        #expect(table.unreadableKeys == [
             ParseNote(line: 43, message: "sysctl: unable to open directory \"/proc/sys/fs/binfmt_misc/\""),
             ParseNote(line: 68, message: "sysctl: permission denied on key 'fs.protected_fifos'"),
             ParseNote(line: 69, message: "sysctl: permission denied on key 'fs.protected_hardlinks'"),
@@ -32,7 +34,31 @@ import Testing
             "net.ipv4.tcp_rmem": SysctlEntry(value: "4096\t131072\t6291456", line: 2),
             "vm.min_free_kbytes": SysctlEntry(value: "67584", line: 4),
         ])
-        #expect(notes == [ParseNote(line: 3, message: "error: \"Operation not permitted\" reading key \"a=b\"")])
+        // procps 3.2's word on a key it could not read: no read failure
+        #expect(notes == [])
+        #expect(table.unreadableKeys == [ParseNote(line: 3, message: "error: \"Operation not permitted\" reading key \"a=b\"")])
+    }
+
+    /// procps 3.x opens its messages with `error: ` (real `sysctl -a | grep` output on tlinux).
+    @Test func olderProcpsErrorPrefix() throws {
+        let text = try MemoryFixtures.text("field", "sysctl-a-grep-tw-tlinux.txt")
+        let table = try SysctlParser.parse(text)
+        #expect(table.unreadableKeys == [ParseNote(line: 2, message: "error: permission denied on key 'kernel.cad_pid'")])
+        #expect(table.notes.map(\.line) == [1])  // the provenance line
+        #expect(table.entries["net.ipv4.tcp_tw_reuse"] == SysctlEntry(value: "1", line: 6))
+        #expect(table.entries.count == 5)
+    }
+
+    /// A line that is neither `key = value` nor one of sysctl's messages about skipped keys is
+    /// still a read failure (invented: a cut line), next to the real container lines.
+    @Test func otherLinesStayReadFailures() throws {
+        let text = "sysctl: permission denied on key 'fs.protected_fifos'\nvm.min_free_kbytes = 67584\nsysctl: something else\nnet.core.netdev_bu"
+        let table = try SysctlParser.parse(text)
+        #expect(table.unreadableKeys.map(\.line) == [1])
+        #expect(table.notes.map(\.line) == [3, 4])
+        #expect(throws: ParseFailure.notCollected("sysctl: permission denied on key 'kernel.cad_pid'")) {
+            try SysctlParser.parse("sysctl: permission denied on key 'kernel.cad_pid'\n")
+        }
     }
 
     @Test func realMinFreeKbytes() throws {

@@ -10,6 +10,26 @@ import Testing
                 == Uptime(seconds: 25 * 60, line: 1))
     }
 
+    /// The doc comment's proc/uptime sample: seconds up, then idle seconds; whole seconds kept.
+    @Test func procUptime() throws {
+        let text = try MemoryFixtures.text("field", "proc-uptime-i5_info.txt").split(separator: "\n").dropFirst().joined(separator: "\n")
+        #expect(try UptimeParser.parse(text) == Uptime(seconds: 2_908, line: 1))
+        #expect(try UptimeParser.parse(try DocSample.of("Parsers/Uptime.swift", "public enum UptimeParser", block: 1)) == Uptime(seconds: 2_908, line: 1))
+    }
+
+    /// A report with only proc/uptime gets its uptime from there; with the uptime command's
+    /// output too, the command's (sos's own) is preferred, as for the other facts.
+    @Test func reportTakesProcUptimeWhenNoCommandOutput() throws {
+        let folder = try FolderReport("uptime-proc")
+        defer { folder.remove() }
+        try folder.write("proc/uptime", "2908.88 1498.80\n")
+        let proc = try #require(folder.read())
+        #expect(proc.uptimeSeconds == 2_908)
+        #expect(proc.evidence["uptime"] == Evidence(member: "proc/uptime", line: 1))
+        try folder.write("sos_commands/host/uptime", " 19:23:40 up 25 min,  1 user,  load average: 0.83, 0.73, 0.76\n")
+        #expect(folder.read()?.uptimeSeconds == 1_500)
+    }
+
     @Test func emptyIsNotCollected() {
         #expect(throws: ParseFailure.notCollected("empty uptime output")) { try UptimeParser.parse("\n") }
     }
