@@ -80,6 +80,7 @@ def main():
         synthesize(sosanalyze, args.reports, args.per_case, records)
     size_mib = os.path.getsize(records) / 2**20
     print(f"records: {args.reports} in {records} ({size_mib:.0f} MiB of JSON Lines)")
+    print("load average (1, 5, 15 min) at the start: %.2f %.2f %.2f" % os.getloadavg())
 
     # 1. One `index add` of every record (one case): reports per second.
     bulk = os.path.join(DATA, "bulk.sqlite")
@@ -130,7 +131,8 @@ def main():
     wall, rss = timed([sosanalyze, "summarize", records])
     print(f"summarize {args.reports} records: {wall:.1f} s, peak RSS {rss:.0f} MiB; target <= 1024 MiB: {'met' if rss <= 1024 else 'NOT met'}")
     wall, rss = timed([sosanalyze, "summarize", "--format", "json", records])
-    print(f"summarize --format json {args.reports} records: {wall:.1f} s, peak RSS {rss:.0f} MiB")
+    print(f"summarize --format json {args.reports} records: {wall:.1f} s, peak RSS {rss:.0f} MiB; target <= 1024 MiB: {'met' if rss <= 1024 else 'NOT met'}")
+    print("load average (1, 5, 15 min) at the end: %.2f %.2f %.2f (the machine is shared: other work shows here)" % os.getloadavg())
 
 
 if __name__ == "__main__":
