@@ -48,10 +48,17 @@ extension CaseIndex {
             guard total > 0 else { return result }
             let n = Double(total)
             // The query's traits with their stored counts (0: never seen, as rare as can be).
-            let stored = try Row.fetchAll(db, sql: "SELECT id, text, reports FROM trait WHERE text IN (SELECT value FROM json_each(?))",
+            let stored = try Row.fetchAll(db, sql: "SELECT id, text, family, reports FROM trait WHERE text IN (SELECT value FROM json_each(?))",
                                           arguments: [String(decoding: try JSONEncoder().encode(query.traits), as: UTF8.self)])
             var queryIds: [Int64: (text: String, reports: Int)] = [:]
-            for row in stored { queryIds[row["id"]] = (row["text"], row["reports"]) }
+            // The weight each stored trait of the query adds to a case that has it too.
+            var sharedWeight: [Int64: (family: TraitFamily, weight: Double)] = [:]
+            for row in stored {
+                queryIds[row["id"]] = (row["text"], row["reports"])
+                if let family = TraitFamily(rawValue: row["family"]) {
+                    sharedWeight[row["id"]] = (family, Similarity.weight(total: n, reports: Double(row["reports"] as Int)))
+                }
+            }
             let counts = Dictionary(uniqueKeysWithValues: queryIds.values.map { ($0.text, $0.reports) })
             var queryWeight: [TraitFamily: Double] = [:]
             for trait in query.traits {
@@ -77,9 +84,9 @@ extension CaseIndex {
                 }
                 return .commit
             }
-            // Each case's total weight per family, cached in caseWeight and computed again only
-            // when a report came or went since (the weights follow N and every count). Then the
-            // shared part: only the rows of the query's own traits.
+            // Each case's total weight per family (caseWeight) and its trait ids (caseTraitSet),
+            // cached and made again only when a report came or went since (the weights follow N
+            // and every count).
             let generation = try Int.fetchOne(db, sql: "SELECT value FROM indexState WHERE key = 'generation'") ?? 0
             let cached = try Int.fetchOne(db, sql: "SELECT value FROM indexState WHERE key = 'weightsGeneration'")
             if cached != generation {
@@ -89,9 +96,11 @@ extension CaseIndex {
                         INSERT INTO caseWeight(caseId, family, total)
                             SELECT ct.caseId, w.family, SUM(w.weight) FROM caseTrait ct JOIN queryWeight w ON w.traitId = ct.traitId
                             GROUP BY ct.caseId, w.family;
+                        DELETE FROM caseTraitSet;
                         INSERT INTO indexState(key, value) VALUES ('weightsGeneration', ?)
                             ON CONFLICT(key) DO UPDATE SET value = excluded.value;
                         """, arguments: [generation])
+                    try Self.storeCaseTraitSets(db)
                     return .commit
                 }
             }
@@ -101,14 +110,18 @@ extension CaseIndex {
                 guard let family = TraitFamily(rawValue: row["family"]) else { continue }
                 perCase[row["caseId"], default: [:]][family] = (row["total"], 0)
             }
-            let sums = try Row.fetchCursor(db, sql: """
-                SELECT ct.caseId, w.family, SUM(w.weight) AS shared
-                FROM queryWeight w JOIN caseTrait ct ON ct.traitId = w.traitId WHERE w.shared = 1 GROUP BY ct.caseId, w.family
-                """)
-            while let row = try sums.next() {
-                guard let family = TraitFamily(rawValue: row["family"]) else { continue }
+            // The shared weight per case and family: the query's traits found in each case's set,
+            // summed in trait id order.
+            let sets = try Row.fetchCursor(db, sql: "SELECT caseId, traitIds FROM caseTraitSet")
+            while let row = try sets.next() {
                 let caseId: Int64 = row["caseId"]
-                perCase[caseId, default: [:]][family, default: (0, 0)].shared = row["shared"]
+                var shared: [TraitFamily: Double] = [:]
+                Self.forEachTraitId(in: row["traitIds"]) { id in
+                    if let (family, weight) = sharedWeight[id] { shared[family, default: 0] += weight }
+                }
+                for (family, weight) in shared {
+                    perCase[caseId, default: [:]][family, default: (0, 0)].shared = weight
+                }
             }
             var names: [Int64: (name: String, reports: Int, families: Set<TraitFamily>)] = [:]
             let caseRows = try Row.fetchCursor(db, sql: """
@@ -160,6 +173,40 @@ extension CaseIndex {
                     reportsWithTopTraits: together, families: match.families))
             }
             return result
+        }
+    }
+
+    /// Fills `caseTraitSet` from `caseTrait`: one blob per case, its trait ids ascending, 8
+    /// bytes each, little-endian.
+    static func storeCaseTraitSets(_ db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO caseTraitSet(caseId, traitIds) VALUES (?, ?)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT caseId, traitId FROM caseTrait ORDER BY caseId, traitId")
+        var current: Int64?
+        var ids = Data()
+        func flush() throws {
+            guard let current else { return }
+            try insert.execute(arguments: [current, ids])
+        }
+        while let row = try rows.next() {
+            let caseId: Int64 = row["caseId"], traitId: Int64 = row["traitId"]
+            if caseId != current {
+                try flush()
+                current = caseId
+                ids.removeAll(keepingCapacity: true)
+            }
+            withUnsafeBytes(of: traitId.littleEndian) { ids.append(contentsOf: $0) }
+        }
+        try flush()
+    }
+
+    /// The trait ids of one `caseTraitSet` blob, in order.
+    static func forEachTraitId(in blob: Data, _ body: (Int64) -> Void) {
+        blob.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                body(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+                offset += 8
+            }
         }
     }
 

@@ -10,6 +10,7 @@ internal import GRDB
 ///   (kept in the same transaction as the reports, so IDF weights cost no scan).
 /// - `reportTrait`, `caseTrait` (with the number of the case's reports that have it), `finding`.
 /// - v2: `indexState` (a change counter) and `caseWeight`, the cache `similar` keeps.
+/// - v3: `caseTraitSet`, each case's trait ids in one blob, the other cache `similar` keeps.
 enum IndexSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -78,6 +79,19 @@ enum IndexSchema {
                     PRIMARY KEY (caseId, family)
                 ) WITHOUT ROWID;
                 CREATE INDEX caseTrait_traitId ON caseTrait(traitId);
+                """)
+        }
+        migrator.registerMigration("v3: cached case trait sets") { db in
+            // Each case's trait ids, packed (8 bytes each, little-endian, ascending), as of
+            // `weightsGeneration` like caseWeight: the shared part of `similar` walks these 1,000
+            // small blobs instead of grouping 130,000 caseTrait rows (about 50 ms of CPU at
+            // 10,000 reports). Both caches are made again at the next `similar`.
+            try db.execute(sql: """
+                CREATE TABLE caseTraitSet (
+                    caseId INTEGER PRIMARY KEY REFERENCES "case"(id) ON DELETE CASCADE,
+                    traitIds BLOB NOT NULL
+                );
+                DELETE FROM indexState WHERE key = 'weightsGeneration';
                 """)
         }
         return migrator

@@ -1,8 +1,10 @@
 /// Where one record is in a JSON Lines file: the line's first byte and its length (without the
 /// newline), so the record can be read again without reading the file from the top.
 ///
-/// For the second line of a file whose first line is 45,049 bytes long (newline included):
-/// `RecordLocation(path: "samples.jsonl", line: 2, offset: 45049, length: 28612)`.
+/// In a file whose first line is the error line
+/// `{"error":"cases/b.tar.xz: empty file (0 bytes): the copy probably failed, fetch the report again","input":"cases/b.tar.xz","path":"cases/b.tar.xz","schemaVersion":1,"sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"}`
+/// (242 bytes with its newline), the second line's record is at
+/// `RecordLocation(path: "mixed.jsonl", line: 2, offset: 242, length: <its length>)`.
 public struct RecordLocation: Sendable, Equatable, Hashable {
     public var path: String
     /// 1-based, for messages.
