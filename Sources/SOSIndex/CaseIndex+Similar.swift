@@ -51,56 +51,33 @@ extension CaseIndex {
             let stored = try Row.fetchAll(db, sql: "SELECT id, text, family, reports FROM trait WHERE text IN (SELECT value FROM json_each(?))",
                                           arguments: [String(decoding: try JSONEncoder().encode(query.traits), as: UTF8.self)])
             var queryIds: [Int64: (text: String, reports: Int)] = [:]
-            // The weight each stored trait of the query adds to a case that has it too.
-            var sharedWeight: [Int64: (family: TraitFamily, weight: Double)] = [:]
-            for row in stored {
-                queryIds[row["id"]] = (row["text"], row["reports"])
-                if let family = TraitFamily(rawValue: row["family"]) {
-                    sharedWeight[row["id"]] = (family, Similarity.weight(total: n, reports: Double(row["reports"] as Int)))
-                }
-            }
+            for row in stored { queryIds[row["id"]] = (row["text"], row["reports"]) }
             let counts = Dictionary(uniqueKeysWithValues: queryIds.values.map { ($0.text, $0.reports) })
             var queryWeight: [TraitFamily: Double] = [:]
             for trait in query.traits {
                 guard let family = TraitFamily(trait: trait) else { continue }
                 queryWeight[family, default: 0] += Similarity.weight(total: n, reports: Double(counts[trait] ?? 0))
             }
-
-            // Weights of every stored trait, for the aggregate below (computed here once per query).
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS queryWeight (traitId INTEGER PRIMARY KEY, family TEXT NOT NULL, weight REAL NOT NULL, shared INTEGER NOT NULL);
-                DELETE FROM queryWeight;
-                """)
-            try db.inTransaction {
-                let insert = try db.makeStatement(sql: "INSERT INTO queryWeight VALUES (?, ?, ?, ?)")
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, family, reports FROM trait")
-                var pending: [(Int64, String, Double, Int)] = []
-                while let row = try rows.next() {
-                    let id: Int64 = row["id"]
-                    pending.append((id, row["family"], Similarity.weight(total: n, reports: Double(row["reports"] as Int)), queryIds[id] == nil ? 0 : 1))
-                }
-                for (id, family, weight, shared) in pending {
-                    try insert.execute(arguments: [id, family, weight, shared])
-                }
-                return .commit
+            // What each stored trait of the query adds to a case that has it too, by trait id.
+            let families = TraitFamily.allCases
+            var sharedWeight = [(family: Int, weight: Double)?](repeating: nil, count: Int(stored.map { $0["id"] as Int64 }.max() ?? 0) + 1)
+            for row in stored {
+                guard let family = TraitFamily(rawValue: row["family"]).flatMap({ families.firstIndex(of: $0) }) else { continue }
+                sharedWeight[Int(row["id"] as Int64)] = (family, Similarity.weight(total: n, reports: Double(row["reports"] as Int)))
             }
-            // Each case's total weight per family (caseWeight) and its trait ids (caseTraitSet),
-            // cached and made again only when a report came or went since (the weights follow N
-            // and every count).
+
+            // Each case's total weight per family (caseWeight) and its profile (caseProfile),
+            // cached and made again only when a report came or went since (the weights follow
+            // N and every count).
             let generation = try Int.fetchOne(db, sql: "SELECT value FROM indexState WHERE key = 'generation'") ?? 0
             let cached = try Int.fetchOne(db, sql: "SELECT value FROM indexState WHERE key = 'weightsGeneration'")
             if cached != generation {
                 try db.inTransaction(.immediate) {
+                    try Self.storeCaches(db, total: n)
                     try db.execute(sql: """
-                        DELETE FROM caseWeight;
-                        INSERT INTO caseWeight(caseId, family, total)
-                            SELECT ct.caseId, w.family, SUM(w.weight) FROM caseTrait ct JOIN queryWeight w ON w.traitId = ct.traitId
-                            GROUP BY ct.caseId, w.family;
-                        DELETE FROM caseTraitSet;
                         INSERT INTO indexState(key, value) VALUES ('weightsGeneration', ?)
-                            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+                            ON CONFLICT(key) DO UPDATE SET value = excluded.value
                         """, arguments: [generation])
-                    try Self.storeCaseTraitSets(db)
                     return .commit
                 }
             }
@@ -110,27 +87,26 @@ extension CaseIndex {
                 guard let family = TraitFamily(rawValue: row["family"]) else { continue }
                 perCase[row["caseId"], default: [:]][family] = (row["total"], 0)
             }
-            // The shared weight per case and family: the query's traits found in each case's set,
-            // summed in trait id order.
-            let sets = try Row.fetchCursor(db, sql: "SELECT caseId, traitIds FROM caseTraitSet")
-            while let row = try sets.next() {
+            // Per case, the shared weight per family: the query's traits found in its trait ids,
+            // summed in id order.
+            var names: [Int64: (name: String, reports: Int, families: Set<TraitFamily>)] = [:]
+            let profiles = try Row.fetchCursor(db, sql: """
+                SELECT p.caseId, c.name, p.reports, p.families, p.traitIds FROM caseProfile p JOIN "case" c ON c.id = p.caseId
+                """)
+            while let row = try profiles.next() {
                 let caseId: Int64 = row["caseId"]
-                var shared: [TraitFamily: Double] = [:]
+                names[caseId] = (row["name"], row["reports"], Self.families([row["families"]]))
+                var shared = [Double?](repeating: nil, count: families.count)
                 Self.forEachTraitId(in: row["traitIds"]) { id in
-                    if let (family, weight) = sharedWeight[id] { shared[family, default: 0] += weight }
+                    guard id >= 0, id < sharedWeight.count, let (family, weight) = sharedWeight[Int(id)] else { return }
+                    shared[family] = (shared[family] ?? 0) + weight
                 }
-                for (family, weight) in shared {
+                for (family, weight) in zip(families, shared) {
+                    guard let weight else { continue }
                     perCase[caseId, default: [:]][family, default: (0, 0)].shared = weight
                 }
             }
-            var names: [Int64: (name: String, reports: Int, families: Set<TraitFamily>)] = [:]
-            let caseRows = try Row.fetchCursor(db, sql: """
-                SELECT c.id, c.name, COUNT(r.id) AS reports, group_concat(r.families) AS families
-                FROM "case" c JOIN report r ON r.caseId = c.id GROUP BY c.id
-                """)
-            while let row = try caseRows.next() {
-                names[row["id"]] = (row["name"], row["reports"], Self.families([row["families"] ?? ""]))
-            }
+            let sharedIds = String(decoding: try JSONEncoder().encode(queryIds.keys.sorted()), as: UTF8.self)
 
             var scored: [(caseId: Int64, score: Double, families: [TraitFamily])] = []
             for (caseId, families) in perCase {
@@ -156,9 +132,9 @@ extension CaseIndex {
                 guard let info = names[match.caseId] else { continue }
                 let shared = try Row.fetchAll(db, sql: """
                     SELECT t.id, t.text, t.family, t.reports FROM caseTrait ct JOIN trait t ON t.id = ct.traitId
-                    WHERE ct.caseId = ? AND ct.traitId IN (SELECT traitId FROM queryWeight WHERE shared = 1)
+                    WHERE ct.caseId = ? AND ct.traitId IN (SELECT value FROM json_each(?))
                     ORDER BY t.reports, t.text
-                    """, arguments: [match.caseId]).filter { row in
+                    """, arguments: [match.caseId, sharedIds]).filter { row in
                         TraitFamily(rawValue: row["family"]).map(match.families.contains) ?? false
                     }
                 let ordered = Self.explanationOrder(shared)
@@ -176,30 +152,43 @@ extension CaseIndex {
         }
     }
 
-    /// Fills `caseTraitSet` from `caseTrait`: one blob per case, its trait ids ascending, 8
-    /// bytes each, little-endian.
-    static func storeCaseTraitSets(_ db: Database) throws {
-        let insert = try db.makeStatement(sql: "INSERT INTO caseTraitSet(caseId, traitIds) VALUES (?, ?)")
-        let rows = try Row.fetchCursor(db, sql: "SELECT caseId, traitId FROM caseTrait ORDER BY caseId, traitId")
-        var current: Int64?
-        var ids = Data()
-        func flush() throws {
-            guard let current else { return }
-            try insert.execute(arguments: [current, ids])
+    /// Makes both caches again: `caseWeight`, each case's total trait weight per family, and
+    /// `caseProfile`, each case's report count, collected families (the distinct lists of its
+    /// reports, comma-joined) and trait ids (ascending, 8 bytes each, little-endian).
+    static func storeCaches(_ db: Database, total n: Double) throws {
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS traitWeight (traitId INTEGER PRIMARY KEY, family TEXT NOT NULL, weight REAL NOT NULL);
+            DELETE FROM traitWeight;
+            """)
+        let insertWeight = try db.makeStatement(sql: "INSERT INTO traitWeight VALUES (?, ?, ?)")
+        let weights = try Row.fetchAll(db, sql: "SELECT id, family, reports FROM trait")
+        for row in weights {
+            try insertWeight.execute(arguments: [row["id"] as Int64, row["family"] as String,
+                                                 Similarity.weight(total: n, reports: Double(row["reports"] as Int))])
         }
+        try db.execute(sql: """
+            DELETE FROM caseWeight;
+            INSERT INTO caseWeight(caseId, family, total)
+                SELECT ct.caseId, w.family, SUM(w.weight) FROM caseTrait ct JOIN traitWeight w ON w.traitId = ct.traitId
+                GROUP BY ct.caseId, w.family;
+            DELETE FROM caseProfile;
+            """)
+        var profiles: [Int64: (reports: Int, families: String, ids: Data)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT caseId, COUNT(*) AS reports, group_concat(DISTINCT families) AS families FROM report GROUP BY caseId") {
+            profiles[row["caseId"]] = (row["reports"], row["families"] ?? "", Data())
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT caseId, traitId FROM caseTrait ORDER BY caseId, traitId")
         while let row = try rows.next() {
             let caseId: Int64 = row["caseId"], traitId: Int64 = row["traitId"]
-            if caseId != current {
-                try flush()
-                current = caseId
-                ids.removeAll(keepingCapacity: true)
-            }
-            withUnsafeBytes(of: traitId.littleEndian) { ids.append(contentsOf: $0) }
+            withUnsafeBytes(of: traitId.littleEndian) { profiles[caseId]?.ids.append(contentsOf: $0) }
         }
-        try flush()
+        let insert = try db.makeStatement(sql: "INSERT INTO caseProfile(caseId, reports, families, traitIds) VALUES (?, ?, ?, ?)")
+        for (caseId, profile) in profiles {
+            try insert.execute(arguments: [caseId, profile.reports, profile.families, profile.ids])
+        }
     }
 
-    /// The trait ids of one `caseTraitSet` blob, in order.
+    /// The trait ids of one `caseProfile.traitIds` blob, in order.
     static func forEachTraitId(in blob: Data, _ body: (Int64) -> Void) {
         blob.withUnsafeBytes { bytes in
             var offset = 0

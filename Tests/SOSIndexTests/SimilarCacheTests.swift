@@ -4,8 +4,8 @@ import Testing
 @testable import SOSAnalyzer
 @testable import SOSIndex
 
-/// `similar` keeps two caches (each case's total weight per family, and its trait ids in one
-/// blob, migration v3): whatever they hold, the answer is the one a fresh index gives.
+/// `similar` keeps two caches (each case's total weight per family, and its profile: report
+/// count, families, trait ids; migration v3): whatever they hold, the answer is the one a fresh index gives.
 @Suite struct SimilarCacheTests {
     static func query() throws -> ReportRecord {
         IndexFixtures.rekeyed(try #require(IndexFixtures.sample("dbnode01")), 1)
@@ -37,8 +37,8 @@ import Testing
             _ = try index.similar(to: [try Self.query()], query: "dbnode01")
             try index.pool.write { db in
                 try db.execute(sql: """
-                    DROP TABLE caseTraitSet;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v3: cached case trait sets';
+                    DROP TABLE caseProfile;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v3: cached case profiles';
                     """)
             }
         }
