@@ -51,8 +51,13 @@ public enum ReportInputs {
             }
             outcome.inputCount += inputs.count
         }
-        outcome.reports.sort { ($0.hostname ?? "~", $0.source.path) < ($1.hostname ?? "~", $1.source.path) }
+        outcome.reports.sort(by: precedes)
         return outcome
+    }
+
+    /// Batch order: by host name (reports without one last), then path.
+    public static func precedes(_ lhs: Report, _ rhs: Report) -> Bool {
+        (lhs.hostname ?? "~", lhs.source.path) < (rhs.hostname ?? "~", rhs.source.path)
     }
 
     /// The report whole: itself, or for one that `read(..., trimStored: true)` kept in part,
