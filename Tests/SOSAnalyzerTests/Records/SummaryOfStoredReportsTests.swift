@@ -44,6 +44,21 @@ import SOSArchive
         #expect(json == (try JSONRendering.render(BatchDocument(wholeSummary))))
     }
 
+    /// `summarize --rules`: the analysis runs again on each report as read, and again on the
+    /// whole one read back for the JSON, so the JSON is the one of whole reports analyzed again.
+    @Test func reportsAnalyzedAgainAreAnalyzedAgainWhenReadBack() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = try await Self.samplesLines(folder)
+        let options = ReadOptions()
+        let whole = await ReportInputs.read(paths: [lines], jobs: 2, options: options, reanalyze: true)
+        let trimmed = await ReportInputs.read(paths: [lines], jobs: 2, options: options, reanalyze: true, trimStored: true)
+        var json = ""
+        try BatchDocument.write(CaseSummary(trimmed), wholeReport: { try ReportInputs.whole($0, options: options, reanalyze: true) }) { json += $0 }
+        #expect(json == (try JSONRendering.render(BatchDocument(CaseSummary(whole)))))
+        #expect(MarkdownSummaryRenderer.render(CaseSummary(trimmed)) == MarkdownSummaryRenderer.render(CaseSummary(whole)))
+    }
+
     @Test func theDistributionsModulesKeepTheirNameSizeAndThirdPartyOnly() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
