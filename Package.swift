@@ -34,7 +34,9 @@ let package = Package(
         ),
         .target(
             name: "SOSIndex",
-            dependencies: ["SOSAnalyzer", "SOSArchive", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SOSAnalyzer", "SOSArchive", .product(name: "GRDB", package: "GRDB.swift"),
+                           // sqlite3_file_control, for the persistent WAL (GRDB's own advice).
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "sosanalyze",

@@ -48,7 +48,7 @@ extension CaseIndex {
             guard total > 0 else { return result }
             let n = Double(total)
             // The query's traits with their stored counts (0: never seen, as rare as can be).
-            let stored = try Row.fetchAll(db, sql: "SELECT id, text, reports FROM trait WHERE text IN (SELECT value FROM json_each(?))",
+            let stored = try Row.fetchAll(db, sql: "SELECT id, text, family, reports FROM trait WHERE text IN (SELECT value FROM json_each(?))",
                                           arguments: [String(decoding: try JSONEncoder().encode(query.traits), as: UTF8.self)])
             var queryIds: [Int64: (text: String, reports: Int)] = [:]
             for row in stored { queryIds[row["id"]] = (row["text"], row["reports"]) }
@@ -58,39 +58,25 @@ extension CaseIndex {
                 guard let family = TraitFamily(trait: trait) else { continue }
                 queryWeight[family, default: 0] += Similarity.weight(total: n, reports: Double(counts[trait] ?? 0))
             }
-
-            // Weights of every stored trait, for the aggregate below (computed here once per query).
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS queryWeight (traitId INTEGER PRIMARY KEY, family TEXT NOT NULL, weight REAL NOT NULL, shared INTEGER NOT NULL);
-                DELETE FROM queryWeight;
-                """)
-            try db.inTransaction {
-                let insert = try db.makeStatement(sql: "INSERT INTO queryWeight VALUES (?, ?, ?, ?)")
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, family, reports FROM trait")
-                var pending: [(Int64, String, Double, Int)] = []
-                while let row = try rows.next() {
-                    let id: Int64 = row["id"]
-                    pending.append((id, row["family"], Similarity.weight(total: n, reports: Double(row["reports"] as Int)), queryIds[id] == nil ? 0 : 1))
-                }
-                for (id, family, weight, shared) in pending {
-                    try insert.execute(arguments: [id, family, weight, shared])
-                }
-                return .commit
+            // What each stored trait of the query adds to a case that has it too, by trait id.
+            let families = TraitFamily.allCases
+            var sharedWeight = [(family: Int, weight: Double)?](repeating: nil, count: Int(stored.map { $0["id"] as Int64 }.max() ?? 0) + 1)
+            for row in stored {
+                guard let family = TraitFamily(rawValue: row["family"]).flatMap({ families.firstIndex(of: $0) }) else { continue }
+                sharedWeight[Int(row["id"] as Int64)] = (family, Similarity.weight(total: n, reports: Double(row["reports"] as Int)))
             }
-            // Each case's total weight per family, cached in caseWeight and computed again only
-            // when a report came or went since (the weights follow N and every count). Then the
-            // shared part: only the rows of the query's own traits.
+
+            // Each case's total weight per family (caseWeight) and its profile (caseProfile),
+            // cached and made again only when a report came or went since (the weights follow
+            // N and every count).
             let generation = try Int.fetchOne(db, sql: "SELECT value FROM indexState WHERE key = 'generation'") ?? 0
             let cached = try Int.fetchOne(db, sql: "SELECT value FROM indexState WHERE key = 'weightsGeneration'")
             if cached != generation {
                 try db.inTransaction(.immediate) {
+                    try Self.storeCaches(db, total: n)
                     try db.execute(sql: """
-                        DELETE FROM caseWeight;
-                        INSERT INTO caseWeight(caseId, family, total)
-                            SELECT ct.caseId, w.family, SUM(w.weight) FROM caseTrait ct JOIN queryWeight w ON w.traitId = ct.traitId
-                            GROUP BY ct.caseId, w.family;
                         INSERT INTO indexState(key, value) VALUES ('weightsGeneration', ?)
-                            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+                            ON CONFLICT(key) DO UPDATE SET value = excluded.value
                         """, arguments: [generation])
                     return .commit
                 }
@@ -101,23 +87,26 @@ extension CaseIndex {
                 guard let family = TraitFamily(rawValue: row["family"]) else { continue }
                 perCase[row["caseId"], default: [:]][family] = (row["total"], 0)
             }
-            let sums = try Row.fetchCursor(db, sql: """
-                SELECT ct.caseId, w.family, SUM(w.weight) AS shared
-                FROM queryWeight w JOIN caseTrait ct ON ct.traitId = w.traitId WHERE w.shared = 1 GROUP BY ct.caseId, w.family
-                """)
-            while let row = try sums.next() {
-                guard let family = TraitFamily(rawValue: row["family"]) else { continue }
-                let caseId: Int64 = row["caseId"]
-                perCase[caseId, default: [:]][family, default: (0, 0)].shared = row["shared"]
-            }
+            // Per case, the shared weight per family: the query's traits found in its trait ids,
+            // summed in id order.
             var names: [Int64: (name: String, reports: Int, families: Set<TraitFamily>)] = [:]
-            let caseRows = try Row.fetchCursor(db, sql: """
-                SELECT c.id, c.name, COUNT(r.id) AS reports, group_concat(r.families) AS families
-                FROM "case" c JOIN report r ON r.caseId = c.id GROUP BY c.id
+            let profiles = try Row.fetchCursor(db, sql: """
+                SELECT p.caseId, c.name, p.reports, p.families, p.traitIds FROM caseProfile p JOIN "case" c ON c.id = p.caseId
                 """)
-            while let row = try caseRows.next() {
-                names[row["id"]] = (row["name"], row["reports"], Self.families([row["families"] ?? ""]))
+            while let row = try profiles.next() {
+                let caseId: Int64 = row["caseId"]
+                names[caseId] = (row["name"], row["reports"], Self.families([row["families"]]))
+                var shared = [Double?](repeating: nil, count: families.count)
+                Self.forEachTraitId(in: row["traitIds"]) { id in
+                    guard id >= 0, id < sharedWeight.count, let (family, weight) = sharedWeight[Int(id)] else { return }
+                    shared[family] = (shared[family] ?? 0) + weight
+                }
+                for (family, weight) in zip(families, shared) {
+                    guard let weight else { continue }
+                    perCase[caseId, default: [:]][family, default: (0, 0)].shared = weight
+                }
             }
+            let sharedIds = String(decoding: try JSONEncoder().encode(queryIds.keys.sorted()), as: UTF8.self)
 
             var scored: [(caseId: Int64, score: Double, families: [TraitFamily])] = []
             for (caseId, families) in perCase {
@@ -143,9 +132,9 @@ extension CaseIndex {
                 guard let info = names[match.caseId] else { continue }
                 let shared = try Row.fetchAll(db, sql: """
                     SELECT t.id, t.text, t.family, t.reports FROM caseTrait ct JOIN trait t ON t.id = ct.traitId
-                    WHERE ct.caseId = ? AND ct.traitId IN (SELECT traitId FROM queryWeight WHERE shared = 1)
+                    WHERE ct.caseId = ? AND ct.traitId IN (SELECT value FROM json_each(?))
                     ORDER BY t.reports, t.text
-                    """, arguments: [match.caseId]).filter { row in
+                    """, arguments: [match.caseId, sharedIds]).filter { row in
                         TraitFamily(rawValue: row["family"]).map(match.families.contains) ?? false
                     }
                 let ordered = Self.explanationOrder(shared)
@@ -160,6 +149,53 @@ extension CaseIndex {
                     reportsWithTopTraits: together, families: match.families))
             }
             return result
+        }
+    }
+
+    /// Makes both caches again: `caseWeight`, each case's total trait weight per family, and
+    /// `caseProfile`, each case's report count, collected families (the distinct lists of its
+    /// reports, comma-joined) and trait ids (ascending, 8 bytes each, little-endian).
+    static func storeCaches(_ db: Database, total n: Double) throws {
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS traitWeight (traitId INTEGER PRIMARY KEY, family TEXT NOT NULL, weight REAL NOT NULL);
+            DELETE FROM traitWeight;
+            """)
+        let insertWeight = try db.makeStatement(sql: "INSERT INTO traitWeight VALUES (?, ?, ?)")
+        let weights = try Row.fetchAll(db, sql: "SELECT id, family, reports FROM trait")
+        for row in weights {
+            try insertWeight.execute(arguments: [row["id"] as Int64, row["family"] as String,
+                                                 Similarity.weight(total: n, reports: Double(row["reports"] as Int))])
+        }
+        try db.execute(sql: """
+            DELETE FROM caseWeight;
+            INSERT INTO caseWeight(caseId, family, total)
+                SELECT ct.caseId, w.family, SUM(w.weight) FROM caseTrait ct JOIN traitWeight w ON w.traitId = ct.traitId
+                GROUP BY ct.caseId, w.family;
+            DELETE FROM caseProfile;
+            """)
+        var profiles: [Int64: (reports: Int, families: String, ids: Data)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT caseId, COUNT(*) AS reports, group_concat(DISTINCT families) AS families FROM report GROUP BY caseId") {
+            profiles[row["caseId"]] = (row["reports"], row["families"] ?? "", Data())
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT caseId, traitId FROM caseTrait ORDER BY caseId, traitId")
+        while let row = try rows.next() {
+            let caseId: Int64 = row["caseId"], traitId: Int64 = row["traitId"]
+            withUnsafeBytes(of: traitId.littleEndian) { profiles[caseId]?.ids.append(contentsOf: $0) }
+        }
+        let insert = try db.makeStatement(sql: "INSERT INTO caseProfile(caseId, reports, families, traitIds) VALUES (?, ?, ?, ?)")
+        for (caseId, profile) in profiles {
+            try insert.execute(arguments: [caseId, profile.reports, profile.families, profile.ids])
+        }
+    }
+
+    /// The trait ids of one `caseProfile.traitIds` blob, in order.
+    static func forEachTraitId(in blob: Data, _ body: (Int64) -> Void) {
+        blob.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                body(Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
+                offset += 8
+            }
         }
     }
 

@@ -10,6 +10,8 @@ internal import GRDB
 ///   (kept in the same transaction as the reports, so IDF weights cost no scan).
 /// - `reportTrait`, `caseTrait` (with the number of the case's reports that have it), `finding`.
 /// - v2: `indexState` (a change counter) and `caseWeight`, the cache `similar` keeps.
+/// - v3: `caseProfile`, each case's report count, families and trait ids in one row, the
+///   other cache `similar` keeps.
 enum IndexSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -78,6 +80,22 @@ enum IndexSchema {
                     PRIMARY KEY (caseId, family)
                 ) WITHOUT ROWID;
                 CREATE INDEX caseTrait_traitId ON caseTrait(traitId);
+                """)
+        }
+        migrator.registerMigration("v3: cached case profiles") { db in
+            // One row per case, as of `weightsGeneration` like caseWeight: its report count, the
+            // families its reports collected, and its trait ids packed (8 bytes each,
+            // little-endian, ascending). `similar` reads these 1,000 rows instead of grouping
+            // 130,000 caseTrait rows and 10,000 reports (about 60 ms of CPU at 10,000 reports).
+            // Both caches are made again at the next `similar`.
+            try db.execute(sql: """
+                CREATE TABLE caseProfile (
+                    caseId INTEGER PRIMARY KEY REFERENCES "case"(id) ON DELETE CASCADE,
+                    reports INTEGER NOT NULL,
+                    families TEXT NOT NULL,
+                    traitIds BLOB NOT NULL
+                );
+                DELETE FROM indexState WHERE key = 'weightsGeneration';
                 """)
         }
         return migrator

@@ -46,7 +46,13 @@ struct IndexCommand: AsyncParsableCommand {
             discussion: """
                 Each report is stored in one transaction, keyed by the SHA-256 of its archive: adding a \
                 report the index holds already changes nothing. Archives are read as inspect --format \
-                jsonl reads them; records are taken as they are.
+                jsonl reads them; records are taken as they are. With --redact the reports are stored \
+                as summarize --redact shows them (every report of the run is read first: the \
+                pseudonyms are numbered over all of them).
+
+                Example:
+                  sosanalyze index add --case 0123 /cases/0123/
+                  sosanalyze index add --case 0123 --redact --redact-map 0123-map.json /cases/0123/
                 """
         )
 
@@ -61,10 +67,13 @@ struct IndexCommand: AsyncParsableCommand {
         @Option(help: "Archives read at once (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+        @OptionGroup var redaction: RedactionOptions
+
         func validate() throws {
             if paths.isEmpty { throw ValidationError("Give at least one archive, folder or .jsonl file.") }
             if caseName.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--case needs a name.") }
             if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+            try redaction.validate()
         }
 
         mutating func run() async throws {
@@ -91,18 +100,29 @@ struct IndexCommand: AsyncParsableCommand {
                     failure = error
                 }
             }
+            // Stored as they come; with --redact gathered first, redacted over all of them, then stored.
+            var gathered: [ReportRecord] = []
+            let redact = redaction.redact
+            let take = { (record: ReportRecord) in
+                if redact { gathered.append(record) } else { store(record) }
+            }
             let recordFiles = paths.filter(RecordFile.isRecordFile)
             let archives = paths.filter { !RecordFile.isRecordFile($0) }
             for file in recordFiles {
                 do {
-                    try RecordFile.forEachRecord(in: file, store)
+                    try RecordFile.forEachRecord(in: file, take)
                 } catch {
                     tally.skipped += 1
                     Output.error("sosanalyze: \(error)")
                 }
             }
             if !archives.isEmpty {
-                await RecordStream.records(for: archives, jobs: jobs, emit: store)
+                await RecordStream.records(for: archives, jobs: jobs, emit: take)
+            }
+            if redact {
+                let (redacted, redactor) = Redaction.redacting(gathered)
+                redacted.forEach(store)
+                try redaction.writeMap(redactor.map)
             }
             if let failure {
                 Output.error("sosanalyze: \(index.path): \(failure)")

@@ -106,7 +106,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 }
 
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
     return Glibc.write(descriptor, buffer, count)
     #elseif canImport(Musl)

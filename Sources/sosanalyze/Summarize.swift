@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SOSAnalyzer
+import SOSIndex
 
 struct Summarize: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,8 +43,12 @@ struct Summarize: AsyncParsableCommand {
     mutating func run() async throws {
         Output.ignoreBrokenPipe()
         let progress = Output.isTerminal(2) ? ProgressLine() : nil
+        let options = ReadOptions(knownIssues: RuleLoading.book(rules))
+        let reanalyze = rules != nil
+        // Stored reports are kept in part, and read again whole for the JSON, except when
+        // redacting: the redaction learns and numbers the names of every report whole, in batch order.
         var outcome = await ReportInputs.read(
-            paths: paths, jobs: jobs, options: ReadOptions(knownIssues: RuleLoading.book(rules)), reanalyze: rules != nil,
+            paths: paths, jobs: jobs, options: options, reanalyze: reanalyze, trimStored: !redaction.redact,
             measuredProgress: progress.map { line in { @Sendable state in line.update(state) } })
         progress?.finish()
         var redactor = redaction.redact ? Redaction(outcome) : nil
@@ -55,27 +60,43 @@ struct Summarize: AsyncParsableCommand {
             Output.error("sosanalyze: \(skipped.path): skipped: \(skipped.reason)")
         }
         let summary = CaseSummary(outcome)
-        var text: String
-        switch format {
-        case .json: text = try JSONRendering.render(BatchDocument(summary))
-        case .markdown: text = MarkdownSummaryRenderer.render(summary)
+        let seenBefore = try index.flatMap { try SeenBefore.result(for: outcome, indexPath: $0) }
+        // Written in pieces as they are made (a section, a host, a report), each redacted on
+        // its own: no piece holds a name or address across its end, every one ends in a newline.
+        let target: OutputTarget
+        do {
+            target = try OutputTarget(path: output)
+        } catch {
+            Output.error("sosanalyze: \(error)")
+            throw ExitCode(1)
         }
-        if let index { text = try SeenBefore.append(to: text, format: format, outcome: outcome, indexPath: index) }
-        if var final = redactor {
-            text = final.redactText(text)
-            redactor = final
-            try redaction.writeMap(redactor?.map)
-        }
-        if let output {
-            do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                Output.error("sosanalyze: \(output): cannot write the summary: \(error.localizedDescription)")
-                throw ExitCode(1)
+        func emit(_ piece: String) throws(OutputTarget.Failure) {
+            if var final = redactor {
+                let redacted = final.redactText(piece)
+                redactor = final
+                try target.write(redacted)
+            } else {
+                try target.write(piece)
             }
-        } else {
-            Output.write(text)
         }
+        do {
+            switch format {
+            case .json:
+                try BatchDocument.write(
+                    summary, adding: seenBefore.map { ["seenBefore": $0] } ?? [:],
+                    wholeReport: { report in try ReportInputs.whole(report, options: options, reanalyze: reanalyze) },
+                    to: emit)
+            case .markdown:
+                try MarkdownSummaryRenderer.render(summary, to: emit)
+                if let seenBefore { try emit(SimilarCasesMarkdown.seenBefore(seenBefore)) }
+            }
+            try target.finish()
+        } catch {
+            target.abandon()
+            Output.error("sosanalyze: \(error)")
+            throw ExitCode(1)
+        }
+        try redaction.writeMap(redactor?.map)
         if outcome.inputCount == 0 && outcome.problems.isEmpty {
             Output.error("sosanalyze: no sosreport found under \(paths.joined(separator: " "))")
         }

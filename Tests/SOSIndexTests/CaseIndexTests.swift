@@ -11,7 +11,7 @@ import Testing
         let folder = try IndexFolder()
         let index = try CaseIndex(path: folder.indexPath)
         #expect(try index.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
-        #expect(try index.pool.read { try IndexSchema.migrator.appliedIdentifiers($0) } == ["v1: cases, reports, traits, findings", "v2: cached case weights"])
+        #expect(try index.pool.read { try IndexSchema.migrator.appliedIdentifiers($0) } == ["v1: cases, reports, traits, findings", "v2: cached case weights", "v3: cached case profiles"])
         let again = try CaseIndex(path: folder.indexPath)
         #expect(try again.pool.read { try IndexSchema.migrator.hasCompletedMigrations($0) })
     }

@@ -148,3 +148,37 @@ import Glibc
         #expect(try after.consistencyProblems() == [])
     }
 }
+
+/// `index add --redact`: the index holds what `summarize --redact` shows, and no original name.
+@Suite struct IndexAddRedactTests {
+    @Test func theIndexHoldsThePseudonymsOfSummarizeRedact() throws {
+        let folder = try TemporaryFolder()
+        let index = folder.url.appendingPathComponent("index.sqlite").path
+        let map = folder.url.appendingPathComponent("map.json").path
+        let samples = IndexCommandTests.samples
+        let add = try Command.sosanalyze(["index", "add", "--index", index, "--case", "0123", "--redact", "--redact-map", map, samples])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stderr.contains("case 0123: 11 added, 0 already indexed, 0 not stored"))
+        // The same pseudonyms as summarize --redact of the same reports (its private map too).
+        let summary = try Command.sosanalyze(["summarize", "--redact", "--format", "json", "--redact-map", map + ".summary", samples])
+        #expect(try String(contentsOfFile: map, encoding: .utf8) == (try String(contentsOfFile: map + ".summary", encoding: .utf8)))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+        let hostnames = try #require(document["reports"] as? [[String: Any]]).compactMap { $0["hostname"] as? String }
+        #expect(hostnames.count == 11 && hostnames.allSatisfy { $0.hasPrefix("host-") })
+        // No original host or domain name anywhere in the index's files (WAL included).
+        var bytes = Data()
+        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: index + suffix) {
+            bytes += try Data(contentsOf: URL(fileURLWithPath: index + suffix))
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        for original in ["dbnode01", "appnode03", "web05", "example.com"] {
+            #expect(!text.contains(original), "\(original) is in the index")
+        }
+        for pseudonym in hostnames {
+            #expect(text.contains(pseudonym))
+        }
+        // And `similar` reads it (one case: nothing else to rank).
+        let similar = try Command.sosanalyze(["similar", "--index", index, "--format", "json", "--case", "0123"])
+        #expect(similar.status == 0, "\(similar.stderr)")
+    }
+}

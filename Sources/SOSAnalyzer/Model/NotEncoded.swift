@@ -34,3 +34,10 @@ extension KeyedDecodingContainer {
         NotEncoded(wrappedValue: Value())
     }
 }
+
+/// An optional ``NotEncoded`` value is nil until set.
+extension Optional: Defaulted {
+    public init() {
+        self = nil
+    }
+}

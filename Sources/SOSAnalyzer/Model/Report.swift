@@ -71,6 +71,9 @@ public struct Report: Sendable, Codable, Equatable {
     /// Other host names the report's files hold (`/etc/hosts`, corosync.conf): for `Redaction`
     /// only, never encoded.
     @NotEncoded public var namesInFiles = NamesInReport()
+    /// Set on a report kept only in part (``trimmedForSummary(storedAt:)``): the record it was
+    /// read from, to read it again whole. Never encoded, nil for a whole report.
+    @NotEncoded public var storedAt: RecordLocation? = nil
 
     public init(source: ReportSourceInfo) {
         self.source = source

@@ -32,8 +32,16 @@ public enum RecordFile {
     public static func forEachRecord(
         in path: String, _ visit: (ReportRecord) throws -> Void
     ) throws(RecordFileError) {
+        try forEachRecord(in: path) { record, _ in try visit(record) }
+    }
+
+    /// The same, with where each line is (nil for the records of a `.json` document, which is
+    /// one piece), to read one again later with ``record(at:)``.
+    public static func forEachRecord(
+        in path: String, _ visit: (ReportRecord, RecordLocation?) throws -> Void
+    ) throws(RecordFileError) {
         if path.lowercased().hasSuffix(".json") {
-            for record in try document(at: path) { try rethrowing(path, 0) { try visit(record) } }
+            for record in try document(at: path) { try rethrowing(path, 0) { try visit(record, nil) } }
             return
         }
         guard let file = fopen(path, "r") else {
@@ -45,10 +53,13 @@ public enum RecordFile {
         var capacity = 0
         defer { free(buffer) }
         var number = 0
+        var offset: Int64 = 0
         while true {
             let length = getline(&buffer, &capacity, file)
             if length < 0 { break }
             number += 1
+            let start = offset
+            offset += Int64(length)
             guard let buffer else { continue }
             let data = Data(bytesNoCopy: buffer, count: length, deallocator: .none)
             if data.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) { continue }
@@ -59,10 +70,33 @@ public enum RecordFile {
                 let failure = RecordFileError(path: path, line: number, message: "not a report record: \(Self.describe(error))")
                 record = ReportRecord(problem: InputProblem(path: "\(path):\(number)", error: failure.description), sha256: nil, input: nil)
             }
-            try rethrowing(path, number) { try visit(record) }
+            let content = length > 0 && buffer[length - 1] == 0x0a ? length - 1 : length
+            try rethrowing(path, number) { try visit(record, RecordLocation(path: path, line: number, offset: start, length: content)) }
         }
         if ferror(file) != 0 {
             throw RecordFileError(path: path, line: number, message: "read failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The record of one line again, as ``forEachRecord(in:_:)`` read it: a report whose
+    /// `summarize` kept only part (``Report/trimmedForSummary(storedAt:)``) is read whole here.
+    public static func record(at location: RecordLocation) throws(RecordFileError) -> ReportRecord {
+        guard let file = fopen(location.path, "r") else {
+            throw RecordFileError(path: location.path, line: location.line, message: "cannot open again: \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        var data = Data(count: location.length)
+        let read = data.withUnsafeMutableBytes { bytes -> Int in
+            guard fseeko(file, off_t(location.offset), SEEK_SET) == 0 else { return -1 }
+            return fread(bytes.baseAddress, 1, bytes.count, file)
+        }
+        guard read == location.length else {
+            throw RecordFileError(path: location.path, line: location.line, message: "changed while read (the line is no longer there)")
+        }
+        do {
+            return try JSONDecoder().decode(ReportRecord.self, from: data)
+        } catch {
+            throw RecordFileError(path: location.path, line: location.line, message: "changed while read: \(Self.describe(error))")
         }
     }
 

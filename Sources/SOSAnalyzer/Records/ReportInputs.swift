@@ -18,8 +18,12 @@ public enum ReportInputs {
     /// - Parameter reanalyze: run the analysis stage (``ReportAnalysis``) again on stored reports,
     ///   with `options.knownIssues` (for `--rules`). Rules that look for log lines see only the
     ///   lines stored with the report (those the rules of the first read asked for).
+    /// - Parameter trimStored: keep of each report of a JSON Lines file only what a case summary
+    ///   reads (``Report/trimmedForSummary(storedAt:)``), so 10,000 stored reports fit in memory;
+    ///   ``whole(_:options:reanalyze:)`` reads one again whole (for the JSON document).
     public static func read(
         paths: [String], jobs: Int, options: ReadOptions = ReadOptions(), reanalyze: Bool = false,
+        trimStored: Bool = false,
         measuredProgress progress: (@Sendable (BatchProgress) -> Void)? = nil
     ) async -> BatchOutcome {
         let recordFiles = paths.filter(RecordFile.isRecordFile)
@@ -31,11 +35,12 @@ public enum ReportInputs {
         for path in recordFiles {
             var inputs = Set<String>()
             do {
-                try RecordFile.forEachRecord(in: path) { record in
+                try RecordFile.forEachRecord(in: path) { record, location in
                     if let input = record.input { inputs.insert(input) }
                     switch record.content {
                     case .report(var report):
                         if reanalyze { ReportAnalysis.analyze(&report, knownIssues: options.knownIssues) }
+                        if trimStored, let location { report = report.trimmedForSummary(storedAt: location) }
                         outcome.reports.append(report)
                     case .problem(let problem):
                         outcome.problems.append(problem)
@@ -46,7 +51,25 @@ public enum ReportInputs {
             }
             outcome.inputCount += inputs.count
         }
-        outcome.reports.sort { ($0.hostname ?? "~", $0.source.path) < ($1.hostname ?? "~", $1.source.path) }
+        outcome.reports.sort(by: precedes)
         return outcome
+    }
+
+    /// Batch order: by host name (reports without one last), then path.
+    public static func precedes(_ lhs: Report, _ rhs: Report) -> Bool {
+        (lhs.hostname ?? "~", lhs.source.path) < (rhs.hostname ?? "~", rhs.source.path)
+    }
+
+    /// The report whole: itself, or for one that `read(..., trimStored: true)` kept in part,
+    /// its record read again (and analyzed again, as `read` did, when `reanalyze`).
+    public static func whole(
+        _ report: Report, options: ReadOptions = ReadOptions(), reanalyze: Bool = false
+    ) throws(RecordFileError) -> Report {
+        guard let location = report.storedAt else { return report }
+        guard var whole = try RecordFile.record(at: location).report else {
+            throw RecordFileError(path: location.path, line: location.line, message: "changed while read (no report there now)")
+        }
+        if reanalyze { ReportAnalysis.analyze(&whole, knownIssues: options.knownIssues) }
+        return whole
     }
 }

@@ -4,14 +4,8 @@ import Foundation
 /// the exhausted orders marked and a mermaid chart, the allocation failures with the first one as
 /// logged, kernel events, third-party modules and why, notes and advice.
 enum HostMarkdown {
-    static func hostSections(_ reports: [Report], names: HostNames) -> [String] {
-        guard !reports.isEmpty else { return [] }
-        var out = ["## Hosts", ""]
-        for report in reports {
-            out += hostSection(report, names: names)
-        }
-        return out
-    }
+    /// What goes before the first host's section (``hostSection(_:names:)``).
+    static let hostsHeading = ["## Hosts", ""]
 
     static func hostSection(_ report: Report, names: HostNames) -> [String] {
         // A rule between hosts: in a long page the eye finds where the next host starts.

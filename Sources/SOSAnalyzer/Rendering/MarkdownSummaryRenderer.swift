@@ -18,18 +18,40 @@ public enum MarkdownSummaryRenderer {
 
     /// Formats a built summary; nothing is computed here that the JSON would need too.
     public static func render(_ summary: CaseSummary) -> String {
+        var text = ""
+        render(summary) { text += $0 }
+        return text
+    }
+
+    /// The same text in pieces, in order: each section, and each host's section apart, ends in
+    /// `\n`, so a summary of 10,000 reports is never held whole (`summarize` writes each piece
+    /// as it comes). The pieces joined are ``render(_:)``'s text, byte for byte.
+    ///
+    /// ```swift
+    /// MarkdownSummaryRenderer.render(CaseSummary(outcome)) { piece in Output.write(piece) }
+    /// ```
+    public static func render<Failure: Error>(
+        _ summary: CaseSummary, to write: (String) throws(Failure) -> Void
+    ) throws(Failure) {
         let names = HostNames(summary.presentedReports, hosts: summary.hosts, of: summary.reports)
-        var out: [String] = []
-        out += verdictSection(summary, names: names)
-        out += CorrelationMarkdown.section(summary.correlation)
-        out += fleetSection(summary.presentedReports, names: names)
-        out += HostTimelineMarkdown.section(summary.correlation.timelines, summary: summary, names: names)
-        out += KernelEventsMarkdown.fleetSection(summary.presentedReports, names: names)
-        out += findingsSection(summary.presentedReports, names: names)
-        out += HostMarkdown.hostSections(summary.presentedReports, names: names)
-        out += unreadableSection(summary, names: names)
-        out += methodSection(summary)
-        return out.joined(separator: "\n") + "\n"
+        func emit(_ lines: [String]) throws(Failure) {
+            guard !lines.isEmpty else { return }
+            try write(lines.joined(separator: "\n") + "\n")
+        }
+        try emit(verdictSection(summary, names: names))
+        try emit(CorrelationMarkdown.section(summary.correlation))
+        try emit(fleetSection(summary.presentedReports, names: names))
+        try emit(HostTimelineMarkdown.section(summary.correlation.timelines, summary: summary, names: names))
+        try emit(KernelEventsMarkdown.fleetSection(summary.presentedReports, names: names))
+        try emit(findingsSection(summary.presentedReports, names: names))
+        if !summary.presentedReports.isEmpty {
+            try emit(HostMarkdown.hostsHeading)
+            for report in summary.presentedReports {
+                try emit(HostMarkdown.hostSection(report, names: names))
+            }
+        }
+        try emit(unreadableSection(summary, names: names))
+        try emit(methodSection(summary))
     }
 
     // MARK: - Verdict
