@@ -73,6 +73,12 @@ public enum InstalledPackagesParser {
     /// The narrowest terminal width text is pasted from: shorter lines were not wrapped.
     static let wrapWidth = 80
 
+    /// Whether a line is as wide as a terminal that wraps it: characters counted only when its
+    /// bytes are that many (a count of characters walks the line; most lines are shorter).
+    static func reachesWrapWidth(_ line: Substring) -> Bool {
+        line.utf8.count >= wrapWidth && line.count >= wrapWidth
+    }
+
     /// Architectures rpm builds for. A suffix outside this list is part of the release
     /// (`glibc-2.5-81`, `gpg-pubkey-0608b895-4bd22942`), so such lines get no arch.
     static let rpmArchitectures: Set<Substring> = [
@@ -96,7 +102,7 @@ public enum InstalledPackagesParser {
             let content = line.text.trimmedBlanks
             if content.isEmpty { continue }
             // the rest of the install date of the package above, wrapped by a terminal
-            if let previous, previous.number == line.number - 1, previous.text.count >= wrapWidth,
+            if let previous, previous.number == line.number - 1, reachesWrapWidth(previous.text),
                let last = packages.last, last.line == previous.number, let time = last.installTime,
                let rest = content.split(separator: "\t").first, isDateRest(rest) {
                 // a word cut in two is glued back; sos 3.0's TAB columns after the date are dropped
@@ -202,14 +208,14 @@ public enum InstalledPackagesParser {
         var notes: [ParseNote] = []
         var hasArchitectureColumn = true
         var inTable = false
-        var previous: (number: Int, isRow: Bool, length: Int)?
+        var previous: (number: Int, isRow: Bool, wide: Bool)?
         var rowLine: Int?
         for line in TextLines(text) {
-            defer { previous = (line.number, rowLine == line.number, line.text.count) }
+            defer { previous = (line.number, rowLine == line.number, reachesWrapWidth(line.text)) }
             let content = line.text.trimmedBlanks
             if content.isEmpty { continue }
             // the rest of the header, rule or row above, wrapped by a terminal
-            if let previous, previous.number == line.number - 1, previous.isRow, previous.length >= wrapWidth,
+            if let previous, previous.number == line.number - 1, previous.isRow, previous.wide,
                !content.hasPrefix("+++-"), !(content.hasPrefix("||/")) {
                 if content.hasPrefix("|") || !inTable || content.allSatisfy({ $0 == "=" || $0 == "-" })
                     || !isDpkgRow(content.blankSeparatedFields) {
