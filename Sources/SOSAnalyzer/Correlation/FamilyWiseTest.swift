@@ -55,24 +55,13 @@ public enum FamilyWiseTest {
         let total = binomial(hosts, affectedTotal)
         let exact = total <= Double(exactLimit)
         var bests: [Double] = []
-        // The tables of the search are the same for every labeling unless some traits are unknown
-        // somewhere (then the least affected total a set can have depends on the labeling).
-        let first = TraitMatrix(groups: groups, affected: affected)
-        let shared = first.hasUnknowns ? nil : Search.Tables(first)
-        // Best log p of a labeling, +inf when no set reaches the worst observed one.
+        // Best log p of a labeling, +inf when no set reaches the worst observed one. A random
+        // labeling that does as well as the best set counts for every set: its search stops there
+        // (every labeling is searched whole when they are few, for the quantile).
         let stop = exact ? -Double.infinity : best + Search.slack
-        let threshold = worst + Search.slack
-        func bestLogP(_ labeling: [Bool]) -> Double {
-            // Without unknowns, rows of groups too rare among the affected to enter are never read.
-            let matrix = TraitMatrix(groups: groups, affected: labeling,
-                                     needsRow: shared.map { tables in { tables.bound[$0] <= threshold + Search.slack } } ?? { _ in true })
-            var search = Search(matrix: matrix, limit: 1, threshold: threshold, tables: shared)
-            // A random labeling that does as well as the best set counts for every set: no need to
-            // go on (every labeling is searched whole when they are few, for the quantile).
-            search.stopBelow = stop
-            search.run(maxSize: maxSize)
-            return search.best.first?.logPValue ?? .infinity
-        }
+        let scorer = LabelingScorer(groups: groups, hosts: hosts, affectedTotal: affectedTotal,
+                                    threshold: worst + Search.slack, stopBelow: stop, maxSize: maxSize)
+        let bestLogP = scorer.bestLogP
         // Labelings are dealt in order and searched a block at a time, each block on every core:
         // the blocks and the stopping rule do not depend on the number of cores.
         var blocks: [[[Bool]]] = []

@@ -1,0 +1,416 @@
+import Foundation
+
+/// The best log p that the miner's search (``Search``, keeping one set) finds under one labeling
+/// of the hosts, for the thousands of labelings of the permutation test (``FamilyWiseTest``).
+///
+/// The search is the same, set for set: singles, then pairs, then triples, each kept only when
+/// minimal and over-represented among the affected, pruned by the same Fisher bounds, stopping
+/// at the same place when a labeling does as well as `stopBelow`; so the value is the same as
+/// ``Search``'s for every labeling, unknown traits (three states) included. What it saves is the
+/// work that does not depend on the labeling:
+///
+/// - each group's hosts are one bit row over the hosts in their own order, built once, and each
+///   host lists its groups, so a labeling's affected count per group and its affected rows
+///   (affected hosts only, the short part the pruning reads) come from its affected hosts
+///   alone, for the groups the search can still use;
+/// - the hosts of a pair or a triple are counted once for every labeling
+///   (``IntersectionTotals``): its unaffected count is that minus the affected count, so a
+///   labeling never reads the unaffected hosts.
+///
+/// On `Samples/` (11 hosts, 5 affected) it finds the seed set's log p, log(1/462), under the
+/// observed labeling and under 4 of the 461 others: family-wise p = 5/462.
+struct LabelingScorer: Sendable {
+    let groupCount: Int
+    let hostCount: Int
+    let hostWords: Int
+    let affectedTotal: Int
+    let unaffectedTotal: Int
+    let maxSize: Int
+    /// Only sets with a log p at most this count (the worst observed set's, with some slack).
+    let threshold: Double
+    /// A labeling stops once a set reaches this log p (-inf: never; see ``Search/stopBelow``).
+    let stopBelow: Double
+    let test: FisherExactTest
+    /// The bound p(a, 0) per affected count a, when no trait is unknown anywhere (otherwise it
+    /// depends on the labeling).
+    let sharedBound: [Double]?
+    /// Per group, its hosts: `hostWords` words in host order.
+    let rows: [UInt64]
+    /// Per group, its number of hosts (`reports.count`).
+    let sizes: [Int]
+    /// Per host h, its groups are `groupList[groupStart[h]..<groupStart[h + 1]]`.
+    let groupStart: [Int]
+    let groupList: [Int32]
+    let hasUnknowns: Bool
+    /// Per group, its class of unknown hosts (0: none), as ``TraitMatrix`` numbers them.
+    let knownClass: [Int]
+    /// Per class, its unknown hosts in host order (class 0 empty).
+    let classRows: [[UInt64]]
+    /// Hosts unknown for some trait.
+    let anyUnknown: [UInt64]
+    let totals: IntersectionTotals
+
+    /// - Parameters:
+    ///   - groups: the miner's trait groups.
+    ///   - hosts: the number of hosts the labelings are over.
+    ///   - affectedTotal: affected hosts in every labeling.
+    ///   - threshold, stopBelow: as the permutation test sets them on ``Search``.
+    init(groups: [TraitMiner.Group], hosts: Int, affectedTotal: Int, threshold: Double, stopBelow: Double,
+         maxSize: Int, totals: IntersectionTotals = IntersectionTotals()) {
+        groupCount = groups.count
+        hostCount = hosts
+        hostWords = (hosts + 63) / 64
+        self.affectedTotal = affectedTotal
+        unaffectedTotal = hosts - affectedTotal
+        self.maxSize = maxSize
+        self.threshold = threshold
+        self.stopBelow = stopBelow
+        self.totals = totals
+        let test = FisherExactTest(affectedTotal: affectedTotal, unaffectedTotal: hosts - affectedTotal)
+        self.test = test
+
+        var rows = [UInt64](repeating: 0, count: groups.count * hostWords)
+        var perHost = [Int](repeating: 0, count: hosts + 1)
+        for (index, group) in groups.enumerated() {
+            for host in group.reports where host >= 0 && host < hosts {
+                rows[index * hostWords + host / 64] |= UInt64(1) << UInt64(host % 64)
+                perHost[host + 1] += 1
+            }
+        }
+        for host in 0..<hosts { perHost[host + 1] += perHost[host] }
+        var next = perHost
+        var list = [Int32](repeating: 0, count: perHost[hosts])
+        for (index, group) in groups.enumerated() {
+            for host in group.reports where host >= 0 && host < hosts {
+                list[next[host]] = Int32(index)
+                next[host] += 1
+            }
+        }
+        self.rows = rows
+        sizes = groups.map(\.reports.count)
+        groupStart = perHost
+        groupList = list
+
+        // The classes of unknown hosts, numbered as TraitMatrix.classifyUnknowns numbers them.
+        var classOf: [[Int]: Int] = [[]: 0]
+        var classRows = [[UInt64](repeating: 0, count: hostWords)]
+        knownClass = groups.map { group in
+            if let known = classOf[group.unknownReports] { return known }
+            var row = [UInt64](repeating: 0, count: hostWords)
+            for host in group.unknownReports where host >= 0 && host < hosts {
+                row[host / 64] |= UInt64(1) << UInt64(host % 64)
+            }
+            classOf[group.unknownReports] = classRows.count
+            classRows.append(row)
+            return classRows.count - 1
+        }
+        hasUnknowns = classRows.count > 1
+        var any = [UInt64](repeating: 0, count: hostWords)
+        for row in classRows { for index in any.indices { any[index] |= row[index] } }
+        self.classRows = classRows
+        anyUnknown = any
+        sharedBound = hasUnknowns ? nil : Self.bound(test: test, affectedTotal: affectedTotal, leastAffected: affectedTotal,
+                                                     unaffectedTotal: hosts - affectedTotal)
+    }
+
+    /// p(a, 0) for a = 0...A, as ``Search/Tables`` has it.
+    static func bound(test: FisherExactTest, affectedTotal: Int, leastAffected: Int, unaffectedTotal: Int) -> [Double] {
+        (0...max(affectedTotal, 0)).map { a in
+            a == 0 ? 0 : test.logPValue(affected: a, unaffected: 0, affectedTotal: max(a, leastAffected), unaffectedTotal: unaffectedTotal)
+        }
+    }
+
+    /// The best log p under `labeling` (true: affected, one per host), +inf when no set reaches
+    /// ``threshold``.
+    func bestLogP(_ labeling: [Bool]) -> Double {
+        var scoring = Scoring(self, labeling)
+        scoring.run()
+        return scoring.best
+    }
+}
+
+extension LabelingScorer {
+    /// The search of one labeling.
+    struct Scoring {
+        let scorer: LabelingScorer
+        let labeling: [Bool]
+        let bigA: Int
+        let bigU: Int
+        let test: FisherExactTest
+        let bound: [Double]
+        /// Affected hosts numbered in host order.
+        var slot: [Int]
+        var affectedCount: [Int]
+        /// The labeling as bits in host order, when some trait is unknown.
+        var labelBits: [UInt64] = []
+        var threshold: Double
+        var best = Double.infinity
+        var stopped = false
+        var unaffectedLimit: [Int]
+        var unaffectedLimitThreshold: [Double]
+
+        init(_ scorer: LabelingScorer, _ labeling: [Bool]) {
+            self.scorer = scorer
+            self.labeling = labeling
+            let hosts = scorer.hostCount
+            var slot = [Int](repeating: -1, count: hosts)
+            var counts = [Int](repeating: 0, count: scorer.groupCount)
+            var affected = 0
+            for host in 0..<min(hosts, labeling.count) where labeling[host] {
+                slot[host] = affected
+                affected += 1
+                for index in scorer.groupStart[host]..<scorer.groupStart[host + 1] { counts[Int(scorer.groupList[index])] += 1 }
+            }
+            self.slot = slot
+            affectedCount = counts
+            bigA = affected
+            let unaffected = labeling.count - affected
+            bigU = unaffected
+            let test = affected == scorer.affectedTotal && unaffected == scorer.unaffectedTotal
+                ? scorer.test : FisherExactTest(affectedTotal: affected, unaffectedTotal: unaffected)
+            self.test = test
+            if scorer.hasUnknowns {
+                var bits = [UInt64](repeating: 0, count: scorer.hostWords)
+                for host in 0..<min(hosts, labeling.count) where labeling[host] { bits[host / 64] |= UInt64(1) << UInt64(host % 64) }
+                labelBits = bits
+                var everUnknown = 0
+                for word in bits.indices { everUnknown += (bits[word] & scorer.anyUnknown[word]).nonzeroBitCount }
+                bound = LabelingScorer.bound(test: test, affectedTotal: affected, leastAffected: affected - everUnknown, unaffectedTotal: unaffected)
+            } else if let shared = scorer.sharedBound, shared.count == affected + 1 {
+                bound = shared
+            } else {
+                bound = LabelingScorer.bound(test: test, affectedTotal: affected, leastAffected: affected, unaffectedTotal: unaffected)
+            }
+            threshold = scorer.threshold
+            unaffectedLimit = [Int](repeating: unaffected, count: affected + 1)
+            unaffectedLimitThreshold = [Double](repeating: .infinity, count: affected + 1)
+        }
+
+        func hopeless(_ a: Int) -> Bool {
+            a == 0 || bound[a] > threshold + Search.slack
+        }
+
+        mutating func maxUnaffected(_ a: Int) -> Int {
+            if scorer.hasUnknowns { return bigU }
+            if unaffectedLimitThreshold[a] == threshold { return unaffectedLimit[a] }
+            let limit = Search.unaffectedLimit(a, affectedTotal: bigA, unaffectedTotal: bigU, test: test, threshold: threshold)
+            unaffectedLimit[a] = limit
+            unaffectedLimitThreshold[a] = threshold
+            return limit
+        }
+
+        /// The affected and unaffected hosts where every trait of groups i, j, k (-1: none) is known.
+        func knownTotals(_ i: Int, _ j: Int, _ k: Int) -> (Int, Int) {
+            var classes: [Int] = []
+            for group in [i, j, k] where group >= 0 {
+                let known = scorer.knownClass[group]
+                if known != 0 && !classes.contains(known) { classes.append(known) }
+            }
+            guard !classes.isEmpty else { return (bigA, bigU) }
+            var unknownAffected = 0, unknownUnaffected = 0
+            for word in 0..<scorer.hostWords {
+                var union: UInt64 = 0
+                for known in classes { union |= scorer.classRows[known][word] }
+                unknownAffected += (union & labelBits[word]).nonzeroBitCount
+                unknownUnaffected += (union & ~labelBits[word]).nonzeroBitCount
+            }
+            return (bigA - unknownAffected, bigU - unknownUnaffected)
+        }
+
+        /// ``Search/offer(_:_:_:_:_:)`` with one set kept: only its log p matters.
+        mutating func offer(_ i: Int, _ j: Int, _ k: Int, _ a: Int, _ u: Int) {
+            let (setA, setU) = scorer.hasUnknowns ? knownTotals(i, j, k) : (bigA, bigU)
+            guard a * setU > u * setA else { return }
+            let logPValue: Double
+            if setA == bigA && setU == bigU {
+                if threshold.isFinite && test.logFirstTerm(affected: a, unaffected: u) > threshold + Search.slack { return }
+                logPValue = test.logPValue(affected: a, unaffected: u)
+            } else {
+                logPValue = test.logPValue(affected: a, unaffected: u, affectedTotal: setA, unaffectedTotal: setU)
+            }
+            if logPValue > threshold { return }
+            best = min(best, logPValue)
+            threshold = best
+            if logPValue <= scorer.stopBelow { stopped = true }
+        }
+
+        mutating func run() {
+            let count = scorer.groupCount
+            for index in 0..<count {
+                offer(index, -1, -1, affectedCount[index], scorer.sizes[index] - affectedCount[index])
+            }
+            guard scorer.maxSize >= 2, count >= 2, bigA > 0 else { return }
+            let rows = scorer.rows
+            rows.withUnsafeBufferPointer { rows in search(rows) }
+        }
+
+        private mutating func search(_ rows: UnsafeBufferPointer<UInt64>) {
+            guard let rowBase = rows.baseAddress else { return }
+            let count = scorer.groupCount
+            let hostWords = scorer.hostWords
+            // Only groups that can still enter pair at all (Search's `live`), in group order.
+            let live = (0..<count).filter { !hopeless(affectedCount[$0]) }
+            let width = live.count
+            guard width >= 2 else { return }
+            let words = (bigA + 63) / 64
+            var position = [Int](repeating: -1, count: count)
+            for (index, group) in live.enumerated() { position[group] = index }
+
+            // The affected part of each live group's row, affected hosts numbered in host order.
+            let affected = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(width * words, 1))
+            defer { affected.deallocate() }
+            affected.initialize(repeating: 0)
+            for host in 0..<min(scorer.hostCount, labeling.count) where labeling[host] {
+                let bit = slot[host], mask = UInt64(1) << UInt64(bit % 64)
+                for index in scorer.groupStart[host]..<scorer.groupStart[host + 1] {
+                    let row = position[Int(scorer.groupList[index])]
+                    if row >= 0 { affected[row * words + bit / 64] |= mask }
+                }
+            }
+            guard let base = UnsafePointer(affected.baseAddress) else { return }
+
+            var pairAffected = [Int32](repeating: 0, count: width * width)
+            for p in 0..<width {
+                for q in (p + 1)..<width {
+                    pairAffected[p * width + q] = Int32(andPopcount(base + p * words, base + q * words, 0, words))
+                }
+            }
+            // Hosts of each live pair, -1 until read (from the shared rows, or counted here).
+            var pairHosts = [Int32](repeating: -1, count: width * width)
+            var pairRows = [[Int32]?](repeating: nil, count: width)
+            var pairRowsRead = [Bool](repeating: false, count: width)
+            func hostsOfPair(_ p: Int, _ q: Int) -> Int {
+                let slot = p * width + q
+                if pairHosts[slot] >= 0 { return Int(pairHosts[slot]) }
+                let i = live[p], j = live[q]
+                if !pairRowsRead[p] {
+                    pairRowsRead[p] = true
+                    pairRows[p] = sharedRow(key: -(i + 1), first: i + 1) { k in andPopcount(rowBase + i * hostWords, rowBase + k * hostWords, 0, hostWords) }
+                }
+                let value = pairRows[p].map { Int($0[j - i - 1]) } ?? andPopcount(rowBase + i * hostWords, rowBase + j * hostWords, 0, hostWords)
+                pairHosts[slot] = Int32(value)
+                return value
+            }
+
+            var minimalPair = [Bool](repeating: false, count: width * width)
+            for p in 0..<width {
+                if stopped { return }
+                let i = live[p]
+                for q in (p + 1)..<width {
+                    let a = Int(pairAffected[p * width + q])
+                    if hopeless(a) { continue }
+                    let j = live[q]
+                    let u = hostsOfPair(p, q) - a
+                    if (a, u) == (affectedCount[i], scorer.sizes[i] - affectedCount[i])
+                        || (a, u) == (affectedCount[j], scorer.sizes[j] - affectedCount[j]) { continue }
+                    minimalPair[p * width + q] = true
+                    offer(i, j, -1, a, u)
+                }
+            }
+            guard scorer.maxSize >= 3, count >= 3 else { return }
+
+            let prefix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(words, 1))
+            defer { prefix.deallocate() }
+            let hostPrefix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(hostWords, 1))
+            defer { hostPrefix.deallocate() }
+            guard let prefixBase = UnsafePointer(prefix.baseAddress), let hostPrefixBase = UnsafePointer(hostPrefix.baseAddress) else { return }
+            var partners = [[Int]](repeating: [], count: width)
+            for p in 0..<width {
+                partners[p] = ((p + 1)..<width).filter { !hopeless(Int(pairAffected[p * width + $0])) }
+            }
+            for p in 0..<width {
+                let mine = partners[p]
+                let i = live[p]
+                for (index, q) in mine.enumerated() where minimalPair[p * width + q] {
+                    if stopped { return }
+                    let aij = Int(pairAffected[p * width + q])
+                    if hopeless(aij) { continue }
+                    let uij = hostsOfPair(p, q) - aij
+                    let j = live[q]
+                    for w in 0..<words { prefix[w] = base[p * words + w] & base[q * words + w] }
+                    // The hosts of (i, j, k) for every later k, read when first needed.
+                    var tripleRow: [Int32]?
+                    var tripleRowRead = false
+                    var hostPrefixReady = false
+                    for r in mine[(index + 1)...] {
+                        let aik = Int(pairAffected[p * width + r]), ajk = Int(pairAffected[q * width + r])
+                        if hopeless(min(aij, aik, ajk)) { continue }
+                        let a = andPopcount(prefixBase, base + r * words, 0, words)
+                        if hopeless(a) { continue }
+                        let limit = maxUnaffected(a)
+                        if limit < 0 { continue }
+                        let k = live[r]
+                        if !tripleRowRead {
+                            tripleRowRead = true
+                            tripleRow = sharedRow(key: i * count + j, first: j + 1) { k in
+                                andPopcount3(rowBase + i * hostWords, rowBase + j * hostWords, rowBase + k * hostWords, hostWords)
+                            }
+                        }
+                        var u: Int
+                        if let tripleRow {
+                            u = Int(tripleRow[k - j - 1]) - a
+                        } else {
+                            // Counted here, stopping once the set has too many unaffected hosts to enter.
+                            if !hostPrefixReady {
+                                hostPrefixReady = true
+                                for w in 0..<hostWords { hostPrefix[w] = rowBase[i * hostWords + w] & rowBase[j * hostWords + w] }
+                            }
+                            var hosts = 0, w = 0
+                            while w < hostWords && hosts - a <= limit {
+                                let end = min(w + 16, hostWords)
+                                hosts += andPopcount(hostPrefixBase, rowBase + k * hostWords, w, end)
+                                w = end
+                            }
+                            u = hosts - a
+                        }
+                        if u > limit { continue }
+                        // Minimal only: adding any one trait to a pair must narrow its cover.
+                        if (a, u) == (aij, uij) || (a, u) == (aik, hostsOfPair(p, r) - aik)
+                            || (a, u) == (ajk, hostsOfPair(q, r) - ajk) { continue }
+                        offer(i, j, k, a, u)
+                    }
+                }
+            }
+        }
+
+        /// The shared row under `key` (counts for groups `first..<groupCount`), counting it when
+        /// this labeling is the first to need it; nil when another thread counts it or the budget
+        /// is spent.
+        func sharedRow(key: Int, first: Int, _ hosts: (Int) -> Int) -> [Int32]? {
+            let length = max(scorer.groupCount - first, 0)
+            switch scorer.totals.lookup(key, length: length) {
+            case .ready(let row):
+                return row
+            case .unavailable:
+                return nil
+            case .claimed:
+                let row = (first..<max(scorer.groupCount, first)).map { Int32(hosts($0)) }
+                scorer.totals.store(key, row)
+                return row
+            }
+        }
+    }
+}
+
+/// Set bits of `x & y & z` over words `0..<to` (the SWAR count of ``andPopcount``).
+@inline(__always)
+func andPopcount3(_ x: UnsafePointer<UInt64>, _ y: UnsafePointer<UInt64>, _ z: UnsafePointer<UInt64>, _ to: Int) -> Int {
+    let m1: UInt64 = 0x5555_5555_5555_5555, m2: UInt64 = 0x3333_3333_3333_3333
+    let m4: UInt64 = 0x0F0F_0F0F_0F0F_0F0F, m8: UInt64 = 0x00FF_00FF_00FF_00FF
+    var total = 0
+    var index = 0
+    while index < to {
+        let end = min(index + 30, to)
+        var bytes: UInt64 = 0
+        while index < end {
+            var v = x[index] & y[index] & z[index]
+            v = v &- ((v &>> 1) & m1)
+            v = (v & m2) &+ ((v &>> 2) & m2)
+            bytes &+= (v &+ (v &>> 4)) & m4
+            index &+= 1
+        }
+        let halves = (bytes & m8) &+ ((bytes &>> 8) & m8)
+        total &+= Int(truncatingIfNeeded: (halves &* 0x0001_0001_0001_0001) &>> 48)
+    }
+    return total
+}
