@@ -93,10 +93,11 @@ struct LabelingScorer: Sendable {
 
         // The classes of unknown hosts, numbered as TraitMatrix.classifyUnknowns numbers them.
         var classOf: [[Int]: Int] = [[]: 0]
-        var classRows = [[UInt64](repeating: 0, count: hostWords)]
+        let words = hostWords
+        var classRows = [[UInt64](repeating: 0, count: words)]
         knownClass = groups.map { group in
             if let known = classOf[group.unknownReports] { return known }
-            var row = [UInt64](repeating: 0, count: hostWords)
+            var row = [UInt64](repeating: 0, count: words)
             for host in group.unknownReports where host >= 0 && host < hosts {
                 row[host / 64] |= UInt64(1) << UInt64(host % 64)
             }
