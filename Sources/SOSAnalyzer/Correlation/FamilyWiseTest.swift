@@ -61,7 +61,10 @@ public enum FamilyWiseTest {
         let stop = exact ? -Double.infinity : best + Search.slack
         let scorer = LabelingScorer(groups: groups, hosts: hosts, affectedTotal: affectedTotal,
                                     threshold: worst + Search.slack, stopBelow: stop, maxSize: maxSize)
-        let bestLogP = scorer.bestLogP
+        // One core per labeling at a time, each with its own counts of shared hosts.
+        let workers = (0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockSize)))
+            .map { _ in IntersectionTotals(groupCount: groups.count) }
+        func searchBlock(_ block: [[Bool]]) -> [Double] { Self.searchBlock(block, scorer, workers) }
         // Labelings are dealt in order and searched a block at a time, each block on every core:
         // the blocks and the stopping rule do not depend on the number of cores.
         var blocks: [[[Bool]]] = []
@@ -81,7 +84,7 @@ public enum FamilyWiseTest {
                 for next in (position + 1)..<affectedTotal { chosen[next] = chosen[next - 1] + 1 }
             }
             if !block.isEmpty { blocks.append(block) }
-            for block in blocks { bests += searchBlock(block, bestLogP) }
+            for block in blocks { bests += searchBlock(block) }
         } else {
             var random = SplitMix64(seed: seed)
             var order = Array(0..<hosts)
@@ -100,7 +103,7 @@ public enum FamilyWiseTest {
                     block.append(labeling)
                     dealt += 1
                 }
-                for value in searchBlock(block, bestLogP) {
+                for value in searchBlock(block) {
                     bests.append(value)
                     if value <= best + Search.slack { hitsOfBest += 1 }
                 }
@@ -116,13 +119,15 @@ public enum FamilyWiseTest {
                       exact: exact, chanceLogP05: quantile)
     }
 
-    /// The best log p of each labeling of the block, in order, searched on every core.
-    static func searchBlock(_ block: [[Bool]], _ bestLogP: ([Bool]) -> Double) -> [Double] {
+    /// The best log p of each labeling of the block, in order: each core takes the next labeling
+    /// nobody took yet and scores it with its own counts (`workers[core]`); the values do not
+    /// depend on which core scored which.
+    static func searchBlock(_ block: [[Bool]], _ scorer: LabelingScorer, _ workers: [IntersectionTotals]) -> [Double] {
         let results = BlockResults(count: block.count)
-        withoutActuallyEscaping(bestLogP) { search in
-            let box = SearchBox(search)
-            DispatchQueue.concurrentPerform(iterations: block.count) { index in
-                results.set(index, box.search(block[index]))
+        let box = WorkerBox(workers)
+        DispatchQueue.concurrentPerform(iterations: min(workers.count, block.count)) { worker in
+            while let index = results.take() {
+                results.set(index, scorer.bestLogP(block[index], totals: box.workers[worker]))
             }
         }
         return results.values
@@ -138,13 +143,24 @@ public enum FamilyWiseTest {
     }
 }
 
-/// One slot per labeling of a block, written by the thread that searched it.
+/// One slot per labeling of a block, written by the thread that searched it, and the next
+/// labeling to take.
 private final class BlockResults: @unchecked Sendable {
-    // Each index is written by one iteration only, and read after `concurrentPerform` returns.
+    // Every access holds `lock`; `storage` is read after `concurrentPerform` returns.
     private var storage: [Double]
+    private var next = 0
     private let lock = NSLock()
 
     init(count: Int) { storage = [Double](repeating: .infinity, count: count) }
+
+    /// The next labeling nobody took, nil when all are taken.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < storage.count else { return nil }
+        next += 1
+        return next - 1
+    }
 
     func set(_ index: Int, _ value: Double) {
         lock.lock()
@@ -155,8 +171,8 @@ private final class BlockResults: @unchecked Sendable {
     var values: [Double] { storage }
 }
 
-/// The search of one labeling, shared by the threads of a block: it reads only values.
-private struct SearchBox: @unchecked Sendable {
-    let search: ([Bool]) -> Double
-    init(_ search: @escaping ([Bool]) -> Double) { self.search = search }
+/// The counts of each core: `workers[w]` is used by iteration w of `concurrentPerform` only.
+private struct WorkerBox: @unchecked Sendable {
+    let workers: [IntersectionTotals]
+    init(_ workers: [IntersectionTotals]) { self.workers = workers }
 }

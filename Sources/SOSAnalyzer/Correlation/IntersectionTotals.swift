@@ -1,52 +1,53 @@
-import Foundation
-
 /// How many hosts two or three trait groups share, whatever the labeling: the permutation test
 /// (``LabelingScorer``) deals the affected labels again and again over the same hosts, so the
-/// number of hosts of a pair or a triple is counted once and only its affected part per labeling
-/// (the unaffected part is the rest).
+/// hosts of a pair or a triple are counted once, and per labeling only its affected part (the
+/// unaffected part is the rest).
 ///
 /// Rows are kept per prefix: for group `i`, the hosts it shares with each later group; for the
-/// pair `(i, j)`, the hosts it shares with each group after `j`. The first labeling that needs a
-/// row claims it and counts it; a labeling that finds it claimed by another thread, or the budget
-/// spent, counts what it needs itself. Either way the counts are the same, so the result does not
-/// depend on which thread came first.
-final class IntersectionTotals: @unchecked Sendable {
-    // Every access to `rows`, `claimed` and `stored` holds `lock`; a row never changes once stored.
-    private let lock = NSLock()
-    private var rows: [Int: [Int32]] = [:]
-    private var claimed: Set<Int> = []
-    private var stored = 0
+/// pair `(i, j)`, the hosts it shares with each group after `j`. A row is counted the first time
+/// a labeling needs it. Past the budget a labeling counts what it needs itself; the counts are
+/// the same either way. One per thread: it is written as it is read, without a lock.
+final class IntersectionTotals {
     /// Counts kept at most (4 bytes each).
     let budget: Int
+    let groupCount: Int
+    /// Where each row starts in `counts`, -1 until counted: pair rows at `i`, triple rows at
+    /// `groupCount + i * groupCount + j` (only when that table is not too big).
+    private var starts: [Int32]
+    private let counts: UnsafeMutablePointer<Int32>
+    private var stored = 0
+    /// True when triple rows can be kept (the table of their starts is at most 4M entries).
+    let keepsTriples: Bool
 
-    /// What a lookup found.
-    enum Lookup {
-        /// The row, counted before.
-        case ready([Int32])
-        /// Absent and now claimed by the caller, who counts it and hands it to ``store(_:_:)``.
-        case claimed
-        /// Being counted by another thread, or over the budget: count what you need yourself.
-        case unavailable
+    init(groupCount: Int, budget: Int = 1 << 23) {
+        self.groupCount = groupCount
+        self.budget = max(budget, 0)
+        keepsTriples = groupCount * groupCount <= 1 << 22
+        starts = [Int32](repeating: -1, count: groupCount + (keepsTriples ? groupCount * groupCount : 0))
+        counts = UnsafeMutablePointer<Int32>.allocate(capacity: max(self.budget, 1))
     }
 
-    init(budget: Int = 1 << 24) { self.budget = budget }
+    deinit { counts.deallocate() }
 
-    /// The row under `key`, of `length` counts.
-    func lookup(_ key: Int, length: Int) -> Lookup {
-        lock.lock()
-        defer { lock.unlock() }
-        if let row = rows[key] { return .ready(row) }
-        if claimed.contains(key) || stored + length > budget { return .unavailable }
-        claimed.insert(key)
+    /// The hosts group `i` shares with each group after it (`row[j - i - 1]`), nil past the budget.
+    func pairRow(_ i: Int, _ hosts: (Int) -> Int) -> UnsafePointer<Int32>? {
+        row(at: i, first: i + 1, hosts)
+    }
+
+    /// The hosts of `(i, j, k)` for each group k after j (`row[k - j - 1]`), nil past the budget.
+    func tripleRow(_ i: Int, _ j: Int, _ hosts: (Int) -> Int) -> UnsafePointer<Int32>? {
+        guard keepsTriples else { return nil }
+        return row(at: groupCount + i * groupCount + j, first: j + 1, hosts)
+    }
+
+    private func row(at key: Int, first: Int, _ hosts: (Int) -> Int) -> UnsafePointer<Int32>? {
+        let start = Int(starts[key])
+        if start >= 0 { return UnsafePointer(counts + start) }
+        let length = max(groupCount - first, 0)
+        guard stored + length <= budget, stored + length < Int(Int32.max) else { return nil }
+        for offset in 0..<length { counts[stored + offset] = Int32(hosts(first + offset)) }
+        starts[key] = Int32(stored)
         stored += length
-        return .claimed
-    }
-
-    /// Keeps a row the caller claimed.
-    func store(_ key: Int, _ row: [Int32]) {
-        lock.lock()
-        rows[key] = row
-        claimed.remove(key)
-        lock.unlock()
+        return UnsafePointer(counts + (stored - length))
     }
 }

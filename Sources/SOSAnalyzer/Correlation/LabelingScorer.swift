@@ -48,7 +48,6 @@ struct LabelingScorer: Sendable {
     let classRows: [[UInt64]]
     /// Hosts unknown for some trait.
     let anyUnknown: [UInt64]
-    let totals: IntersectionTotals
 
     /// - Parameters:
     ///   - groups: the miner's trait groups.
@@ -56,7 +55,7 @@ struct LabelingScorer: Sendable {
     ///   - affectedTotal: affected hosts in every labeling.
     ///   - threshold, stopBelow: as the permutation test sets them on ``Search``.
     init(groups: [TraitMiner.Group], hosts: Int, affectedTotal: Int, threshold: Double, stopBelow: Double,
-         maxSize: Int, totals: IntersectionTotals = IntersectionTotals()) {
+         maxSize: Int) {
         groupCount = groups.count
         hostCount = hosts
         hostWords = (hosts + 63) / 64
@@ -65,7 +64,6 @@ struct LabelingScorer: Sendable {
         self.maxSize = maxSize
         self.threshold = threshold
         self.stopBelow = stopBelow
-        self.totals = totals
         let test = FisherExactTest(affectedTotal: affectedTotal, unaffectedTotal: hosts - affectedTotal)
         self.test = test
 
@@ -122,11 +120,17 @@ struct LabelingScorer: Sendable {
     }
 
     /// The best log p under `labeling` (true: affected, one per host), +inf when no set reaches
-    /// ``threshold``.
-    func bestLogP(_ labeling: [Bool]) -> Double {
-        var scoring = Scoring(self, labeling)
+    /// ``threshold``. `totals` keeps the hosts of pairs and triples for the next labelings (one
+    /// per thread); the value does not depend on what it holds.
+    func bestLogP(_ labeling: [Bool], totals: IntersectionTotals) -> Double {
+        var scoring = Scoring(self, labeling, totals)
         scoring.run()
         return scoring.best
+    }
+
+    /// The best log p under `labeling`, counted afresh.
+    func bestLogP(_ labeling: [Bool]) -> Double {
+        bestLogP(labeling, totals: IntersectionTotals(groupCount: groupCount))
     }
 }
 
@@ -135,6 +139,7 @@ extension LabelingScorer {
     struct Scoring {
         let scorer: LabelingScorer
         let labeling: [Bool]
+        let totals: IntersectionTotals
         let bigA: Int
         let bigU: Int
         let test: FisherExactTest
@@ -150,9 +155,10 @@ extension LabelingScorer {
         var unaffectedLimit: [Int]
         var unaffectedLimitThreshold: [Double]
 
-        init(_ scorer: LabelingScorer, _ labeling: [Bool]) {
+        init(_ scorer: LabelingScorer, _ labeling: [Bool], _ totals: IntersectionTotals) {
             self.scorer = scorer
             self.labeling = labeling
+            self.totals = totals
             let hosts = scorer.hostCount
             var slot = [Int](repeating: -1, count: hosts)
             var counts = [Int](repeating: 0, count: scorer.groupCount)
@@ -276,21 +282,15 @@ extension LabelingScorer {
                     pairAffected[p * width + q] = Int32(andPopcount(base + p * words, base + q * words, 0, words))
                 }
             }
-            // Hosts of each live pair, -1 until read (from the shared rows, or counted here).
-            var pairHosts = [Int32](repeating: -1, count: width * width)
-            var pairRows = [[Int32]?](repeating: nil, count: width)
-            var pairRowsRead = [Bool](repeating: false, count: width)
+            // Hosts of the live pairs: per live group, its row of shared hosts (nil past the budget).
+            let totals = totals
+            let pairRows: [UnsafePointer<Int32>?] = live.map { i in
+                totals.pairRow(i) { j in andPopcount(rowBase + i * hostWords, rowBase + j * hostWords, 0, hostWords) }
+            }
             func hostsOfPair(_ p: Int, _ q: Int) -> Int {
-                let slot = p * width + q
-                if pairHosts[slot] >= 0 { return Int(pairHosts[slot]) }
                 let i = live[p], j = live[q]
-                if !pairRowsRead[p] {
-                    pairRowsRead[p] = true
-                    pairRows[p] = sharedRow(key: -(i + 1), first: i + 1) { k in andPopcount(rowBase + i * hostWords, rowBase + k * hostWords, 0, hostWords) }
-                }
-                let value = pairRows[p].map { Int($0[j - i - 1]) } ?? andPopcount(rowBase + i * hostWords, rowBase + j * hostWords, 0, hostWords)
-                pairHosts[slot] = Int32(value)
-                return value
+                if let row = pairRows[p] { return Int(row[j - i - 1]) }
+                return andPopcount(rowBase + i * hostWords, rowBase + j * hostWords, 0, hostWords)
             }
 
             var minimalPair = [Bool](repeating: false, count: width * width)
@@ -315,14 +315,18 @@ extension LabelingScorer {
             let hostPrefix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(hostWords, 1))
             defer { hostPrefix.deallocate() }
             guard let prefixBase = UnsafePointer(prefix.baseAddress), let hostPrefixBase = UnsafePointer(hostPrefix.baseAddress) else { return }
-            var partners = [[Int]](repeating: [], count: width)
+            // Per live group, the later ones it pairs with hopefully (Search's `partners`), as bits:
+            // a triple needs all three of its pairs so, and the threshold only falls.
+            let partnerWords = (width + 63) / 64
+            var partners = [UInt64](repeating: 0, count: width * partnerWords)
             for p in 0..<width {
-                partners[p] = ((p + 1)..<width).filter { !hopeless(Int(pairAffected[p * width + $0])) }
+                for q in (p + 1)..<width where !hopeless(Int(pairAffected[p * width + q])) {
+                    partners[p * partnerWords + q / 64] |= UInt64(1) << UInt64(q % 64)
+                }
             }
             for p in 0..<width {
-                let mine = partners[p]
                 let i = live[p]
-                for (index, q) in mine.enumerated() where minimalPair[p * width + q] {
+                for q in (p + 1)..<width where minimalPair[p * width + q] && partners[p * partnerWords + q / 64] & (UInt64(1) << UInt64(q % 64)) != 0 {
                     if stopped { return }
                     let aij = Int(pairAffected[p * width + q])
                     if hopeless(aij) { continue }
@@ -330,64 +334,54 @@ extension LabelingScorer {
                     let j = live[q]
                     for w in 0..<words { prefix[w] = base[p * words + w] & base[q * words + w] }
                     // The hosts of (i, j, k) for every later k, read when first needed.
-                    var tripleRow: [Int32]?
+                    var tripleRow: UnsafePointer<Int32>?
                     var tripleRowRead = false
                     var hostPrefixReady = false
-                    for r in mine[(index + 1)...] {
-                        let aik = Int(pairAffected[p * width + r]), ajk = Int(pairAffected[q * width + r])
-                        if hopeless(min(aij, aik, ajk)) { continue }
-                        let a = andPopcount(prefixBase, base + r * words, 0, words)
-                        if hopeless(a) { continue }
-                        let limit = maxUnaffected(a)
-                        if limit < 0 { continue }
-                        let k = live[r]
-                        if !tripleRowRead {
-                            tripleRowRead = true
-                            tripleRow = sharedRow(key: i * count + j, first: j + 1) { k in
-                                andPopcount3(rowBase + i * hostWords, rowBase + j * hostWords, rowBase + k * hostWords, hostWords)
+                    // The later groups that pair hopefully with both i and j, in order.
+                    for word in ((q + 1) / 64)..<partnerWords {
+                        var candidates = partners[p * partnerWords + word] & partners[q * partnerWords + word]
+                        if word == (q + 1) / 64 { candidates &= ~((UInt64(1) << UInt64((q + 1) % 64)) &- 1) }
+                        while candidates != 0 {
+                            let r = word * 64 + candidates.trailingZeroBitCount
+                            candidates &= candidates &- 1
+                            let aik = Int(pairAffected[p * width + r]), ajk = Int(pairAffected[q * width + r])
+                            if hopeless(min(aij, aik, ajk)) { continue }
+                            let a = andPopcount(prefixBase, base + r * words, 0, words)
+                            if hopeless(a) { continue }
+                            let limit = maxUnaffected(a)
+                            if limit < 0 { continue }
+                            let k = live[r]
+                            if !tripleRowRead {
+                                tripleRowRead = true
+                                tripleRow = totals.tripleRow(i, j) { k in
+                                    andPopcount3(rowBase + i * hostWords, rowBase + j * hostWords, rowBase + k * hostWords, hostWords)
+                                }
                             }
+                            var u: Int
+                            if let tripleRow {
+                                u = Int(tripleRow[k - j - 1]) - a
+                            } else {
+                                // Counted here, stopping once the set has too many unaffected hosts to enter.
+                                if !hostPrefixReady {
+                                    hostPrefixReady = true
+                                    for w in 0..<hostWords { hostPrefix[w] = rowBase[i * hostWords + w] & rowBase[j * hostWords + w] }
+                                }
+                                var hosts = 0, w = 0
+                                while w < hostWords && hosts - a <= limit {
+                                    let end = min(w + 16, hostWords)
+                                    hosts += andPopcount(hostPrefixBase, rowBase + k * hostWords, w, end)
+                                    w = end
+                                }
+                                u = hosts - a
+                            }
+                            if u > limit { continue }
+                            // Minimal only: adding any one trait to a pair must narrow its cover.
+                            if (a, u) == (aij, uij) || (a, u) == (aik, hostsOfPair(p, r) - aik)
+                                || (a, u) == (ajk, hostsOfPair(q, r) - ajk) { continue }
+                            offer(i, j, k, a, u)
                         }
-                        var u: Int
-                        if let tripleRow {
-                            u = Int(tripleRow[k - j - 1]) - a
-                        } else {
-                            // Counted here, stopping once the set has too many unaffected hosts to enter.
-                            if !hostPrefixReady {
-                                hostPrefixReady = true
-                                for w in 0..<hostWords { hostPrefix[w] = rowBase[i * hostWords + w] & rowBase[j * hostWords + w] }
-                            }
-                            var hosts = 0, w = 0
-                            while w < hostWords && hosts - a <= limit {
-                                let end = min(w + 16, hostWords)
-                                hosts += andPopcount(hostPrefixBase, rowBase + k * hostWords, w, end)
-                                w = end
-                            }
-                            u = hosts - a
-                        }
-                        if u > limit { continue }
-                        // Minimal only: adding any one trait to a pair must narrow its cover.
-                        if (a, u) == (aij, uij) || (a, u) == (aik, hostsOfPair(p, r) - aik)
-                            || (a, u) == (ajk, hostsOfPair(q, r) - ajk) { continue }
-                        offer(i, j, k, a, u)
                     }
                 }
-            }
-        }
-
-        /// The shared row under `key` (counts for groups `first..<groupCount`), counting it when
-        /// this labeling is the first to need it; nil when another thread counts it or the budget
-        /// is spent.
-        func sharedRow(key: Int, first: Int, _ hosts: (Int) -> Int) -> [Int32]? {
-            let length = max(scorer.groupCount - first, 0)
-            switch scorer.totals.lookup(key, length: length) {
-            case .ready(let row):
-                return row
-            case .unavailable:
-                return nil
-            case .claimed:
-                let row = (first..<max(scorer.groupCount, first)).map { Int32(hosts($0)) }
-                scorer.totals.store(key, row)
-                return row
             }
         }
     }

@@ -63,20 +63,21 @@ import Testing
                 (worst + Search.slack, best + Search.slack), (worst + Search.slack, -.infinity), (.infinity, -.infinity),
             ]
             for (threshold, stop) in settings {
-                // The shared counts are counted once and reused; with no budget each labeling counts its own.
-                for budget in [1 << 24, round % 3 == 0 ? 0 : 100] {
-                    let scorer = LabelingScorer(groups: mined.groups, hosts: hosts, affectedTotal: affectedTotal, threshold: threshold,
-                                                stopBelow: stop, maxSize: 3, totals: IntersectionTotals(budget: budget))
+                let scorer = LabelingScorer(groups: mined.groups, hosts: hosts, affectedTotal: affectedTotal, threshold: threshold,
+                                            stopBelow: stop, maxSize: 3)
+                // The shared counts are counted once and reused; past the budget each labeling counts its own.
+                for budget in [1 << 23, round % 3 == 0 ? 0 : 100] {
+                    let totals = IntersectionTotals(groupCount: mined.groups.count, budget: budget)
                     for _ in 0..<12 {
                         let labeling = Self.randomLabeling(&random, hosts: hosts, affected: affectedTotal)
                         let expected = Self.searched(mined.groups, labeling, threshold: threshold, stop: stop)
-                        let found = scorer.bestLogP(labeling)
+                        let found = scorer.bestLogP(labeling, totals: totals)
                         #expect(found == expected, "round \(round), \(hosts) hosts, \(mined.groups.count) groups")
                         compared += 1
                         if expected.isFinite { finite += 1 }
                         if expected <= stop { stoppedEarly += 1 }
                     }
-                    #expect(scorer.bestLogP(observed) == Self.searched(mined.groups, observed, threshold: threshold, stop: stop))
+                    #expect(scorer.bestLogP(observed, totals: totals) == Self.searched(mined.groups, observed, threshold: threshold, stop: stop))
                 }
             }
         }
@@ -115,9 +116,10 @@ import Testing
         let scorer = LabelingScorer(groups: mined.groups, hosts: 11, affectedTotal: 5, threshold: worst + Search.slack,
                                     stopBelow: -.infinity, maxSize: 3)
         var labelings = 0, asGood = 0
+        let totals = IntersectionTotals(groupCount: mined.groups.count)
         for mask in 0..<(1 << 11) where mask.nonzeroBitCount == 5 {
             let labeling = (0..<11).map { mask & (1 << $0) != 0 }
-            let found = scorer.bestLogP(labeling)
+            let found = scorer.bestLogP(labeling, totals: totals)
             #expect(found == Self.searched(mined.groups, labeling, threshold: worst + Search.slack, stop: -.infinity))
             labelings += 1
             if found <= best + Search.slack { asGood += 1 }
