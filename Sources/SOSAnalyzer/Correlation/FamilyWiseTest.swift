@@ -61,9 +61,10 @@ public enum FamilyWiseTest {
         let stop = exact ? -Double.infinity : best + Search.slack
         let scorer = LabelingScorer(groups: groups, hosts: hosts, affectedTotal: affectedTotal,
                                     threshold: worst + Search.slack, stopBelow: stop, maxSize: maxSize)
-        // One core per labeling at a time, each with its own counts of shared hosts.
+        // One core per labeling at a time, each with its view of the shared host counts.
+        let totals = IntersectionTotals(groupCount: groups.count)
         let workers = (0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockSize)))
-            .map { _ in IntersectionTotals(groupCount: groups.count) }
+            .map { _ in IntersectionTotals.View(totals) }
         func searchBlock(_ block: [[Bool]]) -> [Double] { Self.searchBlock(block, scorer, workers) }
         // Labelings are dealt in order and searched a block at a time, each block on every core:
         // the blocks and the stopping rule do not depend on the number of cores.
@@ -120,9 +121,9 @@ public enum FamilyWiseTest {
     }
 
     /// The best log p of each labeling of the block, in order: each core takes the next labeling
-    /// nobody took yet and scores it with its own counts (`workers[core]`); the values do not
-    /// depend on which core scored which.
-    static func searchBlock(_ block: [[Bool]], _ scorer: LabelingScorer, _ workers: [IntersectionTotals]) -> [Double] {
+    /// nobody took yet and scores it with its own view of the shared counts (`workers[core]`);
+    /// the values do not depend on which core scored which.
+    static func searchBlock(_ block: [[Bool]], _ scorer: LabelingScorer, _ workers: [IntersectionTotals.View]) -> [Double] {
         let results = BlockResults(count: block.count)
         let box = WorkerBox(workers)
         DispatchQueue.concurrentPerform(iterations: min(workers.count, block.count)) { worker in
@@ -171,8 +172,8 @@ private final class BlockResults: @unchecked Sendable {
     var values: [Double] { storage }
 }
 
-/// The counts of each core: `workers[w]` is used by iteration w of `concurrentPerform` only.
+/// The views of each core: `workers[w]` is used by iteration w of `concurrentPerform` only.
 private struct WorkerBox: @unchecked Sendable {
-    let workers: [IntersectionTotals]
-    init(_ workers: [IntersectionTotals]) { self.workers = workers }
+    let workers: [IntersectionTotals.View]
+    init(_ workers: [IntersectionTotals.View]) { self.workers = workers }
 }

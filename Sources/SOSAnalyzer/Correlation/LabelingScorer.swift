@@ -120,9 +120,9 @@ struct LabelingScorer: Sendable {
     }
 
     /// The best log p under `labeling` (true: affected, one per host), +inf when no set reaches
-    /// ``threshold``. `totals` keeps the hosts of pairs and triples for the next labelings (one
-    /// per thread); the value does not depend on what it holds.
-    func bestLogP(_ labeling: [Bool], totals: IntersectionTotals) -> Double {
+    /// ``threshold``. `totals` (one view per core) keeps the hosts of pairs and triples for the
+    /// next labelings; the value does not depend on what it holds.
+    func bestLogP(_ labeling: [Bool], totals: IntersectionTotals.View) -> Double {
         var scoring = Scoring(self, labeling, totals)
         scoring.run()
         return scoring.best
@@ -130,7 +130,7 @@ struct LabelingScorer: Sendable {
 
     /// The best log p under `labeling`, counted afresh.
     func bestLogP(_ labeling: [Bool]) -> Double {
-        bestLogP(labeling, totals: IntersectionTotals(groupCount: groupCount))
+        bestLogP(labeling, totals: IntersectionTotals.View(IntersectionTotals(groupCount: groupCount)))
     }
 }
 
@@ -139,7 +139,7 @@ extension LabelingScorer {
     struct Scoring {
         let scorer: LabelingScorer
         let labeling: [Bool]
-        let totals: IntersectionTotals
+        let totals: IntersectionTotals.View
         let bigA: Int
         let bigU: Int
         let test: FisherExactTest
@@ -155,7 +155,7 @@ extension LabelingScorer {
         var unaffectedLimit: [Int]
         var unaffectedLimitThreshold: [Double]
 
-        init(_ scorer: LabelingScorer, _ labeling: [Bool], _ totals: IntersectionTotals) {
+        init(_ scorer: LabelingScorer, _ labeling: [Bool], _ totals: IntersectionTotals.View) {
             self.scorer = scorer
             self.labeling = labeling
             self.totals = totals

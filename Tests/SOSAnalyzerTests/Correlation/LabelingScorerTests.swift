@@ -67,7 +67,7 @@ import Testing
                                             stopBelow: stop, maxSize: 3)
                 // The shared counts are counted once and reused; past the budget each labeling counts its own.
                 for budget in [1 << 23, round % 3 == 0 ? 0 : 100] {
-                    let totals = IntersectionTotals(groupCount: mined.groups.count, budget: budget)
+                    let totals = IntersectionTotals.View(IntersectionTotals(groupCount: mined.groups.count, budget: budget))
                     for _ in 0..<12 {
                         let labeling = Self.randomLabeling(&random, hosts: hosts, affected: affectedTotal)
                         let expected = Self.searched(mined.groups, labeling, threshold: threshold, stop: stop)
@@ -84,6 +84,21 @@ import Testing
         #expect(compared > 1_000)
         #expect(finite > compared / 4)
         #expect(stoppedEarly > 10)
+    }
+
+    /// Labelings scored on two cores at once, sharing one set of counts (rows being counted on the
+    /// other core are counted again where needed): the same values, in order.
+    @Test func twoCoresSharingTheCountsGiveTheSameValues() {
+        var random = SplitMix64(seed: 5)
+        let fleet = Self.fleet(&random, hosts: 160, traits: 36, unknowns: false)
+        let observed = Self.randomLabeling(&random, hosts: 160, affected: 20)
+        let mined = TraitMiner.mine(traits: fleet.traits, affected: observed, unknown: fleet.unknown)
+        let scorer = LabelingScorer(groups: mined.groups, hosts: 160, affectedTotal: 20, threshold: .infinity, stopBelow: -.infinity, maxSize: 3)
+        let totals = IntersectionTotals(groupCount: mined.groups.count)
+        let workers = [IntersectionTotals.View(totals), IntersectionTotals.View(totals)]
+        let block = (0..<32).map { _ in Self.randomLabeling(&random, hosts: 160, affected: 20) }
+        let values = FamilyWiseTest.searchBlock(block, scorer, workers)
+        #expect(values == block.map { Self.searched(mined.groups, $0, threshold: .infinity, stop: -.infinity) })
     }
 
     /// Pairs only, and singles only: the sizes the miner allows.
@@ -116,7 +131,7 @@ import Testing
         let scorer = LabelingScorer(groups: mined.groups, hosts: 11, affectedTotal: 5, threshold: worst + Search.slack,
                                     stopBelow: -.infinity, maxSize: 3)
         var labelings = 0, asGood = 0
-        let totals = IntersectionTotals(groupCount: mined.groups.count)
+        let totals = IntersectionTotals.View(IntersectionTotals(groupCount: mined.groups.count))
         for mask in 0..<(1 << 11) where mask.nonzeroBitCount == 5 {
             let labeling = (0..<11).map { mask & (1 << $0) != 0 }
             let found = scorer.bestLogP(labeling, totals: totals)
