@@ -144,8 +144,6 @@ extension LabelingScorer {
         let bigU: Int
         let test: FisherExactTest
         let bound: [Double]
-        /// Affected hosts numbered in host order.
-        var slot: [Int]
         var affectedCount: [Int]
         /// The labeling as bits in host order, when some trait is unknown.
         var labelBits: [UInt64] = []
@@ -154,21 +152,21 @@ extension LabelingScorer {
         var stopped = false
         var unaffectedLimit: [Int]
         var unaffectedLimitThreshold: [Double]
+        /// True when `bound` falls with a (it does, save for rounding): then ``hopeless(_:)`` is `a < leastHopeful`.
+        var boundFalls = false
+        var leastHopeful = 1
 
         init(_ scorer: LabelingScorer, _ labeling: [Bool], _ totals: IntersectionTotals.View) {
             self.scorer = scorer
             self.labeling = labeling
             self.totals = totals
             let hosts = scorer.hostCount
-            var slot = [Int](repeating: -1, count: hosts)
             var counts = [Int](repeating: 0, count: scorer.groupCount)
             var affected = 0
             for host in 0..<min(hosts, labeling.count) where labeling[host] {
-                slot[host] = affected
                 affected += 1
                 for index in scorer.groupStart[host]..<scorer.groupStart[host + 1] { counts[Int(scorer.groupList[index])] += 1 }
             }
-            self.slot = slot
             affectedCount = counts
             bigA = affected
             let unaffected = labeling.count - affected
@@ -191,10 +189,23 @@ extension LabelingScorer {
             threshold = scorer.threshold
             unaffectedLimit = [Int](repeating: unaffected, count: affected + 1)
             unaffectedLimitThreshold = [Double](repeating: .infinity, count: affected + 1)
+            // p(a, 0) falls as a grows, so the hopeless counts are those below one count: checked
+            // here on the numbers (else every count is looked up).
+            var falls = true
+            for a in stride(from: 2, to: bound.count, by: 1) where bound[a] > bound[a - 1] { falls = false; break }
+            boundFalls = falls
+            updateLeastHopeful()
         }
 
-        func hopeless(_ a: Int) -> Bool {
-            a == 0 || bound[a] > threshold + Search.slack
+        /// True when no set covering `a` affected hosts can enter (``Search/hopeless(_:)``).
+        @inline(__always) func hopeless(_ a: Int) -> Bool {
+            boundFalls ? a < leastHopeful : (a == 0 || bound[a] > threshold + Search.slack)
+        }
+
+        /// The fewest affected hosts a set can cover and still enter, for `threshold` (which only falls).
+        mutating func updateLeastHopeful() {
+            guard boundFalls else { return }
+            while leastHopeful < bound.count && bound[leastHopeful] > threshold + Search.slack { leastHopeful += 1 }
         }
 
         mutating func maxUnaffected(_ a: Int) -> Int {
@@ -238,6 +249,7 @@ extension LabelingScorer {
             if logPValue > threshold { return }
             best = min(best, logPValue)
             threshold = best
+            updateLeastHopeful()
             if logPValue <= scorer.stopBelow { stopped = true }
         }
 
@@ -267,8 +279,10 @@ extension LabelingScorer {
             let affected = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(width * words, 1))
             defer { affected.deallocate() }
             affected.initialize(repeating: 0)
+            var bit = 0
             for host in 0..<min(scorer.hostCount, labeling.count) where labeling[host] {
-                let bit = slot[host], mask = UInt64(1) << UInt64(bit % 64)
+                let mask = UInt64(1) << UInt64(bit % 64)
+                defer { bit += 1 }
                 for index in scorer.groupStart[host]..<scorer.groupStart[host + 1] {
                     let row = position[Int(scorer.groupList[index])]
                     if row >= 0 { affected[row * words + bit / 64] |= mask }
@@ -354,7 +368,11 @@ extension LabelingScorer {
                             if !tripleRowRead {
                                 tripleRowRead = true
                                 tripleRow = totals.tripleRow(i, j) { k in
-                                    andPopcount3(rowBase + i * hostWords, rowBase + j * hostWords, rowBase + k * hostWords, hostWords)
+                                    if !hostPrefixReady {
+                                        hostPrefixReady = true
+                                        for w in 0..<hostWords { hostPrefix[w] = rowBase[i * hostWords + w] & rowBase[j * hostWords + w] }
+                                    }
+                                    return andPopcount(hostPrefixBase, rowBase + k * hostWords, 0, hostWords)
                                 }
                             }
                             var u: Int
@@ -385,27 +403,4 @@ extension LabelingScorer {
             }
         }
     }
-}
-
-/// Set bits of `x & y & z` over words `0..<to` (the SWAR count of ``andPopcount``).
-@inline(__always)
-func andPopcount3(_ x: UnsafePointer<UInt64>, _ y: UnsafePointer<UInt64>, _ z: UnsafePointer<UInt64>, _ to: Int) -> Int {
-    let m1: UInt64 = 0x5555_5555_5555_5555, m2: UInt64 = 0x3333_3333_3333_3333
-    let m4: UInt64 = 0x0F0F_0F0F_0F0F_0F0F, m8: UInt64 = 0x00FF_00FF_00FF_00FF
-    var total = 0
-    var index = 0
-    while index < to {
-        let end = min(index + 30, to)
-        var bytes: UInt64 = 0
-        while index < end {
-            var v = x[index] & y[index] & z[index]
-            v = v &- ((v &>> 1) & m1)
-            v = (v & m2) &+ ((v &>> 2) & m2)
-            bytes &+= (v &+ (v &>> 4)) & m4
-            index &+= 1
-        }
-        let halves = (bytes & m8) &+ ((bytes &>> 8) & m8)
-        total &+= Int(truncatingIfNeeded: (halves &* 0x0001_0001_0001_0001) &>> 48)
-    }
-    return total
 }
