@@ -10,8 +10,14 @@ import Foundation
 /// among them. Otherwise ``permutations`` random ones are drawn from a fixed seed, the observed
 /// labeling counted in (p = (1 + hits) / (1 + drawn)), and the draw stops early once
 /// ``enoughHits`` labelings did as well as the best set (Besag and Clifford's sequential test):
-/// by then it is plain that chance does it often. The labelings are tried in order on one
-/// thread, so the result is the same whatever `--jobs` is.
+/// by then it is plain that chance does it often. The labelings are dealt in order and searched
+/// in blocks of `blockSize` (8), each core taking the next labeling of the block, and the stop is
+/// checked after each block, so the result is the same whatever `--jobs` is.
+///
+/// Each labeling is searched as the miner searches (`LabelingScorer`: the same sets, bounds
+/// and stop), without redoing what does not depend on the labeling: the hosts of each group,
+/// pair and triple are counted once for all labelings, and a labeling counts only its affected
+/// hosts. 1,000 labelings of 10,000 hosts × 300 traits take about a second on two cores.
 ///
 /// On `Samples/` (11 hosts, 5 affected) all 462 ways to pick 5 of the 11 hosts are tried: 5 of
 /// them (the observed one among them) have a set of at most three traits that separates them
