@@ -276,24 +276,16 @@ extension LabelingScorer {
             for (index, group) in live.enumerated() { position[group] = index }
 
             // The affected part of each live group's row, affected hosts numbered in host order.
-            // And each affected host's column: the live groups it is in, as bits.
-            let partnerWords = (width + 63) / 64
             let affected = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(width * words, 1))
             defer { affected.deallocate() }
             affected.initialize(repeating: 0)
-            let columns = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(bigA * partnerWords, 1))
-            defer { columns.deallocate() }
-            columns.initialize(repeating: 0)
             var bit = 0
             for host in 0..<min(scorer.hostCount, labeling.count) where labeling[host] {
                 let mask = UInt64(1) << UInt64(bit % 64)
                 defer { bit += 1 }
                 for index in scorer.groupStart[host]..<scorer.groupStart[host + 1] {
                     let row = position[Int(scorer.groupList[index])]
-                    if row >= 0 {
-                        affected[row * words + bit / 64] |= mask
-                        columns[bit * partnerWords + row / 64] |= UInt64(1) << UInt64(row % 64)
-                    }
+                    if row >= 0 { affected[row * words + bit / 64] |= mask }
                 }
             }
             guard let base = UnsafePointer(affected.baseAddress) else { return }
@@ -337,13 +329,9 @@ extension LabelingScorer {
             let hostPrefix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(hostWords, 1))
             defer { hostPrefix.deallocate() }
             guard let prefixBase = UnsafePointer(prefix.baseAddress), let hostPrefixBase = UnsafePointer(hostPrefix.baseAddress) else { return }
-            // Bit-sliced counters, one lane per live group: level l holds bit l of each lane's count.
-            let depthMax = max(Int.bitWidth - bigA.leadingZeroBitCount, 1)
-            let counters = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: depthMax * partnerWords)
-            defer { counters.deallocate() }
-            counters.initialize(repeating: 0)
             // Per live group, the later ones it pairs with hopefully (Search's `partners`), as bits:
             // a triple needs all three of its pairs so, and the threshold only falls.
+            let partnerWords = (width + 63) / 64
             var partners = [UInt64](repeating: 0, count: width * partnerWords)
             for p in 0..<width {
                 for q in (p + 1)..<width where !hopeless(Int(pairAffected[p * width + q])) {
@@ -364,53 +352,15 @@ extension LabelingScorer {
                     var tripleRowRead = false
                     var hostPrefixReady = false
                     // The later groups that pair hopefully with both i and j, in order.
-                    let firstWord = (q + 1) / 64, firstMask = ~((UInt64(1) << UInt64((q + 1) % 64)) &- 1)
-                    var candidateCount = 0
-                    for word in firstWord..<partnerWords {
-                        let candidates = partners[p * partnerWords + word] & partners[q * partnerWords + word]
-                        candidateCount += (word == firstWord ? candidates & firstMask : candidates).nonzeroBitCount
-                    }
-                    // Many candidates: the affected count of (i, j, k) for every k at once, adding
-                    // the columns of the affected hosts of (i, j) into bit-sliced counters; few:
-                    // one row at a time. The counts are the same.
-                    let depth = Int.bitWidth - aij.leadingZeroBitCount
-                    let sliced = candidateCount * words > 2 * aij * (partnerWords - firstWord)
-                    if sliced {
-                        for level in 0..<depth {
-                            for word in firstWord..<partnerWords { counters[level * partnerWords + word] = 0 }
-                        }
-                        for w in 0..<words {
-                            var hosts = prefix[w]
-                            while hosts != 0 {
-                                let host = w * 64 + hosts.trailingZeroBitCount
-                                hosts &= hosts &- 1
-                                for word in firstWord..<partnerWords {
-                                    var carry = columns[host * partnerWords + word], level = 0
-                                    while carry != 0 && level < depth {
-                                        let count = counters[level * partnerWords + word]
-                                        counters[level * partnerWords + word] = count ^ carry
-                                        carry &= count
-                                        level += 1
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    for word in firstWord..<partnerWords {
+                    for word in ((q + 1) / 64)..<partnerWords {
                         var candidates = partners[p * partnerWords + word] & partners[q * partnerWords + word]
-                        if word == firstWord { candidates &= firstMask }
+                        if word == (q + 1) / 64 { candidates &= ~((UInt64(1) << UInt64((q + 1) % 64)) &- 1) }
                         while candidates != 0 {
                             let r = word * 64 + candidates.trailingZeroBitCount
                             candidates &= candidates &- 1
                             let aik = Int(pairAffected[p * width + r]), ajk = Int(pairAffected[q * width + r])
                             if hopeless(min(aij, aik, ajk)) { continue }
-                            var a = 0
-                            if sliced {
-                                let lane = UInt64(r % 64)
-                                for level in 0..<depth { a |= Int((counters[level * partnerWords + word] >> lane) & 1) << level }
-                            } else {
-                                a = andPopcount(prefixBase, base + r * words, 0, words)
-                            }
+                            let a = andPopcount(prefixBase, base + r * words, 0, words)
                             if hopeless(a) { continue }
                             let limit = maxUnaffected(a)
                             if limit < 0 { continue }
