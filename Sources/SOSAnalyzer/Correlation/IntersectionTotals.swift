@@ -26,8 +26,11 @@ final class IntersectionTotals: @unchecked Sendable {
 
     init(groupCount: Int, budget: Int = 1 << 23) {
         self.groupCount = groupCount
-        self.budget = min(max(budget, 0), Int(Int32.max))
-        keepsTriples = groupCount * groupCount <= 1 << 22
+        let triples = groupCount * groupCount <= 1 << 22
+        keepsTriples = triples
+        // No more than every row would take: the pairs, and the triples when kept.
+        let all = groupCount * max(groupCount - 1, 0) / 2 + (triples ? groupCount * max(groupCount - 1, 0) * max(groupCount - 2, 0) / 6 : 0)
+        self.budget = min(max(budget, 0), all, Int(Int32.max))
         starts = [Int32](repeating: -1, count: groupCount + (keepsTriples ? groupCount * groupCount : 0))
         counts = UnsafeMutablePointer<Int32>.allocate(capacity: max(self.budget, 1))
     }
