@@ -143,4 +143,46 @@ import Testing
         #expect(asGood == 5)
         #expect(abs(best - log(1.0 / 462)) < 1e-12)
     }
+
+    /// The whole Monte Carlo test as it ran before the scorer (the same deal of labelings from the
+    /// seed, each searched by ``Search``), on fleets with and without unknowns: the same result,
+    /// p-values, hits, labelings and the 5 % quantile included.
+    @Test(arguments: [false, true])
+    func monteCarloResultIsTheSameAsBeforeTheScorer(unknowns: Bool) throws {
+        var random = SplitMix64(seed: unknowns ? 17 : 13)
+        let fleet = Self.fleet(&random, hosts: 90, traits: 30, unknowns: unknowns)
+        let observed = Self.randomLabeling(&random, hosts: 90, affected: 12)
+        let mined = TraitMiner.mine(traits: fleet.traits, affected: observed, unknown: fleet.unknown)
+        let logPs = mined.sets.map(\.logPValue)
+        let result = try #require(FamilyWiseTest.run(groups: mined.groups, affected: observed, observed: logPs))
+        #expect(!result.exact)
+
+        // Before: the labelings dealt as FamilyWiseTest deals them, each searched by Search.
+        let best = try #require(logPs.min()), worst = try #require(logPs.max())
+        var deal = SplitMix64(seed: FamilyWiseTest.seed)
+        var order = Array(0..<90)
+        var bests: [Double] = []
+        var hitsOfBest = 0
+        while bests.count < FamilyWiseTest.permutations && hitsOfBest < FamilyWiseTest.enoughHits {
+            var block: [Double] = []
+            while block.count < FamilyWiseTest.blockSize && bests.count + block.count < FamilyWiseTest.permutations {
+                for index in 0..<12 { order.swapAt(index, index + Int(deal.next() % UInt64(90 - index))) }
+                var labeling = [Bool](repeating: false, count: 90)
+                for index in order[..<12] { labeling[index] = true }
+                block.append(Self.searched(mined.groups, labeling, threshold: worst + Search.slack, stop: best + Search.slack))
+            }
+            for value in block {
+                bests.append(value)
+                if value <= best + Search.slack { hitsOfBest += 1 }
+            }
+        }
+        let hits = logPs.map { logP in bests.filter { $0 <= logP + Search.slack }.count + 1 }
+        let sorted = bests.sorted()
+        let rank = Int((Double(sorted.count) * 0.05).rounded(.down)) - 1
+        let quantile = rank >= 0 && rank < sorted.count && sorted[rank].isFinite ? sorted[rank] : nil
+        #expect(result.labelings == bests.count + 1)
+        #expect(result.hits == hits)
+        #expect(result.pValues == hits.map { min(1, Double($0) / Double(bests.count + 1)) })
+        #expect(result.chanceLogP05 == quantile)
+    }
 }
