@@ -66,8 +66,14 @@ for planted in [true, false] {
         } ?? "none"
         let familyWise = test?.pValues.first ?? 1
         let verdict = familyWise < 0.05 ? "separates them" : "no trait set stands out"
+        // The labelings counted: the observed one plus the random permutations searched (Monte
+        // Carlo), or every way to pick the affected hosts (exact).
+        let labelings = test?.labelings ?? 0
+        let method = test?.exact == true ? "exact, every labeling"
+            : "Monte Carlo: \(max(labelings - 1, 0)) permutations + the observed labeling"
+                + (labelings < FamilyWiseTest.permutations + 1 ? ", stopped early" : "")
         print(String(format: "  %6d hosts x %d traits: mining %7.3f s, permutation test %7.3f s over %d labelings (%@)",
-                     reports, result.groups.count, mining, permuting, test?.labelings ?? 0, test?.exact == true ? "exact" : "Monte Carlo"))
+                     reports, result.groups.count, mining, permuting, labelings, method))
         print(String(format: "      top: %@; family-wise p = %.4g: %@", top, familyWise, verdict))
         if reports == 10_000 {
             print(String(format: "      target at 10,000: mining <= 1 s %@, permutation test <= 2 s %@",

@@ -10,8 +10,14 @@ import Foundation
 /// among them. Otherwise ``permutations`` random ones are drawn from a fixed seed, the observed
 /// labeling counted in (p = (1 + hits) / (1 + drawn)), and the draw stops early once
 /// ``enoughHits`` labelings did as well as the best set (Besag and Clifford's sequential test):
-/// by then it is plain that chance does it often. The labelings are tried in order on one
-/// thread, so the result is the same whatever `--jobs` is.
+/// by then it is plain that chance does it often. The labelings are dealt in order and searched
+/// in blocks of `blockSize` (8), each core taking the next labeling of the block, and the stop is
+/// checked after each block, so the result is the same whatever `--jobs` is.
+///
+/// Each labeling is searched as the miner searches (`LabelingScorer`: the same sets, bounds
+/// and stop), without redoing what does not depend on the labeling: the hosts of each group,
+/// pair and triple are counted once for all labelings, and a labeling counts only its affected
+/// hosts. 1,000 labelings of 10,000 hosts × 300 traits take about a second on two cores.
 ///
 /// On `Samples/` (11 hosts, 5 affected) all 462 ways to pick 5 of the 11 hosts are tried: 5 of
 /// them (the observed one among them) have a set of at most three traits that separates them
@@ -55,24 +61,17 @@ public enum FamilyWiseTest {
         let total = binomial(hosts, affectedTotal)
         let exact = total <= Double(exactLimit)
         var bests: [Double] = []
-        // The tables of the search are the same for every labeling unless some traits are unknown
-        // somewhere (then the least affected total a set can have depends on the labeling).
-        let first = TraitMatrix(groups: groups, affected: affected)
-        let shared = first.hasUnknowns ? nil : Search.Tables(first)
-        // Best log p of a labeling, +inf when no set reaches the worst observed one.
+        // Best log p of a labeling, +inf when no set reaches the worst observed one. A random
+        // labeling that does as well as the best set counts for every set: its search stops there
+        // (every labeling is searched whole when they are few, for the quantile).
         let stop = exact ? -Double.infinity : best + Search.slack
-        let threshold = worst + Search.slack
-        func bestLogP(_ labeling: [Bool]) -> Double {
-            // Without unknowns, rows of groups too rare among the affected to enter are never read.
-            let matrix = TraitMatrix(groups: groups, affected: labeling,
-                                     needsRow: shared.map { tables in { tables.bound[$0] <= threshold + Search.slack } } ?? { _ in true })
-            var search = Search(matrix: matrix, limit: 1, threshold: threshold, tables: shared)
-            // A random labeling that does as well as the best set counts for every set: no need to
-            // go on (every labeling is searched whole when they are few, for the quantile).
-            search.stopBelow = stop
-            search.run(maxSize: maxSize)
-            return search.best.first?.logPValue ?? .infinity
-        }
+        let scorer = LabelingScorer(groups: groups, hosts: hosts, affectedTotal: affectedTotal,
+                                    threshold: worst + Search.slack, stopBelow: stop, maxSize: maxSize)
+        // One core per labeling at a time, each with its view of the shared host counts.
+        let totals = IntersectionTotals(groupCount: groups.count)
+        let workers = (0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, blockSize)))
+            .map { _ in IntersectionTotals.View(totals) }
+        func searchBlock(_ block: [[Bool]]) -> [Double] { Self.searchBlock(block, scorer, workers) }
         // Labelings are dealt in order and searched a block at a time, each block on every core:
         // the blocks and the stopping rule do not depend on the number of cores.
         var blocks: [[[Bool]]] = []
@@ -92,7 +91,7 @@ public enum FamilyWiseTest {
                 for next in (position + 1)..<affectedTotal { chosen[next] = chosen[next - 1] + 1 }
             }
             if !block.isEmpty { blocks.append(block) }
-            for block in blocks { bests += searchBlock(block, bestLogP) }
+            for block in blocks { bests += searchBlock(block) }
         } else {
             var random = SplitMix64(seed: seed)
             var order = Array(0..<hosts)
@@ -111,7 +110,7 @@ public enum FamilyWiseTest {
                     block.append(labeling)
                     dealt += 1
                 }
-                for value in searchBlock(block, bestLogP) {
+                for value in searchBlock(block) {
                     bests.append(value)
                     if value <= best + Search.slack { hitsOfBest += 1 }
                 }
@@ -127,13 +126,15 @@ public enum FamilyWiseTest {
                       exact: exact, chanceLogP05: quantile)
     }
 
-    /// The best log p of each labeling of the block, in order, searched on every core.
-    static func searchBlock(_ block: [[Bool]], _ bestLogP: ([Bool]) -> Double) -> [Double] {
+    /// The best log p of each labeling of the block, in order: each core takes the next labeling
+    /// nobody took yet and scores it with its own view of the shared counts (`workers[core]`);
+    /// the values do not depend on which core scored which.
+    static func searchBlock(_ block: [[Bool]], _ scorer: LabelingScorer, _ workers: [IntersectionTotals.View]) -> [Double] {
         let results = BlockResults(count: block.count)
-        withoutActuallyEscaping(bestLogP) { search in
-            let box = SearchBox(search)
-            DispatchQueue.concurrentPerform(iterations: block.count) { index in
-                results.set(index, box.search(block[index]))
+        let box = WorkerBox(workers)
+        DispatchQueue.concurrentPerform(iterations: min(workers.count, block.count)) { worker in
+            while let index = results.take() {
+                results.set(index, scorer.bestLogP(block[index], totals: box.workers[worker]))
             }
         }
         return results.values
@@ -149,13 +150,24 @@ public enum FamilyWiseTest {
     }
 }
 
-/// One slot per labeling of a block, written by the thread that searched it.
+/// One slot per labeling of a block, written by the thread that searched it, and the next
+/// labeling to take.
 private final class BlockResults: @unchecked Sendable {
-    // Each index is written by one iteration only, and read after `concurrentPerform` returns.
+    // Every access holds `lock`; `storage` is read after `concurrentPerform` returns.
     private var storage: [Double]
+    private var next = 0
     private let lock = NSLock()
 
     init(count: Int) { storage = [Double](repeating: .infinity, count: count) }
+
+    /// The next labeling nobody took, nil when all are taken.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < storage.count else { return nil }
+        next += 1
+        return next - 1
+    }
 
     func set(_ index: Int, _ value: Double) {
         lock.lock()
@@ -166,8 +178,8 @@ private final class BlockResults: @unchecked Sendable {
     var values: [Double] { storage }
 }
 
-/// The search of one labeling, shared by the threads of a block: it reads only values.
-private struct SearchBox: @unchecked Sendable {
-    let search: ([Bool]) -> Double
-    init(_ search: @escaping ([Bool]) -> Double) { self.search = search }
+/// The views of each core: `workers[w]` is used by iteration w of `concurrentPerform` only.
+private struct WorkerBox: @unchecked Sendable {
+    let workers: [IntersectionTotals.View]
+    init(_ workers: [IntersectionTotals.View]) { self.workers = workers }
 }

@@ -59,17 +59,28 @@ struct Search {
         unaffectedLimitThreshold = [Double](repeating: .infinity, count: matrix.affectedTotal + 1)
     }
 
-    /// The largest u for which a set covering `a` affected reports could still enter the list.
+    /// The largest u for which a set covering `a` affected reports could still enter the list
+    /// (``unaffectedLimit(_:affectedTotal:unaffectedTotal:test:threshold:)``), remembered per a.
+    mutating func maxUnaffected(_ a: Int) -> Int {
+        // The limit assumes the batch's totals; with unknowns a set's own may be smaller.
+        if matrix.hasUnknowns { return matrix.unaffectedTotal }
+        if unaffectedLimitThreshold[a] == threshold { return unaffectedLimit[a] }
+        let limit = Search.unaffectedLimit(a, affectedTotal: matrix.affectedTotal, unaffectedTotal: matrix.unaffectedTotal,
+                                           test: test, threshold: threshold)
+        unaffectedLimit[a] = limit
+        unaffectedLimitThreshold[a] = threshold
+        return limit
+    }
+
+    /// The largest u for which a set covering `a` affected reports could still have a log p at
+    /// most `threshold`, over a batch of `bigA` affected and `bigU` unaffected reports.
     ///
     /// p(a, u) = P(X >= a | n = a + u draws) grows with u (more draws), and is at least its first
     /// term, which grows with u while a(U+1) > A(u+1) (ratio of consecutive terms). So the first
     /// u up to that peak whose first term is above the threshold bounds every larger u too;
     /// past the peak, the enrichment condition a/A > u/U is the limit.
-    mutating func maxUnaffected(_ a: Int) -> Int {
-        // The limit assumes the batch's totals; with unknowns a set's own may be smaller.
-        if matrix.hasUnknowns { return matrix.unaffectedTotal }
-        if unaffectedLimitThreshold[a] == threshold { return unaffectedLimit[a] }
-        let bigA = matrix.affectedTotal, bigU = matrix.unaffectedTotal
+    static func unaffectedLimit(_ a: Int, affectedTotal bigA: Int, unaffectedTotal bigU: Int, test: FisherExactTest,
+                                threshold: Double) -> Int {
         let enriched = bigA == 0 ? 0 : (a * bigU - 1) / bigA   // largest u with a*U > u*A
         var limit = min(enriched, bigU)
         if threshold.isFinite {
@@ -81,8 +92,6 @@ struct Search {
             }
             if low <= peak { limit = low - 1 }
         }
-        unaffectedLimit[a] = limit
-        unaffectedLimitThreshold[a] = threshold
         return limit
     }
 
@@ -240,7 +249,7 @@ struct Search {
 /// 30 words added before one horizontal sum: without a POPCNT instruction in the baseline x86-64
 /// target this is about twice as fast as `nonzeroBitCount` per word, and the loop vectorizes.
 @inline(__always)
-private func andPopcount(_ x: UnsafePointer<UInt64>, _ y: UnsafePointer<UInt64>, _ from: Int, _ to: Int) -> Int {
+func andPopcount(_ x: UnsafePointer<UInt64>, _ y: UnsafePointer<UInt64>, _ from: Int, _ to: Int) -> Int {
     let m1: UInt64 = 0x5555_5555_5555_5555, m2: UInt64 = 0x3333_3333_3333_3333
     let m4: UInt64 = 0x0F0F_0F0F_0F0F_0F0F, m8: UInt64 = 0x00FF_00FF_00FF_00FF
     var total = 0

@@ -3,23 +3,25 @@
 /// when no host logged an event, so batches without events read as before.
 enum KernelEventsMarkdown {
     /// Kinds by how many hosts logged them, most first: "oom-kill on 3 of 5 hosts, soft-lockup on 1".
-    static func verdictLine(_ reports: [Report]) -> String? {
-        let kinds = hostsPerKind(reports)
+    /// - Parameter hosts: the reports of each host; a host counts once, whichever of its reports logged it.
+    static func verdictLine(_ hosts: [[Report]]) -> String? {
+        let kinds = hostsPerKind(hosts)
         guard !kinds.isEmpty else { return nil }
-        let parts = kinds.map { kind, hosts in "`\(kind.rawValue)` on \(hosts) of \(reports.count) host\(reports.count == 1 ? "" : "s")" }
+        let parts = kinds.map { kind, count in "`\(kind.rawValue)` on \(count) of \(hosts.count) host\(hosts.count == 1 ? "" : "s")" }
         return "- **Kernel events:** " + parts.joined(separator: ", ") + "."
     }
 
-    static func hostsPerKind(_ reports: [Report]) -> [(kind: KernelEventKind, hosts: Int)] {
+    /// Per kind, the hosts (each given by its reports) that logged it.
+    static func hostsPerKind(_ hostReports: [[Report]]) -> [(kind: KernelEventKind, hosts: Int)] {
         var hosts: [KernelEventKind: Int] = [:]
-        for report in reports {
-            for kind in Set(report.kernelEvents.map(\.kind)) { hosts[kind, default: 0] += 1 }
+        for reports in hostReports {
+            for kind in Set(reports.flatMap { $0.kernelEvents.map(\.kind) }) { hosts[kind, default: 0] += 1 }
         }
         return hosts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
     }
 
     static func fleetSection(_ reports: [Report], names: HostNames) -> [String] {
-        let kinds = hostsPerKind(reports).map(\.kind)
+        let kinds = hostsPerKind(reports.map { [$0] }).map(\.kind)
         guard !kinds.isEmpty else { return [] }
         var table = MarkdownTable(["Host"] + kinds.map(\.rawValue))
         for report in reports {

@@ -63,8 +63,8 @@ public enum MarkdownSummaryRenderer {
                    : "# Case summary: \(hosts) host\(hosts == 1 ? "" : "s") (\(count) sosreports)", ""]
         out.append(verdictParagraph(verdict.sentence))
         out.append("")
-        if let events = KernelEventsMarkdown.verdictLine(reports) { out += [events, ""] }
-        out += NetworkMarkdown.verdictLines(reports, names: names)
+        if let events = KernelEventsMarkdown.verdictLine(summary.presentedHosts) { out += [events, ""] }
+        out += NetworkMarkdown.verdictLines(summary.presentedHosts, names: names)
         if !verdict.affected.isEmpty {
             out.append("- **Affected (\(verdict.affected.count)):** " + verdict.affected.map { hostLink($0, names) }.joined(separator: ", "))
             out.append("- **Not affected (\(verdict.unaffected.count)):** "

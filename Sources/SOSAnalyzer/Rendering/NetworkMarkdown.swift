@@ -5,12 +5,15 @@
 enum NetworkMarkdown {
     /// "- **NIC drops that point at memory:** eth2 on nethost01 (mlx4_en: rx_dropped 1,204,311).",
     /// then a blank line; nothing when no host drops.
-    static func verdictLines(_ reports: [Report], names: HostNames) -> [String] {
+    /// - Parameter hostReports: the reports of each host; a host counts once, whichever of its reports dropped.
+    static func verdictLines(_ hostReports: [[Report]], names: HostNames) -> [String] {
         var memory: [String] = []
         var hosts = 0
-        for report in reports {
+        for reports in hostReports where reports.contains(where: { ($0.network?.interfaceStatistics ?? []).contains { !$0.drops.isEmpty } }) {
+            hosts += 1
+        }
+        for report in hostReports.joined() {
             let interfaces = report.network?.interfaceStatistics ?? []
-            if interfaces.contains(where: { !$0.drops.isEmpty }) { hosts += 1 }
             for statistics in interfaces {
                 let readings = statistics.drops.filter(\.pointsAtMemory)
                 guard !readings.isEmpty else { continue }
@@ -19,7 +22,8 @@ enum NetworkMarkdown {
             }
         }
         guard hosts > 0 else { return [] }
-        var out = ["- **NIC drops:** on \(hosts) of \(reports.count) host\(reports.count == 1 ? "" : "s") (`ethtool -S`, [per host](#hosts))."]
+        let total = hostReports.count
+        var out = ["- **NIC drops:** on \(hosts) of \(total) host\(total == 1 ? "" : "s") (`ethtool -S`, [per host](#hosts))."]
         if !memory.isEmpty {
             out.append("- **NIC drops that point at memory:** " + memory.joined(separator: "; ") + ".")
         }

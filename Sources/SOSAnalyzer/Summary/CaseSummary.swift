@@ -21,6 +21,8 @@ public struct CaseSummary: Sendable {
     /// Affected hosts first, they are what the case is about, then the others, each in batch
     /// order; a host's reports together, oldest first.
     public var presentedReports: [Report]
+    /// `presentedReports` host by host, in the same order: what a count of hosts counts.
+    public var presentedHosts: [[Report]]
     public var verdict: FleetVerdict
     /// The trait analysis under the default criterion.
     public var correlation: Correlation
@@ -39,7 +41,8 @@ public struct CaseSummary: Sendable {
         hosts = HostIdentity.group(reports)
         let affectedHosts = hosts.filter { $0.reports.contains { ZoneExhaustion.isAffected(reports[$0]) } }
         let unaffectedHosts = hosts.filter { !$0.reports.contains { ZoneExhaustion.isAffected(reports[$0]) } }
-        presentedReports = (affectedHosts + unaffectedHosts).flatMap { $0.reports.map { reports[$0] } }
+        presentedHosts = (affectedHosts + unaffectedHosts).map { $0.reports.map { reports[$0] } }
+        presentedReports = presentedHosts.flatMap { $0 }
         verdict = FleetVerdict(outcome, hosts: hosts)
         correlation = Correlator.correlate(reports, hosts: hosts)
         problems = outcome.problems

@@ -19,9 +19,12 @@ public struct FleetVerdict: Sendable, Equatable {
     /// Reports read, and how many of them are affected (more than the hosts when a host has several).
     public var reportCount: Int
     public var affectedReportCount: Int
+    /// Page allocation failures over the hosts: a failure that several reports of one host hold
+    /// (the same log lines, collected again a day later) counts once (``distinctFailures(_:)``).
     public var failureCount: Int
     public var orders: [Int]
-    /// Modules named in failure traces, with the number of failures each appears in; most first.
+    /// Modules named in failure traces, with the number of failures each appears in (counted as
+    /// `failureCount` is); most first.
     public var modules: [ModuleCount]
     /// Affected hosts with a zone exhausted from order 2 up (in any of their reports).
     public var exhaustedHosts: Int
@@ -50,7 +53,7 @@ public struct FleetVerdict: Sendable, Equatable {
         }
         reportCount = reports.count
         affectedReportCount = isAffected.filter { $0 }.count
-        let failures = reports.flatMap(\.allocationFailures)
+        let failures = hosts.flatMap { host in Self.distinctFailures(host.reports.map { reports[$0].allocationFailures }) }
         failureCount = failures.count
         orders = Array(Set(failures.map(\.order))).sorted()
         var counts: [String: Int] = [:]
@@ -87,6 +90,37 @@ public struct FleetVerdict: Sendable, Equatable {
         let verb = affected.count == 1 ? "is" : "are"
         let ofReports = reportCount == total ? "" : " (\(affectedReportCount) of \(reportCount) reports)"
         return "\(affected.count) of \(total) host\(total == 1 ? "" : "s") \(verb) affected\(ofReports): " + parts.joined(separator: "; ") + "."
+    }
+
+    /// The failures of one host, given those of each of its reports: a failure (its task, pid,
+    /// order, mask, modules and time) that several reports hold is believed as often as the
+    /// report that holds it most often has it, as ``KernelLogDeduplication`` does for the logs
+    /// of one report. Two reports of web07 a day apart, both with the same 3 failures of
+    /// `May 13 02:14:51` in `var/log/messages`, give 3; the later one with a fourth, 4.
+    static func distinctFailures(_ perReport: [[AllocationFailureRecord]]) -> [AllocationFailureRecord] {
+        guard perReport.count > 1 else { return perReport.first ?? [] }
+        struct Occurrence: Hashable {
+            let process: String, pid: Int?, order: Int, mask: String, modules: [String], timestamp: String?
+            init(_ failure: AllocationFailureRecord) {
+                process = failure.process
+                pid = failure.pid
+                order = failure.order
+                mask = failure.gfpMask
+                modules = failure.modules
+                timestamp = failure.timestamp
+            }
+        }
+        var believed: [Occurrence: (report: Int, count: Int)] = [:]
+        for (index, failures) in perReport.enumerated() {
+            var counts: [Occurrence: Int] = [:]
+            for failure in failures { counts[Occurrence(failure), default: 0] += 1 }
+            for (occurrence, count) in counts where count > (believed[occurrence]?.count ?? 0) {
+                believed[occurrence] = (index, count)
+            }
+        }
+        return perReport.enumerated().flatMap { index, failures in
+            failures.filter { believed[Occurrence($0)]?.report == index }
+        }
     }
 
     static func range<T: Equatable>(_ values: [T]) -> String {

@@ -89,4 +89,48 @@ import Testing
         #expect(hosts.count == 12)
         #expect(hosts.filter { $0.hostname == "web07.dmz.example.com" }.map(\.reports.count).sorted() == [1, 2])
     }
+
+    /// dbnode01's report twice (the same archive taken again: the same 5 failures in its
+    /// `var/log/messages`): the verdict counts dbnode01's failures once, 17 in all, not 22.
+    @Test func failuresOfAHostWithSeveralReportsCountOnce() async throws {
+        let fileManager = FileManager.default
+        let folder = fileManager.temporaryDirectory.appendingPathComponent("several-failures-\(UUID().uuidString)")
+        try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? fileManager.removeItem(at: folder) }
+        for name in try fileManager.contentsOfDirectory(atPath: SharedData.samples.path)
+        where name.hasPrefix("sosreport-") || name.hasPrefix("web07-") {
+            try fileManager.copyItem(at: SharedData.samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try fileManager.copyItem(at: SharedData.samples.appendingPathComponent("sosreport-dbnode01-20130514091203-e9e3.tar.xz"),
+                                 to: folder.appendingPathComponent("sosreport-dbnode01-20130515091203-e9e4.tar.xz"))
+        let outcome = await BatchReader.read(paths: [folder.path], jobs: 2)
+        #expect(outcome.reports.count == 12)
+        let summary = CaseSummary(outcome)
+        #expect(summary.hosts.count == 11)
+        let dbnode01 = outcome.reports.filter { $0.hostname == "dbnode01.prod.example.com" }
+        #expect(dbnode01.map(\.allocationFailures.count) == [5, 5])
+        #expect(summary.verdict.failureCount == 17)
+        #expect(summary.verdict.modules.map { "\($0.name) (\($0.failures))" } == ["mlx4_en (15)", "vxfs (2)"])
+        #expect(summary.verdict.sentence.hasPrefix("5 of 11 hosts are affected (6 of 12 reports): 17 page allocation failures of order 2–3"))
+        #expect(summary.presentedHosts.count == 11)
+        #expect(summary.presentedHosts.map(\.count).reduce(0, +) == 12)
+    }
+
+    /// The doc sample of `FleetVerdict.distinctFailures`: web07's 3 failures of May 13 02:14:51
+    /// in two reports a day apart count 3; with a fourth in the later report, 4; a burst of two
+    /// at the same second in one report stays two.
+    @Test func distinctFailuresBelieveTheReportThatHoldsAFailureMostOften() {
+        func failure(_ timestamp: String, pid: Int = 2113) -> AllocationFailureRecord {
+            AllocationFailureRecord(process: "swapper", pid: pid, cpu: 0, order: 2, gfpMask: "0x4020", gfpFlags: [],
+                                    gfpDescription: nil, modules: ["mlx4_en"], timestamp: timestamp,
+                                    source: Evidence(member: "var/log/messages", line: 19))
+        }
+        let three = [failure("May 13 02:14:51"), failure("May 13 02:14:51", pid: 2114), failure("May 13 02:14:52")]
+        #expect(FleetVerdict.distinctFailures([three, three]).count == 3)
+        #expect(FleetVerdict.distinctFailures([three, three + [failure("May 14 07:55:41")]]).count == 4)
+        let burst = [failure("May 13 02:14:51"), failure("May 13 02:14:51")]
+        #expect(FleetVerdict.distinctFailures([burst, [failure("May 13 02:14:51")]]).count == 2)
+        #expect(FleetVerdict.distinctFailures([three]).count == 3)
+        #expect(FleetVerdict.distinctFailures([]).isEmpty)
+    }
 }

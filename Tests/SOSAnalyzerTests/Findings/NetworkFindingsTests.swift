@@ -38,7 +38,7 @@ import Testing
         // the Markdown: in the verdict, and the host's table with the silent counter listed at zero
         report.hostname = "dbnode01.example.com"
         let names = HostNames([report])
-        #expect(NetworkMarkdown.verdictLines([report], names: names) == [
+        #expect(NetworkMarkdown.verdictLines([[report]], names: names) == [
             "- **NIC drops:** on 1 of 1 host (`ethtool -S`, [per host](#hosts)).",
             "- **NIC drops that point at memory:** eth2 on dbnode01 (mlx4_en: rx_dropped 1,204,311).", "",
         ])
