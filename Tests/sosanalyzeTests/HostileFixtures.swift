@@ -7,25 +7,64 @@ import Musl
 import Darwin
 #endif
 
-/// A `sosanalyze` run measured the way the hostile-input suite needs: its own peak RSS (from
-/// `wait4`, so other tests' children never blur it), under an address-space cap, with a deadline
-/// so a hang (a FIFO opened for reading, a link loop followed forever) fails instead of stalling.
+/// A `sosanalyze` run measured the way the hostile-input suite needs: its own peak RSS, under an
+/// address-space cap, with a deadline so a hang (a FIFO opened for reading, a link loop followed
+/// forever) fails instead of stalling.
+///
+/// The peak comes from a small python3 parent that forks the run and reads it with `wait4`: Linux
+/// gives a process spawned straight from the test runner the runner's own peak as its starting
+/// `ru_maxrss` (the exec after `vfork` records the shared address space's high-water mark), so
+/// once the runner itself passed the cap every run "exceeded" it. A child forked from the small
+/// parent starts from the parent's few MiB; other tests' children never blur it either.
 struct MeasuredRun {
     let status: Int32
     let stdout: String
     let stderr: String
-    /// Peak resident set of the child, in KiB.
+    /// Peak resident set of the run, in KiB.
     let peakRSSKiB: Int
     let seconds: Double
 
     /// `ulimit -v` for every run, in KiB: a reader that slurps a 1.5 GB member dies instead of passing.
     static let addressSpaceKiB = 600_000
 
+    /// Forks the command in `argv[3:]` under the address-space cap `argv[2]` (KiB), writes its
+    /// `ru_maxrss` (KiB) to the file `argv[1]`, and exits as it did: its status, or 128 + the
+    /// signal that ended it (as the shell it replaces reported it). The run dies with this parent (PR_SET_PDEATHSIG),
+    /// so a killed measurement leaves nothing behind.
+    private static let measuringParent = """
+        import ctypes, os, resource, sys
+        peak_file, cap_kib, command = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+        pid = os.fork()
+        if pid == 0:
+            try:
+                ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+                resource.setrlimit(resource.RLIMIT_AS, (cap_kib * 1024, cap_kib * 1024))
+                os.environ["MALLOC_ARENA_MAX"] = "2"
+                os.execv(command[0], command)
+            finally:
+                os._exit(127)
+        while True:
+            try:
+                _, status, usage = os.wait4(pid, 0)
+                break
+            except InterruptedError:
+                pass
+        with open(peak_file, "w") as out:
+            out.write(str(usage.ru_maxrss))
+        os._exit(128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status))
+        """
+
     static func sosanalyze(_ arguments: [String], timeout: Double = 600) throws -> MeasuredRun {
         // glibc reserves 64 MiB of address space per malloc arena, one arena per busy thread up to
         // 8 per core: without MALLOC_ARENA_MAX the cap would depend on the machine's core count.
-        let script = "ulimit -v \(addressSpaceKiB); export MALLOC_ARENA_MAX=2; exec \"$0\" \"$@\""
-        return try run("/bin/sh", ["-c", script, Command.sosanalyze] + arguments, timeout: timeout)
+        let folder = try TemporaryFolder()
+        let peakFile = folder.url.appendingPathComponent("peak-rss").path
+        var run = try run("/usr/bin/env", ["python3", "-c", measuringParent, peakFile, String(addressSpaceKiB),
+                                           Command.sosanalyze] + arguments, timeout: timeout)
+        let measured = (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { Int($0) }
+        guard let measured else { throw FixtureError.tool("the measuring parent wrote no peak RSS (exit \(run.status)): \(run.stderr)") }
+        run = MeasuredRun(status: run.status, stdout: run.stdout, stderr: run.stderr, peakRSSKiB: measured, seconds: run.seconds)
+        return run
     }
 
     static func run(_ executable: String, _ arguments: [String], timeout: Double) throws -> MeasuredRun {
