@@ -102,7 +102,7 @@ public enum InstalledPackagesParser {
             let content = line.text.trimmedBlanks
             if content.isEmpty { continue }
             // the rest of the install date of the package above, wrapped by a terminal
-            if let previous, previous.number == line.number - 1, reachesWrapWidth(previous.text),
+            if let previous, previous.number == line.number - 1, mayOpenDateRest(content), reachesWrapWidth(previous.text),
                let last = packages.last, last.line == previous.number, let time = last.installTime,
                let rest = content.split(separator: "\t").first, isDateRest(rest) {
                 // a word cut in two is glued back; sos 3.0's TAB columns after the date are dropped
@@ -156,6 +156,22 @@ public enum InstalledPackagesParser {
 
     /// `2016`, `14:17:17 2016`, `PM UTC`: words an `%{INSTALLTIME:date}` is made of (numbers,
     /// times, day and month names, AM/PM, a zone abbreviation), and nothing else.
+    /// False only when the first word of `content` can be no word of ``isDateRest(_:)``: it is ASCII
+    /// and longer than five bytes without being all digits and colons (an NVRA, as on every line of
+    /// a package list). Tested on bytes before anything else, since it fails on nearly every line.
+    static func mayOpenDateRest(_ content: Substring) -> Bool {
+        var length = 0
+        var clock = true
+        for byte in content.utf8 {
+            if byte == 0x20 || byte == 0x09 { break }
+            if byte >= 0x80 { return true }
+            if !(byte >= 0x30 && byte <= 0x3A) { clock = false }
+            length += 1
+            if length > 5 && !clock { return false }
+        }
+        return true
+    }
+
     static func isDateRest(_ content: Substring) -> Bool {
         let words = content.blankSeparatedFields
         return !words.isEmpty && words.allSatisfy { word in
