@@ -50,8 +50,28 @@ public final class CaseIndex: Sendable {
             let code = withUnsafeMutablePointer(to: &persist) { sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, $0) }
             guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try IndexSchema.migrator.migrate(pool)
+        pool = try Self.open(path, configuration)
+    }
+
+    /// Opens the pool and brings the schema up to date, when another process may be doing the
+    /// same to a new file. Two things go wrong then, and neither waits on the busy timeout: the
+    /// switch to WAL mode (`PRAGMA journal_mode = WAL`) fails at once with "database is locked"
+    /// while the other connection holds the file, and the migrator, which reads which migrations
+    /// are applied before it runs each one in its own transaction, stops at `table "case" already
+    /// exists` when both saw none (its transaction rolled back: nothing half done). Tried again a
+    /// moment later, the other process's work is there; the error is kept when it never settles.
+    static func open(_ path: String, _ configuration: Configuration, attempts: Int = 100) throws -> DatabasePool {
+        var attempt = 1
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try IndexSchema.migrator.migrate(pool)
+                return pool
+            } catch is DatabaseError where attempt < attempts {
+                attempt += 1
+                usleep(50_000)
+            }
+        }
     }
 
     public enum AddOutcome: Sendable, Equatable {

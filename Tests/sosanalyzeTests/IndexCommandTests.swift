@@ -100,25 +100,33 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: folder.url.path + "/sosanalyze/index.sqlite"))
     }
 
+    /// Two `index add`s at once, each round on a new index file: both create it, switch it to WAL
+    /// and migrate it at the same moment (the race that once failed one of them with "database is
+    /// locked" or `table "case" already exists`), then store their reports.
     @Test func twoProcessesAddingAtOnce() throws {
         let folder = try TemporaryFolder()
-        let index = folder.url.appendingPathComponent("index.sqlite").path
         let a = try Self.lines(in: folder, copies: 60, name: "a.jsonl")
         let b = try Self.lines(in: folder, copies: 60, name: "b.jsonl", offset: 30)  // 30 shared with a
-        let processes = try [("a", a), ("b", b)].map { name, path -> Process in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Command.sosanalyze)
-            process.arguments = ["index", "add", "--index", index, "--case", name, path]
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
+        for round in 1...4 {
+            let index = folder.url.appendingPathComponent("index-\(round).sqlite").path
+            let errors = folder.url.appendingPathComponent("errors-\(round)")
+            let processes = try [("a", a), ("b", b)].map { name, path -> Process in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: Command.sosanalyze)
+                process.arguments = ["index", "add", "--index", index, "--case", name, path]
+                _ = FileManager.default.createFile(atPath: errors.path + name, contents: nil)
+                process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors.path + name))
+                try process.run()
+                return process
+            }
+            processes.forEach { $0.waitUntilExit() }
+            let said = ["a", "b"].map { (try? String(contentsOfFile: errors.path + $0, encoding: .utf8)) ?? "" }
+            #expect(processes.map(\.terminationStatus) == [0, 0], "round \(round): \(said)")
+            let opened = try CaseIndex(path: index)
+            #expect(try opened.reportCount() == 90)
+            #expect(try opened.cases().map(\.reports).reduce(0, +) == 90)
+            #expect(try opened.consistencyProblems() == [])
         }
-        processes.forEach { $0.waitUntilExit() }
-        #expect(processes.map(\.terminationStatus) == [0, 0])
-        let opened = try CaseIndex(path: index)
-        #expect(try opened.reportCount() == 90)
-        #expect(try opened.cases().map(\.reports).reduce(0, +) == 90)
-        #expect(try opened.consistencyProblems() == [])
     }
 
     @Test func aKilledAddLeavesTheIndexWhole() throws {
