@@ -79,10 +79,15 @@ enum KernelLogPrefilter {
     }
 
     static let kernelTag: StaticString = "kernel:"
-    /// `kernel:` anywhere in a line.
-    static let kernelTagAnywhere = ByteNeedle("kernel:")
+
+    /// `kernel:` anywhere in a line: `memchr` to each `k` (the tag's rarest byte, as
+    /// ``ByteNeedle`` would pick it), from a literal that needs no array or lazy global per call.
+    static func holdsKernelTag(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteSearch.contains(line, "kernel:")
+    }
 
     /// "Jan" ... "Dec" as three big-endian bytes.
+    @inline(__always)
     private static func isMonth(_ word: UInt32) -> Bool {
         switch word {
         case 0x4A616E, 0x466562, 0x4D6172, 0x417072, 0x4D6179, 0x4A756E, 0x4A756C, 0x417567, 0x536570, 0x4F6374, 0x4E6F76, 0x446563: return true

@@ -84,9 +84,18 @@ struct KernelLogScan: Sendable {
         // Another program's syslog line with no kernel line glued into it: the scanner drops it
         // and the rest reads the kernel's lines only.
         if !readingZoneRanges, KernelLogPrefilter.isOtherProgramSyslogLine(bytes),
-           !KernelLogPrefilter.kernelTagAnywhere.occurs(in: bytes) {
+           !KernelLogPrefilter.holdsKernelTag(bytes) {
             return
         }
+        feedRead(bytes, number: number)
+    }
+
+    /// The rest of ``feed(_:number:)``, for the lines the prefilter keeps (a few in a hundred of a
+    /// `messages` file). Apart so that the millions of lines dropped above never run its
+    /// prologue: its locals of the regex types (sized at run time, from another module) cost a
+    /// metadata lookup each, per call, which was half of the time spent in `feed`.
+    @inline(never)
+    private mutating func feedRead(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) {
         let found = literals.scan(bytes)
         // A kernel line the scanner's fast path passes over, holding none of the literals below;
         // or holding event literals only (a flood of "table full" lines): decoded for the event
@@ -161,7 +170,7 @@ struct KernelLogScan: Sendable {
     /// a kernel line, or another program's line with a kernel line glued to its end (a write cut
     /// short by a crash, then the next boot's first lines), which shows by its `kernel:` tag.
     private static func kernelSpoke(_ parsed: KernelLogLine, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        parsed.isKernel || KernelLogPrefilter.kernelTagAnywhere.occurs(in: bytes)
+        parsed.isKernel || KernelLogPrefilter.holdsKernelTag(bytes)
     }
 
     /// The literals of rules past what one ``LiteralSet`` holds, searched one by one.
