@@ -101,6 +101,13 @@ enum KernelLogPrefilter {
         guard count >= 15 else { return nil }
         let word = UInt32(line[0]) << 16 | UInt32(line[1]) << 8 | UInt32(line[2])
         guard isMonth(word), line[3] == space else { return nil }
+        // Nearly every line has the fixed layout "Nov 14 22:13:20 " or "Nov  5 17:23:40 ": tested
+        // at fixed offsets first; the loops below give the same answer for it, and read the rest.
+        if count >= 16, line[4] == space || isDigit(line[4]), isDigit(line[5]), line[6] == space,
+           isDigit(line[7]), isDigit(line[8]), line[9] == colon, isDigit(line[10]), isDigit(line[11]),
+           line[12] == colon, isDigit(line[13]), isDigit(line[14]), line[15] == space {
+            return 16
+        }
         var index = 4
         while index < count, line[index] == space || line[index] == tab { index += 1 }
         let dayStart = index
@@ -124,5 +131,6 @@ enum KernelLogPrefilter {
     private static let colon = UInt8(ascii: ":")
     private static let dot = UInt8(ascii: ".")
 
+    @inline(__always)
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }
