@@ -30,6 +30,7 @@ final class XZBlockPool: @unchecked Sendable {
 
     private let index: XZIndex
     private let fd: Int32
+    private let path: String
     private let threads: Int
     private let condition = NSCondition()
     private let exited = DispatchSemaphore(value: 0)
@@ -50,7 +51,7 @@ final class XZBlockPool: @unchecked Sendable {
     /// The Block libarchive's next byte is in.
     private var consumerBlock: Int
 
-    // libarchive's thread only (it calls ``read()`` and ``skip(_:)``; ``position`` is read under the lock too):
+    // libarchive's thread only (it calls ``read(source:)`` and ``skip(_:source:)``):
     /// Offset of the next byte for libarchive.
     private var nextByte: Int64
     /// The Block whose buffer libarchive holds (valid until its next call).
@@ -66,9 +67,10 @@ final class XZBlockPool: @unchecked Sendable {
     }
 
     /// Starts from `position`, which must be where Block `firstBlock` begins.
-    init(index: XZIndex, fd: Int32, firstBlock: Int, position: Int64, threads: Int) {
+    init(index: XZIndex, fd: Int32, path: String, firstBlock: Int, position: Int64, threads: Int) {
         self.index = index
         self.fd = fd
+        self.path = path
         self.threads = max(1, threads)
         self.nextClaim = firstBlock
         self.neededFrom = position
@@ -103,9 +105,6 @@ final class XZBlockPool: @unchecked Sendable {
         condition.unlock()
         for _ in 0..<waiting { exited.wait() }
     }
-
-    /// Offset of the next byte for libarchive (handed out or skipped).
-    var position: Int64 { nextByte }
 
     /// How far into the file the handed-out Blocks reach, for a progress bar on any thread.
     var compressedProgress: Int64 {
@@ -199,7 +198,7 @@ final class XZBlockPool: @unchecked Sendable {
                 let want = Int(min(Int64(XZBlockSource.inputBytes), inputEnd - inputOffset))
                 let got = want > 0 ? XZBlockSource.readFile(fd, input, want, at: inputOffset) : 0
                 let produced = min(count, count + 1 - stream.avail_out)
-                guard got >= 0 else { return (produced, "cannot read the xz file: \(errnoText())") }
+                guard got >= 0 else { return (produced, "cannot read \(path): \(errnoText())") }
                 guard got > 0 || want == 0 else { return (produced, "xz data ends early in \(blockName)") }
                 inputOffset += Int64(got)
                 stream.next_in = UnsafePointer(input)

@@ -49,10 +49,13 @@ final class XZBlockSource {
     private var readAhead: XZReadAhead?
     /// Several threads decoding Blocks at once (``XZBlockPool``), when the file has the Blocks for it.
     private var pool: XZBlockPool?
-    private var poolCores = 0
+    /// Whether the pool suits this file (``XZBlockPool/suits(_:)``), known once: `read()` asks it
+    /// until a core is free.
+    private let poolSuits: Bool
     /// Where a core for the read-ahead may come from, asked every ``lenderCheckInterval`` reads.
     private var lender: CoreBudget?
-    private var borrowedCore = false
+    /// Cores taken from `lender` for the read-ahead (one) or the pool's threads, given back at the end.
+    private var borrowedCores = 0
     private var readsUntilLenderCheck = 0
     /// About every megabyte of output: a freed core is taken soon after, and the budget's lock is
     /// taken too rarely to cost anything measurable.
@@ -76,6 +79,7 @@ final class XZBlockSource {
         self.fileSize = Int64(info.st_size)
         self.fd = fd
         self.index = index
+        self.poolSuits = XZBlockPool.suits(index)
         self.block = .allocate(capacity: 1)
         self.block.initialize(to: lzma_block())
         self.input = .allocate(capacity: Self.inputBytes)
@@ -95,12 +99,12 @@ final class XZBlockSource {
     /// damage, with `errorMessage` set.
     func read() -> UnsafeRawBufferPointer? {
         if let pool { return pool.read(source: self) }
-        if readAhead == nil, let lender, XZBlockPool.suits(index) {
+        if readAhead == nil, let lender, poolSuits {
             // The pool starts where a Block does; a core taken at any other point would idle.
             if current == nil, nextBlock < index.blocks.count, lender.takeSpare() {
-                poolCores = 1
-                while poolCores < Self.maxPoolThreads - 1, lender.takeSpare() { poolCores += 1 }
-                startBlockPool(threads: poolCores + 1)
+                borrowedCores = 1
+                while borrowedCores < Self.maxPoolThreads - 1, lender.takeSpare() { borrowedCores += 1 }
+                startBlockPool(threads: borrowedCores + 1)
                 return pool?.read(source: self)
             }
         } else if readAhead == nil, let lender {
@@ -108,7 +112,7 @@ final class XZBlockSource {
             if readsUntilLenderCheck == 0 {
                 readsUntilLenderCheck = Self.lenderCheckInterval
                 if lender.takeSpare() {
-                    borrowedCore = true
+                    borrowedCores = 1
                     startReadAhead()
                 }
             } else {
@@ -145,8 +149,8 @@ final class XZBlockSource {
     /// Decodes the Blocks from here on `threads` threads at once (``XZBlockPool``); from then on
     /// this decoder is not used. Only where a Block starts, and only for files the pool suits.
     func startBlockPool(threads: Int) {
-        guard pool == nil, readAhead == nil, current == nil, XZBlockPool.suits(index), nextBlock < index.blocks.count else { return }
-        let started = XZBlockPool(index: index, fd: fd, firstBlock: nextBlock, position: position, threads: threads)
+        guard pool == nil, readAhead == nil, current == nil, poolSuits, nextBlock < index.blocks.count else { return }
+        let started = XZBlockPool(index: index, fd: fd, path: path, firstBlock: nextBlock, position: position, threads: threads)
         pool = started
         started.start()
     }
@@ -161,22 +165,18 @@ final class XZBlockSource {
     /// core it borrowed.
     func stopReadAhead() {
         readAhead?.stop()
-        if borrowedCore { lender?.giveBack() }
-        borrowedCore = false
         if let pool {
             pool.stop()
             blocksDecoded += pool.blocksDecoded
             blocksSkipped += pool.blocksSkipped
             self.pool = nil
         }
-        for _ in 0..<poolCores { lender?.giveBack() }
-        poolCores = 0
+        for _ in 0..<borrowedCores { lender?.giveBack() }
+        borrowedCores = 0
         lender = nil
     }
 
-    /// Where the tar stream stands for libarchive (handed out or skipped), and the compressed
-    /// offset reached, whichever thread decodes.
-    var consumerPosition: Int64 { pool?.position ?? readAhead?.position ?? position }
+    /// The compressed offset reached, whichever thread decodes.
     var progressBytes: Int64 { pool?.compressedProgress ?? readAhead?.compressedProgress ?? compressedBytesRead }
 
     /// Decodes the next bytes into `buffer`, across Block ends; 0 at the end of the stream, nil on damage.

@@ -38,7 +38,7 @@ final class XZReadAhead: @unchecked Sendable {
     private var cancelled = false
     private var running = false
     /// Offset of the next byte for libarchive (handed out or skipped); libarchive's thread only.
-    private(set) var position: Int64 = 0
+    private var position: Int64 = 0
     private var compressedOffset: Int64 = 0
 
     /// How far into the file the decoder has come, for a progress bar on any thread.
