@@ -16,26 +16,9 @@ extension Substring.UTF8View {
         return walkContains(needle)
     }
 
-    /// Whether every byte is below 0x80, eight at a time where the bytes are contiguous.
+    /// Whether every byte is below 0x80: the contiguous bytes eight at a time, as `withASCIIBytes` tests them.
     var isASCII: Bool {
-        if let answer = withContiguousStorageIfAvailable({ bytes -> Bool in
-            guard let base = bytes.baseAddress else { return true }
-            let raw = UnsafeRawPointer(base)
-            var index = 0
-            var high: UInt64 = 0
-            while index + 8 <= bytes.count {
-                high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                index += 8
-            }
-            while index < bytes.count {
-                high |= UInt64(bytes[index])
-                index += 1
-            }
-            return high & 0x8080_8080_8080_8080 == 0
-        }) {
-            return answer
-        }
-        return allSatisfy { $0 < 0x80 }
+        withContiguousStorageIfAvailable { $0.isASCII } ?? allSatisfy { $0 < 0x80 }
     }
 
     private func walkContains(_ needle: StaticString) -> Bool {

@@ -41,18 +41,7 @@ extension Substring {
     /// parser's time on long lists (an rpm list of 1,250 packages took 25 ms).
     private func withASCIIBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         let outcome = utf8.withContiguousStorageIfAvailable { bytes -> Result? in
-            var offset = 0
-            if let base = bytes.baseAddress {
-                while offset + 8 <= bytes.count {
-                    if UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return nil }
-                    offset += 8
-                }
-            }
-            while offset < bytes.count {
-                if bytes[offset] >= 0x80 { return nil }
-                offset += 1
-            }
-            return body(bytes)
+            bytes.isASCII ? body(bytes) : nil
         }
         return outcome ?? nil
     }
@@ -78,5 +67,23 @@ extension Character {
     /// Space, tab, CR or LF.
     var isBlankOrNewline: Bool {
         self == " " || self == "\t" || self == "\r" || self == "\n"
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether every byte is below 0x80, tested eight at a time.
+    var isASCII: Bool {
+        var offset = 0
+        if let base = baseAddress {
+            while offset + 8 <= count {
+                if UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                offset += 8
+            }
+        }
+        while offset < count {
+            if self[offset] >= 0x80 { return false }
+            offset += 1
+        }
+        return true
     }
 }
