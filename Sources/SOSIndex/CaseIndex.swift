@@ -60,15 +60,27 @@ public final class CaseIndex: Sendable {
     /// are applied before it runs each one in its own transaction, stops at `table "case" already
     /// exists` when both saw none (its transaction rolled back: nothing half done). Tried again a
     /// moment later, the other process's work is there; the error is kept when it never settles.
-    static func open(_ path: String, _ configuration: Configuration, attempts: Int = 100) throws -> DatabasePool {
-        var attempt = 1
+    /// Only those two are tried again: "locked" for up to five seconds, a failed statement (one
+    /// attempt per migration the other process may be running) a few times; any other error (a
+    /// file that is no database, a corrupt one) is reported at once.
+    static func open(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        let migrator = IndexSchema.migrator
+        var lockedAttempts = 0
+        var statementAttempts = 0
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
-                try IndexSchema.migrator.migrate(pool)
+                try migrator.migrate(pool)
                 return pool
-            } catch is DatabaseError where attempt < attempts {
-                attempt += 1
+            } catch let error as DatabaseError {
+                let locked = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                if locked, lockedAttempts < 100 {
+                    lockedAttempts += 1
+                } else if error.resultCode == .SQLITE_ERROR, statementAttempts < migrator.migrations.count {
+                    statementAttempts += 1
+                } else {
+                    throw error
+                }
                 usleep(50_000)
             }
         }

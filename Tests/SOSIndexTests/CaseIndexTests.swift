@@ -16,6 +16,19 @@ import Testing
         #expect(try again.pool.read { try IndexSchema.migrator.hasCompletedMigrations($0) })
     }
 
+    /// The open is tried again only for what two processes creating one index at once meet
+    /// ("locked", a migration the other one ran): a file that is no database fails on the first try.
+    @Test func aFileThatIsNoDatabaseIsReportedAsSuch() throws {
+        let folder = try IndexFolder()
+        try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }).write(to: URL(fileURLWithPath: folder.indexPath))
+        #expect(throws: DatabaseError.self) { try CaseIndex(path: folder.indexPath) }
+        do {
+            _ = try CaseIndex(path: folder.indexPath)
+        } catch let error as DatabaseError {
+            #expect(error.resultCode == .SQLITE_NOTADB)
+        }
+    }
+
     @Test func defaultPathFollowsXDG() {
         #expect(CaseIndex.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"]) == "/data/sosanalyze/index.sqlite")
         #expect(CaseIndex.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/share/sosanalyze/index.sqlite")
