@@ -53,7 +53,12 @@ public struct AllocationFailureScanner: Sendable {
 
     /// Feed raw lines in order (line numbers 1-based); keeps only what it needs (bounded memory).
     public mutating func feed(_ raw: Substring, number: Int) {
-        let line = KernelLogLineParser.parse(raw)
+        feed(raw, parsed: KernelLogLineParser.parse(raw), number: number)
+    }
+
+    /// ``feed(_:number:)`` of a line its caller has parsed already (`KernelLogScan` parses each
+    /// line it decodes once, for this scanner and its own readers).
+    mutating func feed(_ raw: Substring, parsed line: KernelLogLine, number: Int) {
         guard line.isKernel else { return }
         let message = line.message.trimmedBlanks
         if message.isEmpty { return }

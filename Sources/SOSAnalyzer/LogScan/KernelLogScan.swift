@@ -109,8 +109,7 @@ struct KernelLogScan: Sendable {
         var text = String(decoding: bytes, as: UTF8.self)
         if text.utf8.last == UInt8(ascii: "\r") { text.removeLast() }
         let line = Substring(text)
-        if !sparesFailures { failures.feed(line, number: number) }
-        // Parsed only when a literal below is in the line: most lines that get here hold none.
+        // Parsed only when a reader below needs it: most lines that get here hold no literal.
         var parsedLine: KernelLogLine?
         func parsed() -> KernelLogLine {
             if let parsedLine { return parsedLine }
@@ -118,6 +117,7 @@ struct KernelLogScan: Sendable {
             parsedLine = parsed
             return parsed
         }
+        if !sparesFailures { failures.feed(line, parsed: parsed(), number: number) }
         if found & Self.eventBits != 0, parsed().isKernel {
             let kernelLine = parsed()
             // the wall clock where the line has one: it gives the event a time

@@ -74,6 +74,12 @@ public struct KernelLogLine: Sendable, Equatable {
 public enum KernelLogLineParser {
     /// Reads one line (a trailing `\r` is dropped). Never fails; see the type's documentation.
     public static func parse(_ raw: Substring) -> KernelLogLine {
+        parseASCII(raw) ?? parseCharacters(raw)
+    }
+
+    /// The parse on characters: every form, any text. ``parseASCII(_:)`` reads the common forms
+    /// of ASCII lines on bytes and must give the same line.
+    static func parseCharacters(_ raw: Substring) -> KernelLogLine {
         var text = raw
         // a CR is a character of its own at the end of a line: the byte says whether to look
         if text.utf8.last == UInt8(ascii: "\r"), text.last == "\r" { text = text.dropLast() }
@@ -359,7 +365,7 @@ public enum KernelLogLineParser {
     }
 
     /// rsyslog escapes control characters as "#ooo" (octal): "#011" tab, "#012" newline.
-    private static func decodeEscapes(_ text: Substring) -> Substring {
+    static func decodeEscapes(_ text: Substring) -> Substring {
         // Foundation's search on every kernel line cost more than the rest of the parse: bytes first
         guard text.utf8.containsLogBytes("#01"), text.contains("#01") else { return text }
         var result = String(text)
