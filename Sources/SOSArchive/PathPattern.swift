@@ -32,7 +32,7 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
     private static let slash = UInt8(ascii: "/")
 
     // Iterative matcher with single-star backtracking: linear in practice for path-sized input.
-    private static func match(_ pattern: UnsafeBufferPointer<UInt8>, _ path: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func match(_ pattern: UnsafeBufferPointer<UInt8>, _ path: UnsafeBufferPointer<UInt8>) -> Bool {
         var p = pattern.startIndex
         var s = path.startIndex
         var starP: Int? = nil

@@ -11,15 +11,36 @@
 /// ```
 public struct PathPatternSet: Sendable {
     private let literals: Set<String>
-    private let globs: [PathPattern]
+    /// Every glob's bytes one after another (`globRanges` says where each is): asked for every
+    /// member, a loop over `PathPattern` values retained and released each one's storage per path.
+    private let globBytes: [UInt8]
+    private let globRanges: [Range<Int>]
 
     public init(_ patterns: [PathPattern]) {
         literals = Set(patterns.filter(\.isLiteral).map(\.text))
-        globs = patterns.filter { !$0.isLiteral }
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for pattern in patterns where !pattern.isLiteral {
+            let start = bytes.count
+            bytes += pattern.text.utf8
+            ranges.append(start..<bytes.count)
+        }
+        globBytes = bytes
+        globRanges = ranges
     }
 
     /// True when any pattern matches `path` (``PathPattern/matches(_:)``).
     public func matches(_ path: String) -> Bool {
-        literals.contains(path) || globs.contains { $0.matches(path) }
+        if literals.contains(path) { return true }
+        guard !globRanges.isEmpty else { return false }
+        var path = path
+        return path.withUTF8 { pathBytes in
+            globBytes.withUnsafeBufferPointer { all in
+                for range in globRanges where PathPattern.match(UnsafeBufferPointer(rebasing: all[range]), pathBytes) {
+                    return true
+                }
+                return false
+            }
+        }
     }
 }

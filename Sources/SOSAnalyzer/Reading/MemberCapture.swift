@@ -120,7 +120,22 @@ enum BundledReport {
             if byte >= 0x80 { ascii = false }
             previous = byte
         }
-        if ascii && parts > maxFolders + 1 { return false }
+        if ascii {
+            // One character is one byte here: the last component's bytes say what the split says.
+            guard parts <= maxFolders + 1 else { return false }
+            var path = path
+            return path.withUTF8 { bytes in
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+                var start = end
+                while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+                let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard name.starts(with: "sosreport-".utf8) || name.starts(with: "secured-sosreport-".utf8) else { return false }
+                return archiveSuffixes.contains { suffix in
+                    name.count >= suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+                }
+            }
+        }
         let components = path.split(separator: "/")
         guard components.count <= maxFolders + 1, let name = components.last else { return false }
         guard name.hasPrefix("sosreport-") || name.hasPrefix("secured-sosreport-") else { return false }
