@@ -1,9 +1,9 @@
 /// The two prefix shapes nearly every kernel line that reaches the parser has, read on bytes.
 ///
 /// ```
-/// Nov 14 06:57:51 web01 kernel: [5432109.123456] e1000e: eth0 NIC Link is Up 1000 Mbps Full Duplex
-///   -> syslog, host "web01", wallClock "Nov 14 06:57:51", monotonic 5432109.123456,
-///      message "e1000e: eth0 NIC Link is Up 1000 Mbps Full Duplex"
+/// Jan 24 17:18:54 orca1 kernel: [1063056.652012] BUG: soft lockup - CPU#6 stuck for 67s! [z_wr_iss/6:5856]
+///   -> syslog, host "orca1", wallClock "Jan 24 17:18:54", monotonic 1063056.652012,
+///      message "BUG: soft lockup - CPU#6 stuck for 67s! [z_wr_iss/6:5856]"
 /// [49212.455709] txg_sync: page allocation failure. order:0, mode:0x20
 ///   -> dmesg, monotonic 49212.455709
 /// ```

@@ -71,12 +71,13 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements)")
     }
 
-    /// The type's doc comment samples, parsed on bytes.
+    /// The doc comment's samples (real lines: events/soft-lockup-2.6.32-syslog.txt and the
+    /// corpus), parsed on bytes.
     @Test func docSamples() {
-        let syslog = KernelLogLineParser.parse("Nov 14 06:57:51 web01 kernel: [5432109.123456] e1000e: eth0 NIC Link is Up 1000 Mbps Full Duplex")
-        #expect(syslog.format == .syslog && syslog.host == "web01" && syslog.wallClock == "Nov 14 06:57:51")
-        #expect(syslog.timestamp == .monotonic(5432109.123456))
-        #expect(syslog.message == "e1000e: eth0 NIC Link is Up 1000 Mbps Full Duplex")
+        let syslog = KernelLogLineParser.parseASCII("Jan 24 17:18:54 orca1 kernel: [1063056.652012] BUG: soft lockup - CPU#6 stuck for 67s! [z_wr_iss/6:5856]")
+        #expect(syslog?.format == .syslog && syslog?.host == "orca1" && syslog?.wallClock == "Jan 24 17:18:54")
+        #expect(syslog?.timestamp == .monotonic(1063056.652012))
+        #expect(syslog?.message == "BUG: soft lockup - CPU#6 stuck for 67s! [z_wr_iss/6:5856]")
         let dmesg = KernelLogLineParser.parseASCII("[49212.455709] txg_sync: page allocation failure. order:0, mode:0x20")
         #expect(dmesg?.format == .dmesg && dmesg?.timestamp == .monotonic(49212.455709))
         #expect(dmesg?.message == "txg_sync: page allocation failure. order:0, mode:0x20")
