@@ -33,7 +33,7 @@ enum KernelLogPrefilter {
     /// Index of the first blank at or after `start` (or the line's end), nil when a byte of 0x80
     /// or more comes before it. Eight bytes are tested at a time: host names are 10 to 40 bytes,
     /// and this runs on every line of a `messages` file.
-    private static func hostEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    static func hostEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let count = line.count
         var index = start
         if let base = line.baseAddress {
@@ -63,7 +63,7 @@ enum KernelLogPrefilter {
     }
 
     /// `kernel:` at `offset`.
-    private static func hasKernelTag(_ line: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    static func hasKernelTag(_ line: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         let tag = kernelTag.utf8Start
         let length = kernelTag.utf8CodeUnitCount
         guard offset + length <= line.count else { return false }
@@ -96,7 +96,7 @@ enum KernelLogPrefilter {
     }
 
     /// Index just past the space that ends a `Mon DD HH:MM:SS[.frac] ` date at the start, or nil.
-    private static func syslogDateEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func syslogDateEnd(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = line.count
         guard count >= 15 else { return nil }
         let word = UInt32(line[0]) << 16 | UInt32(line[1]) << 8 | UInt32(line[2])
@@ -132,5 +132,5 @@ enum KernelLogPrefilter {
     private static let dot = UInt8(ascii: ".")
 
     @inline(__always)
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

@@ -17,7 +17,7 @@
 extension KernelLogLineParser {
     static func parseASCII(_ raw: Substring) -> KernelLogLine? {
         let bytes = raw.utf8
-        guard let first = bytes.first, first == UInt8(ascii: "[") || opensMonth(first) else { return nil }
+        guard let first = bytes.first, first == UInt8(ascii: "[") || opensMonthName(first) else { return nil }
         let parsed: Shape? = bytes.withContiguousStorageIfAvailable { line -> Shape? in
             guard line.isASCII, !line.contains(UInt8(ascii: "\r")) else { return nil }
             return first == UInt8(ascii: "[") ? dmesgShape(line) : syslogShape(line)
@@ -28,8 +28,9 @@ extension KernelLogLineParser {
         var timestamp: KernelLogTimestamp?
         var wallClock: String?
         if let clock = parsed.wallClock {
-            wallClock = String(text(clock))
-            timestamp = .wallClock(wallClock ?? "")
+            let stamp = String(text(clock))
+            wallClock = stamp
+            timestamp = .wallClock(stamp)
         }
         if let seconds = parsed.seconds {
             guard let value = Double(text(seconds)) else { return nil }
@@ -57,18 +58,8 @@ extension KernelLogLineParser {
 
     private typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    private static func opensMonth(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "J"), UInt8(ascii: "F"), UInt8(ascii: "M"), UInt8(ascii: "A"),
-             UInt8(ascii: "S"), UInt8(ascii: "O"), UInt8(ascii: "N"), UInt8(ascii: "D"): return true
-        default: return false
-        }
-    }
-
-    private static let monthNames: [(UInt8, UInt8, UInt8)] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        .map { name in let b = Array(name.utf8); return (b[0], b[1], b[2]) }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static let tagLength = KernelLogPrefilter.kernelTag.utf8CodeUnitCount
+    private static func isDigit(_ byte: UInt8) -> Bool { KernelLogPrefilter.isDigit(byte) }
     private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     private static func skipBlanks(_ line: Bytes, _ index: Int) -> Int {
@@ -77,49 +68,25 @@ extension KernelLogLineParser {
         return index
     }
 
-    private static func hasTag(_ line: Bytes, at index: Int) -> Bool {
-        let tag: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0x6B, 0x65, 0x72, 0x6E, 0x65, 0x6C, 0x3A)  // "kernel:"
-        guard index + 7 <= line.count else { return false }
-        return line[index] == tag.0 && line[index + 1] == tag.1 && line[index + 2] == tag.2 && line[index + 3] == tag.3
-            && line[index + 4] == tag.4 && line[index + 5] == tag.5 && line[index + 6] == tag.6
-    }
-
     /// "Mon DD HH:MM:SS[.frac] " then what `finishSyslog` reads; nil where the character reader
     /// would try another form.
     private static func syslogShape(_ line: Bytes) -> Shape? {
-        guard line.count >= 4, monthNames.contains(where: { $0 == (line[0], line[1], line[2]) }), line[3] == 0x20 else { return nil }
-        var index = skipBlanks(line, 4)
-        let dayStart = index
-        while index < line.count, isDigit(line[index]) { index += 1 }
-        guard (1...2).contains(index - dayStart), index < line.count, line[index] == 0x20 else { return nil }
-        index += 1
-        guard index + 8 <= line.count else { return nil }
-        for position in 0..<8 {
-            let byte = line[index + position]
-            guard position == 2 || position == 5 ? byte == UInt8(ascii: ":") : isDigit(byte) else { return nil }
-        }
-        index += 8
-        if index + 1 < line.count, line[index] == UInt8(ascii: "."), isDigit(line[index + 1]) {
-            index += 1
-            while index < line.count, isDigit(line[index]) { index += 1 }
-        }
-        guard index < line.count, line[index] == 0x20 else { return nil }
-        let clock = 0..<index
-        let rest = index + 1
-        if hasTag(line, at: rest) { return kernelBody(line, from: rest + 7, wallClock: clock, host: nil) }
-        var firstEnd = rest
-        while firstEnd < line.count, line[firstEnd] != 0x20 { firstEnd += 1 }
+        // the date as the prefilter reads it: the same layouts the character reader takes
+        guard let rest = KernelLogPrefilter.syslogDateEnd(line) else { return nil }
+        let clock = 0..<(rest - 1)
+        if KernelLogPrefilter.hasKernelTag(line, at: rest) { return kernelBody(line, from: rest + tagLength, wallClock: clock, host: nil) }
+        // (the first blank: nil only for a non-ASCII byte, which this line has none of)
+        guard let firstEnd = KernelLogPrefilter.hostEnd(line, from: rest) else { return nil }
         var afterFirst = firstEnd
         while afterFirst < line.count, line[afterFirst] == 0x20 { afterFirst += 1 }
-        if hasTag(line, at: afterFirst) {
-            return kernelBody(line, from: afterFirst + 7, wallClock: clock, host: rest..<firstEnd)
+        if KernelLogPrefilter.hasKernelTag(line, at: afterFirst) {
+            return kernelBody(line, from: afterFirst + tagLength, wallClock: clock, host: rest..<firstEnd)
         }
         if firstEnd > rest, line[firstEnd - 1] == UInt8(ascii: ":") {
             // "prog[pid]: msg" with no host: another program; its message is not unescaped
             return Shape(wallClock: clock, message: skipBlanks(line, afterFirst)..<line.count, isKernel: false, decodesEscapes: false)
         }
-        var tagEnd = afterFirst
-        while tagEnd < line.count, line[tagEnd] != 0x20 { tagEnd += 1 }
+        guard let tagEnd = KernelLogPrefilter.hostEnd(line, from: afterFirst) else { return nil }
         return Shape(wallClock: clock, host: rest..<firstEnd, message: skipBlanks(line, tagEnd)..<line.count, isKernel: false)
     }
 
@@ -127,8 +94,9 @@ extension KernelLogLineParser {
     private static func dmesgShape(_ line: Bytes) -> Shape? {
         guard let (seconds, after) = monotonicStamp(line, at: 0) else { return nil }
         // A journal line ("[secs] host kernel: msg", "[secs] prog[pid]: msg") has one of these.
-        if contains(line, from: after, "kernel:") || contains(line, from: after, "]:") { return nil }
-        guard var shape = kernelBody(line, from: after, wallClock: nil, host: nil) else { return nil }
+        let tail = UnsafeBufferPointer(rebasing: line[after...])
+        if ByteSearch.contains(tail, "kernel:") || ByteSearch.contains(tail, "]:") { return nil }
+        var shape = kernelBody(line, from: after, wallClock: nil, host: nil)
         if shape.seconds == nil { shape.seconds = seconds }
         return shape
     }
@@ -147,7 +115,7 @@ extension KernelLogLineParser {
     }
 
     /// What `kernelBody` reads after "kernel:" (or a dmesg stamp): a stamp, a caller id, printk levels.
-    private static func kernelBody(_ line: Bytes, from start: Int, wallClock: Range<Int>?, host: Range<Int>?) -> Shape? {
+    private static func kernelBody(_ line: Bytes, from start: Int, wallClock: Range<Int>?, host: Range<Int>?) -> Shape {
         var index = dropPrintkLevel(line, skipBlanks(line, start))
         var seconds: Range<Int>?
         if let (stamp, after) = monotonicStamp(line, at: index) {
@@ -177,17 +145,5 @@ extension KernelLogLineParser {
         guard index + 3 <= line.count, line[index] == UInt8(ascii: "<"), isDigit(line[index + 1]),
               line[index + 2] == UInt8(ascii: ">") else { return index }
         return index + 3
-    }
-
-    private static func contains(_ line: Bytes, from start: Int, _ needle: StaticString) -> Bool {
-        needle.withUTF8Buffer { pattern in
-            guard pattern.count <= line.count - start else { return false }
-            var index = start
-            while index + pattern.count <= line.count {
-                if line[index] == pattern[0], (1..<pattern.count).allSatisfy({ line[index + $0] == pattern[$0] }) { return true }
-                index += 1
-            }
-            return false
-        }
     }
 }

@@ -186,7 +186,7 @@ public enum KernelLogLineParser {
 
     /// Whether a line's first byte can open a month name: most lines are told apart by it, without
     /// hashing their first three characters.
-    private static func opensMonthName(_ byte: UInt8) -> Bool {
+    static func opensMonthName(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "J"), UInt8(ascii: "F"), UInt8(ascii: "M"), UInt8(ascii: "A"),
              UInt8(ascii: "S"), UInt8(ascii: "O"), UInt8(ascii: "N"), UInt8(ascii: "D"): return true
