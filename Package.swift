@@ -27,9 +27,12 @@ let package = Package(
             providers: [.apt(["liblzma-dev"]), .brew(["xz"])]
         ),
         .target(name: "SOSArchive", dependencies: ["CArchive", "CLZMA"]),
+        // The byte loop that passes over other programs' syslog lines a chunk at a time (16-byte
+        // compares, which Swift's SIMD types do not lower to on Linux).
+        .target(name: "CLogScan"),
         .target(
             name: "SOSAnalyzer",
-            dependencies: ["SOSArchive", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SOSArchive", "CLogScan", .product(name: "Yams", package: "Yams")],
             resources: [.copy("KnownIssues")]
         ),
         .target(

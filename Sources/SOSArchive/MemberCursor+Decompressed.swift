@@ -5,7 +5,10 @@ extension MemberCursor {
     /// line by line through its decompressor, with the same bounds as ``forEachLine(_:)``:
     /// nothing is unpacked to disk or held whole in memory. gzip, xz, bzip2 and zstd are
     /// recognised by their bytes; other data is passed through unchanged.
-    public mutating func forEachDecompressedLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+    public mutating func forEachDecompressedLine(
+        passingOver: ((UnsafeBufferPointer<UInt8>, _ lineLimit: Int) -> (bytes: Int, lines: Int))? = nil,
+        _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) throws {
         let path = self.body.readerPath + "/" + member.path
         let feed = NestedFeed(body: self.body)
         let handle = try LibArchiveReadHandle()
@@ -20,7 +23,7 @@ extension MemberCursor {
             let inner = MemberBody(origin: .archive(handle), member: stream, readerPath: self.body.readerPath)
             defer { inner.finish() }
             var cursor = MemberCursor(member: stream, body: inner, limits: limits, notes: notes)
-            try cursor.forEachLine(body)
+            try cursor.forEachLine(passingOver: passingOver, body)
         }
     }
 }

@@ -66,7 +66,16 @@ public struct MemberCursor {
     /// libarchive's buffer; only a line split between two blocks is copied. Memory stays bounded
     /// whatever the size: one 64 KiB chunk (four 256 KiB chunks for members of 4 MiB and more,
     /// read on a second thread when a core is free) and one line buffer, all reused.
-    public mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+    ///
+    /// `passingOver`, when given, is asked at each line start inside a chunk how many whole lines
+    /// from there need no visit: it gets the chunk's bytes from that line on and `limits.lineBytes`,
+    /// and answers in bytes and lines (each ending with a newline inside what it got, none longer
+    /// than that limit); those lines are counted and not handed to `body`. A log scan that drops
+    /// most lines unseen answers for many lines at once on the whole chunk, instead of once a line.
+    public mutating func forEachLine(
+        passingOver: ((UnsafeBufferPointer<UInt8>, _ lineLimit: Int) -> (bytes: Int, lines: Int))? = nil,
+        _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void
+    ) throws {
         let lineCap = max(1, limits.lineBytes)
         let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkBytes)
         defer { chunk.deallocate() }
@@ -115,6 +124,12 @@ public struct MemberCursor {
             }
             var offset = 0
             while offset < got {
+                if let passingOver, carried == 0, !cutting {
+                    let passed = passingOver(UnsafeBufferPointer(start: chunkBase + offset, count: got - offset), lineCap)
+                    offset += passed.bytes
+                    lineNumber += passed.lines
+                    if offset >= got { break }
+                }
                 let start = chunkBase + offset
                 let rest = got - offset
                 guard let found = memchr(start, 0x0A, rest) else {

@@ -90,6 +90,17 @@ struct KernelLogScan: Sendable {
         feedRead(bytes, number: number)
     }
 
+    /// Passes over the lines at the start of `bytes` that ``feed(_:number:)`` would drop at once
+    /// (``KernelLogPrefilter/otherProgramRun(_:lineLimit:)``), for ``MemberCursor``'s
+    /// `passingOver`: the bytes and lines passed over. None while zone ranges are read, when every
+    /// line counts.
+    mutating func passOver(_ bytes: UnsafeBufferPointer<UInt8>, lineLimit: Int) -> (bytes: Int, lines: Int) {
+        guard !readingZoneRanges else { return (0, 0) }
+        let run = KernelLogPrefilter.otherProgramRun(bytes, lineLimit: lineLimit)
+        lineCount += run.lines
+        return run
+    }
+
     /// The rest of ``feed(_:number:)``, for the lines the prefilter keeps (a few in a hundred of a
     /// `messages` file). Apart so that the millions of lines dropped above never run its
     /// prologue: its locals of the regex types (sized at run time, from another module) cost a

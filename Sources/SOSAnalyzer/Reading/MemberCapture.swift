@@ -47,7 +47,9 @@ struct MemberCapture {
                 var scan = KernelLogScan(member: member.path, patterns: logPatterns)
                 if BundledReport.isCompressedLog(member.path) {
                     do {
-                        try cursor.forEachDecompressedLine { bytes, number in scan.feed(bytes, number: number) }
+                        try cursor.forEachDecompressedLine(passingOver: { scan.passOver($0, lineLimit: $1) }) { bytes, number in
+                            scan.feed(bytes, number: number)
+                        }
                     } catch let error as SOSArchiveError {
                         // A broken rotation costs that file, not the report.
                         unreadableLogs.append((member.path, error.description))
@@ -60,7 +62,9 @@ struct MemberCapture {
                     }
                     bootLines = boot
                 } else {
-                    try cursor.forEachLine { bytes, number in scan.feed(bytes, number: number) }
+                    try cursor.forEachLine(passingOver: { scan.passOver($0, lineLimit: $1) }) { bytes, number in
+                        scan.feed(bytes, number: number)
+                    }
                 }
                 logScans.append(scan)
             } else if FactCatalog.wholeFilePlaces.matches(member.path) {
