@@ -98,4 +98,17 @@ struct MemberIndexTests {
         let mixed = ascii + ["etc/caf\u{E9}", "etc/cafe", "etc/caf\u{E9}/x", "etc/Z"]
         #expect(index(mixed).allPaths == mixed.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
+
+    /// The sorted paths come from archive order (nearly sorted in a real report), with a path met
+    /// twice kept once: the same list as the table's keys, sorted.
+    @Test func pathsInArchiveOrderWithRepeats() {
+        let order = ["sos_commands/kernel/uname_-a", "etc/hosts", "etc/hosts", "var/log/messages", "etc/hosts-", "etc/hosts/x",
+                     "proc/meminfo", "etc/hosts", "a", "var/log/messages"]
+        let members = order.map { Member(path: $0, kind: .file, size: 1) }
+        let index = MemberIndex(members: members, topFolder: nil)
+        #expect(index.allPaths == Array(Set(order)).sorted())
+        #expect(index.count == Set(order).count)
+        let nearlySorted = (0..<2_000).map { String(format: "sos_commands/p%04d/f", $0 ^ 1) }
+        #expect(MemberIndex(members: nearlySorted.map { Member(path: $0, kind: .file, size: 1) }, topFolder: nil).allPaths == nearlySorted.sorted())
+    }
 }

@@ -14,7 +14,8 @@
 /// character reader could read them otherwise, `kernel:` anywhere, a line longer than the buffer
 /// or than `max_line`); the caller reads that line the slow way and asks again after it.
 ///
-/// The lines are found with 16-byte compares (SSE2 on x86-64), the rest on bytes.
+/// The newlines and the places `kernel:` may begin are found 32 or 16 bytes at a time (AVX2 or
+/// SSE2 on x86-64), the rest on bytes.
 size_t sos_other_program_run(const uint8_t *bytes, size_t count, size_t max_line, size_t *lines);
 
 /// The same answer with every byte looked at one by one: what platforms without SSE2 run, and

@@ -118,7 +118,7 @@ public enum InstalledPackagesParser {
                 notes.append(ParseNote(line: line.number, message: String(content)))
                 continue
             }
-            let columns = content.split(separator: "\t", omittingEmptySubsequences: false)
+            let columns = content.tabSeparatedColumns
             let head = columns[0].trimmedBlanks
             let headFields = head.blankSeparatedFields
             guard let nvraField = headFields.first else {

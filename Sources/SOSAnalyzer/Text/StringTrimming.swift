@@ -35,6 +35,27 @@ extension Substring {
         return ranges.map { self[utf8.index(startIndex, offsetBy: $0.lowerBound)..<utf8.index(startIndex, offsetBy: $0.upperBound)] }
     }
 
+    /// The text split at every tab, empty columns kept: `"a\t\tb"` gives `["a", "", "b"]`, as
+    /// `split(separator: "\t", omittingEmptySubsequences: false)` does (on bytes for ASCII text).
+    var tabSeparatedColumns: [Substring] {
+        let ends = withASCIIBytes { bytes -> [Int] in
+            var ends: [Int] = []
+            for (offset, byte) in bytes.enumerated() where byte == 0x09 { ends.append(offset) }
+            ends.append(bytes.count)
+            return ends
+        }
+        guard let ends else { return split(separator: "\t", omittingEmptySubsequences: false) }
+        var columns: [Substring] = []
+        columns.reserveCapacity(ends.count)
+        var start = startIndex
+        for end in ends {
+            let stop = utf8.index(startIndex, offsetBy: end)
+            columns.append(self[start..<stop])
+            if stop < endIndex { start = utf8.index(after: stop) }
+        }
+        return columns
+    }
+
     /// `body` on the bytes of an all-ASCII native text; nil for any other. In ASCII text each byte is
     /// one `Character` (but CR LF, which neither a space nor a tab test splits), so the byte loops
     /// above give what the `Character` loops give, without grapheme breaking: that was most of a

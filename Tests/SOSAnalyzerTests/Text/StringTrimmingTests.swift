@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SOSAnalyzer
 
@@ -41,6 +42,26 @@ import Testing
             let line = Substring(text)
             #expect(line.trimmedBlanks == referenceTrim(line), "\(text.debugDescription)")
             #expect(line.blankSeparatedFields == referenceFields(line), "\(text.debugDescription)")
+        }
+    }
+
+    /// Tab columns on bytes give what the `Character` split gives, empty columns kept, on real
+    /// package lists (the insights-core samples in Fixtures/real) and on random text with tabs.
+    @Test func tabColumns() throws {
+        func reference(_ line: Substring) -> [Substring] { line.split(separator: "\t", omittingEmptySubsequences: false) }
+        for name in ["installed-rpms-insights-RPM_MANIFEST.txt", "installed-rpms-insights-RPMS_LINE.txt", "rpm-qa-insights-mixed.txt"] {
+            let url = try #require(Bundle.module.url(forResource: "Fixtures/real/" + name, withExtension: nil))
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+                #expect(line.tabSeparatedColumns == reference(line), "\(line)")
+            }
+        }
+        var generator = SplitMix64(seed: 9)
+        let alphabet: [Character] = ["\t", " ", "\r", "\n", "a", "\u{E9}", "e", "\u{301}", "-"]
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0..<30, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "\t" })
+            let line = Substring(text)
+            #expect(line.tabSeparatedColumns == reference(line), "\(text.debugDescription)")
+            #expect(line.dropFirst().tabSeparatedColumns == reference(line.dropFirst()), "\(text.debugDescription)")
         }
     }
 }
