@@ -171,6 +171,7 @@ static size_t other_program_run(const uint8_t *bytes, size_t count, size_t max_l
             if (line_length <= 16 || line_length > max_line || !fixed_syslog_date(line)) goto done;
             // the first blank after the host name (the line's end when there is none), which no
             // byte of 0x80 or more may come before
+            // (the bytewise build keeps to single bytes here too: it is what tests hold the rest to)
             const size_t host_end = host_stop(window, start + 16, end, count - window_at, fill != fill_word_bytewise);
             if (host_end < end && window[host_end] >= 0x80) goto done;
             size_t tag = host_end;

@@ -14,6 +14,12 @@ import Foundation
 final class XZReadAhead: @unchecked Sendable {
     static let slotCount = 16
     static let slotBytes = 32 << 10
+    /// Slots the decoder fills before it wakes libarchive's thread waiting on an empty ring (or
+    /// sooner at the end, on damage or after a seek). The reader is faster than the decoder, so it
+    /// waits at nearly every slot: woken for each one, the two threads paid a sleep and a wake-up
+    /// (a futex call, an interrupt between virtual processors) per 32 KiB, 32,000 of each over a 1
+    /// GiB log, which made two cores slower than one. Half the ring keeps both busy.
+    static let wakeBatch = slotCount / 2
 
     private unowned(unsafe) let source: XZBlockSource
     private let total: Int64
@@ -29,6 +35,8 @@ final class XZReadAhead: @unchecked Sendable {
     private var filled = 0
     /// libarchive holds the slot at `consumeIndex` (valid until its next call).
     private var holding = false
+    /// libarchive's thread sleeps in `read` until `wakeBatch` slots are filled (or the end).
+    private var readerWaiting = false
     /// Offset of the next byte the decoder will put in a slot.
     private var decodedUpTo: Int64 = 0
     /// Set by a skip past the decoded bytes, for the decoder to go to.
@@ -150,7 +158,10 @@ final class XZReadAhead: @unchecked Sendable {
                 }
             }
             compressedOffset = source.compressedBytesRead
-            condition.broadcast()
+            // Only libarchive's thread waits on the condition besides this one.
+            if readerWaiting, filled >= Self.wakeBatch || ended || seekTarget != nil {
+                condition.broadcast()
+            }
             condition.unlock()
         }
     }
@@ -166,8 +177,13 @@ final class XZReadAhead: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         releaseHeld()
-        while filled == 0, !ended || seekTarget != nil {
-            condition.wait()
+        if filled == 0, !ended || seekTarget != nil {
+            readerWaiting = true
+            // Once here, wait for a batch of slots, not for the next one.
+            while filled < Self.wakeBatch, !ended || seekTarget != nil {
+                condition.wait()
+            }
+            readerWaiting = false
         }
         guard filled > 0 else {
             if let failure {

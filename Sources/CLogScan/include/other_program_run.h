@@ -11,8 +11,9 @@
 /// kernel, and holds `kernel:` nowhere. `*lines` receives how many lines those bytes are.
 ///
 /// It stops at the first line it cannot be sure of (other date layouts, non-ASCII bytes where a
-/// character reader could read them otherwise, `kernel:` anywhere, a line longer than the buffer
-/// or than `max_line`); the caller reads that line the slow way and asks again after it.
+/// character reader could read them otherwise, `kernel:` anywhere, a line not ended inside the
+/// buffer, longer than 2 KiB or than `max_line`); the caller reads that line the slow way and
+/// asks again after it.
 ///
 /// The newlines and the places `kernel:` may begin are found 32 or 16 bytes at a time (AVX2 or
 /// SSE2 on x86-64), the rest on bytes.
