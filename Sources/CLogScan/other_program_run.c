@@ -17,15 +17,21 @@ struct masks {
 
 typedef void (*fill_word)(const uint8_t *p, uint64_t *newline, uint64_t *kernel_tag);
 
-/// The masks of the 64 bytes at `p`, looking at each byte (`p[64 ..< 70]` may be read).
-static void fill_word_bytewise(const uint8_t *p, uint64_t *newline, uint64_t *kernel_tag) {
+/// The masks of `p[0 ..< length]` (at most 64 bytes), looking at each byte; `available` bytes
+/// from `p` may be read (the `:` of a tag lies 6 bytes past its `k`).
+static void masks_of_bytes(const uint8_t *p, size_t length, size_t available, uint64_t *newline, uint64_t *kernel_tag) {
     uint64_t nl = 0, tag = 0;
-    for (unsigned i = 0; i < 64; i++) {
+    for (size_t i = 0; i < length; i++) {
         nl |= (uint64_t)(p[i] == '\n') << i;
-        tag |= (uint64_t)(p[i] == 'k' && p[i + 6] == ':') << i;
+        tag |= (uint64_t)(p[i] == 'k' && i + 6 < available && p[i + 6] == ':') << i;
     }
     *newline = nl;
     *kernel_tag = tag;
+}
+
+/// The masks of the 64 bytes at `p`, looking at each byte (`p[64 ..< 70]` may be read).
+static void fill_word_bytewise(const uint8_t *p, uint64_t *newline, uint64_t *kernel_tag) {
+    masks_of_bytes(p, 64, 70, newline, kernel_tag);
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -70,28 +76,44 @@ static fill_word vector_fill(void) {
 #endif
 }
 
-/// Masks of `p[0 ..< length]`; `available` bytes from `p` may be read (the `:` of a tag lies 6
-/// bytes past its `k`). Words that would read past `available` are done byte by byte.
-static void fill_masks(struct masks *m, const uint8_t *p, size_t length, size_t available, fill_word fill) {
-    const size_t words = (length + 63) / 64;
-    for (size_t word = 0; word < words; word++) {
-        const size_t first = word * 64;
-        if (first + 64 <= length && first + 70 <= available) {
-            fill(p + first, &m->newline[word], &m->kernel_tag[word]);
-            continue;
+/// A window of the buffer whose masks are filled a word (64 bytes) at a time, as far as the walk
+/// over its lines has come: where the first line already stops the run (a kernel line, another
+/// date layout) only the words of that line are looked at.
+struct window {
+    const uint8_t *p;
+    size_t length;     // bytes of the window
+    size_t available;  // bytes that may be read from `p`
+    size_t words;      // (length + 63) / 64
+    size_t filled;     // words whose masks are set
+    fill_word fill;
+    struct masks m;
+};
+
+/// Fills the masks of every word up to `word` (below `words`).
+static inline void fill_through(struct window *w, size_t word) {
+    for (; w->filled <= word && w->filled < w->words; w->filled++) {
+        const size_t first = w->filled * 64;
+        if (first + 64 <= w->length && first + 70 <= w->available) {
+            w->fill(w->p + first, &w->m.newline[w->filled], &w->m.kernel_tag[w->filled]);
+        } else {
+            const size_t last = first + 64 < w->length ? first + 64 : w->length;
+            masks_of_bytes(w->p + first, last - first, w->available - first, &w->m.newline[w->filled], &w->m.kernel_tag[w->filled]);
         }
-        uint64_t nl = 0, tag = 0;
-        const size_t last = first + 64 < length ? first + 64 : length;
-        for (size_t i = first; i < last; i++) {
-            nl |= (uint64_t)(p[i] == '\n') << (i & 63);
-            tag |= (uint64_t)(p[i] == 'k' && i + 6 < available && p[i + 6] == ':') << (i & 63);
-        }
-        m->newline[word] = nl;
-        m->kernel_tag[word] = tag;
     }
 }
 
-/// First set bit at or after `from` and before `limit` (at most `words * 64`), or `none`.
+/// The first newline at or after `from` in the window, or `none`; fills the words it passes.
+static inline size_t next_newline(struct window *w, size_t from) {
+    for (size_t word = from >> 6; word < w->words; word++) {
+        fill_through(w, word);
+        uint64_t bits = w->m.newline[word];
+        if (word == from >> 6) bits &= ~(uint64_t)0 << (from & 63);
+        if (bits) return (word << 6) + (size_t)__builtin_ctzll(bits);
+    }
+    return none;
+}
+
+/// First set bit of a filled mask at or after `from` and before `limit`, or `none`.
 static inline size_t next_bit(const uint64_t *mask, size_t from, size_t limit) {
     if (from >= limit) return none;
     size_t word = from >> 6;
@@ -146,43 +168,46 @@ static inline size_t host_stop(const uint8_t *p, size_t from, size_t end, size_t
     return from;
 }
 
-static size_t other_program_run(const uint8_t *bytes, size_t count, size_t max_line, size_t *lines, fill_word fill) {
-    struct masks m;
+/// `vector`: 16- and 32-byte compares where the processor has them; 0, every byte one by one.
+static size_t other_program_run(const uint8_t *bytes, size_t count, size_t max_line, size_t *lines, int vector) {
+    struct window w;
+    w.fill = vector ? vector_fill() : fill_word_bytewise;
     // `at`: where the next line to look at begins
     size_t at = 0, passed = 0;
     while (at < count) {
         const size_t window_at = at;
-        const uint8_t *window = bytes + window_at;
-        const size_t length = count - window_at < window_bytes ? count - window_at : window_bytes;
-        const size_t words = (length + 63) / 64;
-        fill_masks(&m, window, length, count - window_at, fill);
+        w.p = bytes + window_at;
+        w.available = count - window_at;
+        w.length = w.available < window_bytes ? w.available : window_bytes;
+        w.words = (w.length + 63) / 64;
+        w.filled = 0;
         for (;;) {
             const size_t start = at - window_at;
-            const size_t end = next_bit(m.newline, start, words * 64);
+            const size_t end = next_newline(&w, start);
             if (end == none) {
                 // The line goes on past the window: look again from its start, unless it began the
                 // window (longer than a window) or the buffer ends in it.
-                if (start == 0 || window_at + length == count) goto done;
+                if (start == 0 || window_at + w.length == count) goto done;
                 break;
             }
-            const uint8_t *line = window + start;
+            const uint8_t *line = w.p + start;
             const size_t line_length = end - start;
             // The Swift test wants a byte after the date, and the caller cuts lines over max_line.
             if (line_length <= 16 || line_length > max_line || !fixed_syslog_date(line)) goto done;
             // the first blank after the host name (the line's end when there is none), which no
             // byte of 0x80 or more may come before
-            // (the bytewise build keeps to single bytes here too: it is what tests hold the rest to)
-            const size_t host_end = host_stop(window, start + 16, end, count - window_at, fill != fill_word_bytewise);
-            if (host_end < end && window[host_end] >= 0x80) goto done;
+            const size_t host_end = host_stop(w.p, start + 16, end, w.available, vector);
+            if (host_end < end && w.p[host_end] >= 0x80) goto done;
             size_t tag = host_end;
-            while (tag < end && window[tag] == ' ') tag++;
-            if (tag < end && window[tag] >= 0x80) goto done;
-            for (size_t k = next_bit(m.kernel_tag, start, end); k != none; k = next_bit(m.kernel_tag, k + 1, end)) {
-                if (memcmp(window + k, "kernel:", 7) == 0) goto done;
+            while (tag < end && w.p[tag] == ' ') tag++;
+            if (tag < end && w.p[tag] >= 0x80) goto done;
+            // (the words up to the newline's are filled)
+            for (size_t k = next_bit(w.m.kernel_tag, start, end); k != none; k = next_bit(w.m.kernel_tag, k + 1, end)) {
+                if (memcmp(w.p + k, "kernel:", 7) == 0) goto done;
             }
             passed += 1;
             at = window_at + end + 1;
-            if (end + 1 >= length) break;
+            if (end + 1 >= w.length) break;
         }
     }
 done:
@@ -191,9 +216,9 @@ done:
 }
 
 size_t sos_other_program_run(const uint8_t *bytes, size_t count, size_t max_line, size_t *lines) {
-    return other_program_run(bytes, count, max_line, lines, vector_fill());
+    return other_program_run(bytes, count, max_line, lines, 1);
 }
 
 size_t sos_other_program_run_bytewise(const uint8_t *bytes, size_t count, size_t max_line, size_t *lines) {
-    return other_program_run(bytes, count, max_line, lines, fill_word_bytewise);
+    return other_program_run(bytes, count, max_line, lines, 0);
 }

@@ -14,19 +14,14 @@ extension KernelLogPrefilter {
     /// // Feb 11 18:58:28 juju-110cc2-k8stest-4 kernel: [    0.000000] Command line: BOOT_IMAGE=...
     /// otherProgramRun(bytes, lineLimit: 16384)  // (bytes: 78, lines: 1): the systemd line and its newline
     /// ```
-    static func otherProgramRun(_ bytes: UnsafeBufferPointer<UInt8>, lineLimit: Int) -> (bytes: Int, lines: Int) {
+    ///
+    /// `bytewise`: every byte looked at one by one, as on a platform without SSE2; tests hold the
+    /// two builds to one answer.
+    static func otherProgramRun(_ bytes: UnsafeBufferPointer<UInt8>, lineLimit: Int, bytewise: Bool = false) -> (bytes: Int, lines: Int) {
         guard let base = bytes.baseAddress, !bytes.isEmpty, lineLimit > 0 else { return (0, 0) }
         var lines = 0
-        let passed = sos_other_program_run(base, bytes.count, lineLimit, &lines)
-        return (passed, lines)
-    }
-
-    /// ``otherProgramRun(_:lineLimit:)`` with every byte looked at one by one (what a platform
-    /// without SSE2 runs): tests hold the two to one answer.
-    static func otherProgramRunBytewise(_ bytes: UnsafeBufferPointer<UInt8>, lineLimit: Int) -> (bytes: Int, lines: Int) {
-        guard let base = bytes.baseAddress, !bytes.isEmpty, lineLimit > 0 else { return (0, 0) }
-        var lines = 0
-        let passed = sos_other_program_run_bytewise(base, bytes.count, lineLimit, &lines)
+        let passed = bytewise ? sos_other_program_run_bytewise(base, bytes.count, lineLimit, &lines)
+                              : sos_other_program_run(base, bytes.count, lineLimit, &lines)
         return (passed, lines)
     }
 }

@@ -34,10 +34,7 @@ import Testing
     }
 
     static func run(_ bytes: [UInt8], lineLimit: Int = 16 << 10, bytewise: Bool = false) -> (bytes: Int, lines: Int) {
-        bytes.withUnsafeBufferPointer {
-            bytewise ? KernelLogPrefilter.otherProgramRunBytewise($0, lineLimit: lineLimit)
-                     : KernelLogPrefilter.otherProgramRun($0, lineLimit: lineLimit)
-        }
+        bytes.withUnsafeBufferPointer { KernelLogPrefilter.otherProgramRun($0, lineLimit: lineLimit, bytewise: bytewise) }
     }
 
     /// Checks one buffer of lines: the run passes over whole lines only, each dropped by the
