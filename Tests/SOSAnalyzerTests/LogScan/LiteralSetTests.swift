@@ -67,6 +67,25 @@ import Testing
         }
     }
 
+    /// The C loop against one search per literal on random text of a small alphabet, where
+    /// literals overlap, share anchors, sit at both ends and repeat: every bit the same.
+    @Test("random literal sets on random lines: the same bits as one search per literal")
+    func randomSetsAgreeWithNeedles() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["a", "b", "k", ":", " ", "é", "0"]
+        func text(_ length: Int) -> String {
+            String((0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "a" })
+        }
+        for _ in 0..<300 {
+            let literals = (0..<Int.random(in: 1...LiteralSet.capacity, using: &generator)).map { _ in text(Int.random(in: 1...5, using: &generator)) }
+            let set = LiteralSet(literals)
+            for _ in 0..<20 {
+                let line = text(Int.random(in: 0...40, using: &generator))
+                #expect(Self.scan(set, line) == Self.needles(literals, line), "\(literals) in \(line)")
+            }
+        }
+    }
+
     @Test("sixty-four literals, every bit reachable")
     func fullSet() {
         let literals = (0..<LiteralSet.capacity).map { "w\($0)#" }
