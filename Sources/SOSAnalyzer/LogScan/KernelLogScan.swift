@@ -42,7 +42,7 @@ struct KernelLogScan: Sendable {
     static let matchesPerPattern = 10
 
     /// The literals of this scan and the failure scanner, in bit order.
-    private enum Literal: Int, CaseIterable {
+    fileprivate enum Literal: Int, CaseIterable {
         case taint, staging, linuxVersion, zone
         var text: String {
             switch self {
@@ -58,23 +58,44 @@ struct KernelLogScan: Sendable {
         static let eventBitsStart = signBitsStart + AllocationFailureScanner.signs.count
         static let patternBitsStart = eventBitsStart + KernelEventLine.literals.count
     }
-    private static let eventBits: UInt64 = ((1 << UInt64(KernelEventLine.literals.count)) - 1) << UInt64(Literal.eventBitsStart)
+    fileprivate static let eventBits: UInt64 = ((1 << UInt64(KernelEventLine.literals.count)) - 1) << UInt64(Literal.eventBitsStart)
     private static let signBits: UInt64 = ((1 << UInt64(AllocationFailureScanner.signs.count)) - 1) << UInt64(Literal.signBitsStart)
 
-    init(member: String, patterns: [KernelLogPattern] = []) {
-        self.member = member
-        self.events = KernelEventScanner(member: member)
-        self.patterns = patterns.compactMap { $0.compiled() }
-        self.matchCounts = Array(repeating: 0, count: self.patterns.count)
-        let inSet = self.patterns.prefix(LiteralSet.capacity - Literal.patternBitsStart)
-        literals = LiteralSet(bytes: Literal.allCases.map { Array($0.text.utf8) }
-            + AllocationFailureScanner.signs.map { Array($0.text.description.utf8) }
-            + KernelEventLine.literals.map { Array($0.description.utf8) } + inSet.map(\.literal.bytes))
-        keptLiterals = Literal.allCases.reduce(0) { $0 | $1.bit } | Self.eventBits
-        for index in inSet.indices { keptLiterals |= Self.patternBit(index) }
+    /// What every scan of one pass over a report shares: the rules' patterns compiled and the
+    /// literal set built once, not again for each of the report's logs (a `Regex` takes tens of
+    /// microseconds and more to compile, per pattern).
+    struct Rules {
+        fileprivate let patterns: [KernelLogPattern.Compiled]
+        fileprivate let literals: LiteralSet
+        /// The bits of the literals a scan starts out looking for.
+        fileprivate let keptLiterals: UInt64
+
+        init(_ patterns: [KernelLogPattern]) {
+            self.patterns = patterns.compactMap { $0.compiled() }
+            let inSet = self.patterns.prefix(LiteralSet.capacity - Literal.patternBitsStart)
+            literals = LiteralSet(bytes: Literal.allCases.map { Array($0.text.utf8) }
+                + AllocationFailureScanner.signs.map { Array($0.text.description.utf8) }
+                + KernelEventLine.literals.map { Array($0.description.utf8) } + inSet.map(\.literal.bytes))
+            var kept = Literal.allCases.reduce(0) { $0 | $1.bit } | KernelLogScan.eventBits
+            for index in inSet.indices { kept |= KernelLogScan.patternBit(index) }
+            keptLiterals = kept
+        }
     }
 
-    private static func patternBit(_ index: Int) -> UInt64 {
+    init(member: String, patterns: [KernelLogPattern] = []) {
+        self.init(member: member, rules: Rules(patterns))
+    }
+
+    init(member: String, rules: Rules) {
+        self.member = member
+        self.events = KernelEventScanner(member: member)
+        self.patterns = rules.patterns
+        self.matchCounts = Array(repeating: 0, count: rules.patterns.count)
+        literals = rules.literals
+        keptLiterals = rules.keptLiterals
+    }
+
+    fileprivate static func patternBit(_ index: Int) -> UInt64 {
         let bit = Literal.patternBitsStart + index
         return bit < LiteralSet.capacity ? 1 << UInt64(bit) : 0
     }
@@ -217,8 +238,8 @@ public struct KernelLogPattern: Sendable, Codable, Equatable {
     }
 
     struct Compiled: @unchecked Sendable {
-        // Regex<AnyRegexOutput> is not Sendable; a Compiled value is only ever used by the one
-        // scan that owns it.
+        // Regex<AnyRegexOutput> is not Sendable; a Compiled value is only ever used by the scans
+        // of one pass over a report, one after the other on its task.
         let rule: String
         let literal: ByteNeedle
         let regex: Regex<AnyRegexOutput>?

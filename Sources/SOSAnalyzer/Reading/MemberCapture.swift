@@ -19,7 +19,7 @@ struct MemberCapture {
     private(set) var nested = InputOutcome()
     /// Compressed log rotations that could not be decompressed, with the reason.
     private(set) var unreadableLogs: [(member: String, reason: String)] = []
-    private let logPatterns: [KernelLogPattern]
+    private let logRules: KernelLogScan.Rules
     /// Whole members not read because `ReadLimits.keptBytesPerReport` was spent.
     private(set) var overBudget: [String] = []
     private var keptBytes = 0
@@ -30,7 +30,7 @@ struct MemberCapture {
     init(mode: Mode, options: ReadOptions, opensInnerArchives: Bool = true) {
         self.mode = mode
         self.options = options
-        self.logPatterns = options.knownIssues.logPatterns
+        self.logRules = KernelLogScan.Rules(options.knownIssues.logPatterns)
         self.opensInnerArchives = opensInnerArchives
     }
 
@@ -44,7 +44,7 @@ struct MemberCapture {
             if BundledReport.isInnerArchive(member.path) {
                 if opensInnerArchives { readNested(&cursor) }
             } else if FactCatalog.kernelLogs.wants(member.path) {
-                var scan = KernelLogScan(member: member.path, patterns: logPatterns)
+                var scan = KernelLogScan(member: member.path, rules: logRules)
                 if BundledReport.isCompressedLog(member.path) {
                     do {
                         try cursor.forEachDecompressedLine(passingOver: { scan.passOver($0, lineLimit: $1) }) { bytes, number in

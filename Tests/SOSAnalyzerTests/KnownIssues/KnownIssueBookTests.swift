@@ -94,6 +94,28 @@ import Testing
         #expect(RPMVersion.compare("2.6.32-220.el6", "2.6.32-220") > 0)
     }
 
+    /// A report's logs share one compiled `Rules` (its regexes compiled once a pass): each scan
+    /// still keeps its own count per rule, and finds what a scan built from the patterns finds.
+    @Test func scansOfOnePassShareTheirRules() {
+        let rules = KernelLogScan.Rules(KnownIssueBook.bundled.logPatterns)
+        let lines = Array(repeating: "May 13 02:15:00 db1 kernel: XFS: possible memory allocation deadlock in kmem_alloc (mode:0x250)", count: 12)
+        func scanned(_ scan: inout KernelLogScan) {
+            for (index, line) in lines.enumerated() {
+                var bytes = Array(line.utf8)
+                bytes.withUnsafeMutableBufferPointer { scan.feed(UnsafeBufferPointer($0), number: index + 1) }
+            }
+        }
+        var first = KernelLogScan(member: "var/log/messages", rules: rules)
+        var second = KernelLogScan(member: "var/log/messages-20130513", rules: rules)
+        var alone = KernelLogScan(member: "var/log/messages-20130513", patterns: KnownIssueBook.bundled.logPatterns)
+        scanned(&first)
+        scanned(&second)
+        scanned(&alone)
+        #expect(first.logMatches.count == KernelLogScan.matchesPerPattern)
+        #expect(second.logMatches == alone.logMatches)
+        #expect(second.logMatches.map(\.source.line) == Array(1...10))
+    }
+
     /// Log patterns are looked for while the log streams, at most 10 lines per rule and log.
     @Test func logPatternsAreMatchedWhileScanning() {
         var scan = KernelLogScan(member: "var/log/messages", patterns: KnownIssueBook.bundled.logPatterns)
