@@ -1,6 +1,5 @@
 #include "literal_set_scan.h"
 
-
 uint64_t sos_literal_set_scan(const uint8_t *line, size_t length, const uint32_t slots[256],
                               const sos_literal_entry *entries, const uint8_t *storage, uint64_t all) {
     uint64_t found = 0;
