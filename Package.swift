@@ -27,8 +27,9 @@ let package = Package(
             providers: [.apt(["liblzma-dev"]), .brew(["xz"])]
         ),
         .target(name: "SOSArchive", dependencies: ["CArchive", "CLZMA"]),
-        // The byte loop that passes over other programs' syslog lines a chunk at a time (16-byte
-        // compares, which Swift's SIMD types do not lower to on Linux).
+        // The byte loops of the log scan: passing over other programs' syslog lines a chunk at a
+        // time (16-byte compares, which Swift's SIMD types do not lower to on Linux) and the
+        // kernel lines' literal search.
         .target(name: "CLogScan"),
         .target(
             name: "SOSAnalyzer",

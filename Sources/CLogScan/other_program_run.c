@@ -64,7 +64,8 @@ static void fill_word_sse2(const uint8_t *p, uint64_t *newline, uint64_t *kernel
 }
 #endif
 
-/// The widest compare this processor has, chosen once.
+/// The widest compare this processor has, asked at each call (`__builtin_cpu_supports` reads what
+/// libgcc found at start-up).
 static fill_word vector_fill(void) {
 #if SOS_HAVE_AVX2
     if (__builtin_cpu_supports("avx2")) return fill_word_avx2;

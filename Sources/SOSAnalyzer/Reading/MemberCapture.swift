@@ -19,7 +19,8 @@ struct MemberCapture {
     private(set) var nested = InputOutcome()
     /// Compressed log rotations that could not be decompressed, with the reason.
     private(set) var unreadableLogs: [(member: String, reason: String)] = []
-    private let logRules: KernelLogScan.Rules
+    /// Built at the first log the pass scans: a later pass for link targets scans none.
+    private lazy var logRules = KernelLogScan.Rules(options.knownIssues.logPatterns)
     /// Whole members not read because `ReadLimits.keptBytesPerReport` was spent.
     private(set) var overBudget: [String] = []
     private var keptBytes = 0
@@ -30,7 +31,6 @@ struct MemberCapture {
     init(mode: Mode, options: ReadOptions, opensInnerArchives: Bool = true) {
         self.mode = mode
         self.options = options
-        self.logRules = KernelLogScan.Rules(options.knownIssues.logPatterns)
         self.opensInnerArchives = opensInnerArchives
     }
 
