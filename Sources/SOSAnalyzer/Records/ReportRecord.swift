@@ -3,11 +3,14 @@ import SOSArchive
 /// One line of `sosanalyze inspect --format jsonl`: a report, or the reason an input gave none.
 ///
 /// A report line is the `inspect --format json` object on one line, plus `sha256` (of the archive
-/// file, or of an extracted folder's listing: ``ContentDigest``) and `input` (the path found on
-/// the command line that the report came from: a collect bundle's inner reports share it):
+/// file, or of an extracted folder's listing: ``ContentDigest``), `input` (the path found on
+/// the command line that the report came from: a collect bundle's inner reports share it) and
+/// `hostNamesInFiles` (the other host names its `/etc/hosts` and cluster files hold,
+/// ``Report/namesInFiles``, which the report's JSON leaves out, so that `summarize --redact` of
+/// the records replaces them as it does when it reads the archives):
 ///
 /// ```
-/// {"allocationFailures":[],...,"hostname":"dbnode01.example.com","input":"Samples/sosreport-dbnode01-20130514091203-e9e3.tar.xz",...,"schemaVersion":1,"sha256":"5f0c…","source":{...},...}
+/// {"allocationFailures":[],...,"hostNamesInFiles":[],"hostname":"dbnode01.prod.example.com","input":"Samples/sosreport-dbnode01-20130514091203-e9e3.tar.xz",...,"schemaVersion":1,"sha256":"5f0c…","source":{...},...}
 /// ```
 ///
 /// A line for an input that gave no report keeps its place, with the same one-line error
@@ -68,7 +71,7 @@ public struct ReportRecord: Sendable, Equatable, Codable {
     }
 
     private enum Keys: String, CodingKey {
-        case schemaVersion, sha256, input, path, error
+        case schemaVersion, sha256, input, path, error, hostNamesInFiles
     }
 
     public init(from decoder: any Decoder) throws {
@@ -79,17 +82,24 @@ public struct ReportRecord: Sendable, Equatable, Codable {
             schemaVersion = try container.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? Report.currentSchemaVersion
             content = .problem(InputProblem(path: try container.decodeIfPresent(String.self, forKey: .path) ?? input ?? "", error: error))
         } else {
-            let report = try Report(from: decoder)
+            var report = try Report(from: decoder)
+            // Records written before the key existed give none: their redaction knows only the
+            // names the report itself holds.
+            if let hosts = try container.decodeIfPresent([String].self, forKey: .hostNamesInFiles) {
+                report.namesInFiles = NamesInReport(hosts: hosts)
+            }
             schemaVersion = report.schemaVersion
             content = .report(report)
         }
     }
 
-    /// The report's own keys and `sha256` and `input` in one object (the keys never collide).
+    /// The report's own keys and `sha256`, `input` and `hostNamesInFiles` in one object (the keys never collide).
     public func encode(to encoder: any Encoder) throws {
         switch content {
         case .report(let report):
             try report.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(report.namesInFiles.hosts, forKey: .hostNamesInFiles)
         case .problem(let problem):
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(schemaVersion, forKey: .schemaVersion)

@@ -64,7 +64,26 @@ import Testing
         }
         // The report's own host first, then the files' names, then the logs' senders.
         #expect(json.contains("host-04.domain-01.example kernel: swapper/21: page allocation failure"))
+
+        // Stored as a JSON Lines record and read back, it redacts to the same bytes: the record
+        // keeps the names the report's JSON leaves out.
+        let file = folder.root.appendingPathExtension("jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let line = try RecordFile.line(ReportRecord(report: report, sha256: nil, input: folder.root.path))
+        #expect(line.contains(#""hostNamesInFiles":["machine1","machine2","machine3"]"#))
+        try Data(line.utf8).write(to: file)
+        let stored = try RecordFile.records(in: file.path).compactMap(\.report)
+        #expect(stored.map(\.namesInFiles) == [report.namesInFiles])
+        let fromRecord = try Self.redactedOutputs(BatchOutcome(reports: stored, problems: [], inputCount: 1))
+        #expect(fromRecord.markdown == markdown)
+        #expect(fromRecord.json == json)
+        // A record written before the key existed still reads, with no such names.
+        let older = line.replacingOccurrences(of: #""hostNamesInFiles":["machine1","machine2","machine3"],"#, with: "")
+        let olderReport = try #require(try JSONDecoder().decode(ReportRecord.self, from: Data(older.utf8)).report)
+        #expect(olderReport.hostname == "machine1")
+        #expect(olderReport.namesInFiles == NamesInReport())
     }
+
 
     @Test func parsersOfTheNameFiles() throws {
         #expect(HostsFileParser.parse(try Self.fixture("hosts-crmsh-1888.txt")) == [
