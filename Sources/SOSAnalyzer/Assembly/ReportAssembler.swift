@@ -96,6 +96,9 @@ struct ReportAssembler {
         switch failure {
         case .notCollected:
             report[state: fact] = .notCollected
+        case .commandFailed(let line, let message):
+            report[state: fact] = .notCollected
+            report.factStateReasons[fact.rawValue] = FactStateReason(message: message, source: Evidence(member: member, line: line))
         case .malformed(let line, let message):
             report[state: fact] = .unreadable
             report.problems.append(ReportProblem(message: "\(fact.rawValue): \(message)", member: "\(member):\(line)"))

@@ -38,9 +38,13 @@ public struct Fact: RawRepresentable, Hashable, Sendable {
 
 extension Report {
     /// The state of `fact` when it is missing (`nil` when it was read).
+    /// Setting it drops the reason a member gave for the state before (``factStateReasons``).
     public subscript(state fact: Fact) -> FactState? {
         get { factStates[fact.rawValue] }
-        set { factStates[fact.rawValue] = newValue }
+        set {
+            factStates[fact.rawValue] = newValue
+            factStateReasons[fact.rawValue] = nil
+        }
     }
 
     /// Where `fact` was read.

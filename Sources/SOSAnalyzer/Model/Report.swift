@@ -68,6 +68,9 @@ public struct Report: Sendable, Codable, Equatable {
     public var evidence: [String: Evidence] = [:]
     /// Facts that have no value, or a partial one, and why ("memory": "not collected").
     public var factStates: [String: FactState] = [:]
+    /// For a fact in `factStates` whose member says why it holds nothing, that line: the error a
+    /// command printed on the host (`"hardware"`: dmidecode's `Permission denied` in a container).
+    @EmptyIfAbsent public var factStateReasons: [String: FactStateReason] = [:]
     /// Other host names the report's files hold (`/etc/hosts`, corosync.conf): for `Redaction`
     /// only, never encoded.
     @NotEncoded public var namesInFiles = NamesInReport()

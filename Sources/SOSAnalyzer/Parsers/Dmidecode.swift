@@ -41,11 +41,14 @@ public struct HardwareIdentity: Sendable, Codable, Equatable {
 /// `f9a1477e-7b80-4398-a25d-3710d4e796ba`, line 21 (the UUID on line 26). dmidecode's placeholder `Not Specified`
 /// becomes nil; vendor strings such as `To Be Filled By O.E.M.` are kept as written.
 public enum DmidecodeParser {
-    /// - Throws: `.notCollected` when there is no System Information block (containers: "/dev/mem:
-    ///   No such file or directory", "Permission denied", command not found, empty file).
+    /// - Throws: `.commandFailed` with dmidecode's first error line when there is no System
+    ///   Information block and dmidecode said why (containers: "Permission denied", "/dev/mem: No
+    ///   such file or directory"; "command not found"); `.notCollected` for an empty file or one
+    ///   that names no cause.
     public static func parse(_ text: String) throws(ParseFailure) -> HardwareIdentity {
         var identity: HardwareIdentity?
-        var lastError: Substring?
+        // The first error is the cause: dmidecode then falls back to /dev/mem, which fails too.
+        var firstError: (line: Int, text: Substring)?
         var sawContent = false
         for line in TextLines(text) {
             let content = line.text.trimmedBlanks
@@ -74,11 +77,12 @@ public enum DmidecodeParser {
                 identity = HardwareIdentity(line: line.number)
             } else if content.contains("denied") || content.contains("No such file")
                         || content.contains("not found") || content.contains("No SMBIOS") {
-                lastError = content
+                if firstError == nil { firstError = (line.number, content) }
             }
         }
         if let identity { return identity }
         guard sawContent else { throw .notCollected("dmidecode output is empty") }
-        throw .notCollected(lastError.map(String.init) ?? "no System Information block in dmidecode output")
+        guard let firstError else { throw .notCollected("no System Information block in dmidecode output") }
+        throw .commandFailed(line: firstError.line, message: String(firstError.text))
     }
 }

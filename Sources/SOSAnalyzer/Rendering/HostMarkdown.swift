@@ -42,7 +42,12 @@ enum HostMarkdown {
         func add(_ fact: String, _ value: String?, _ evidenceKey: String?) {
             guard let value else {
                 if let key = evidenceKey, let state = report.factStates[key] {
-                    table.add([fact, "*\(state.rawValue)*", ""])
+                    // The line in which the host said why (a command's error) is worth the cell.
+                    if let reason = report.factStateReasons[key] {
+                        table.add([fact, "*\(state.rawValue)*: \(reason.message)", "`\(reason.source)`"])
+                    } else {
+                        table.add([fact, "*\(state.rawValue)*", ""])
+                    }
                 }
                 return
             }

@@ -11,17 +11,22 @@ public enum TextReportRenderer {
 
         var facts = TextTable()
         func fact(_ label: String, _ value: String?, _ key: String) {
+            let shown: String, evidence: String
             if let value {
-                let evidence = report.evidence[key].map { "[\($0)]" } ?? ""
-                if value.count > 72 {
-                    // A long value would push every evidence column off screen: cite it below.
-                    facts.add([label, value], measured: false)
-                    if !evidence.isEmpty { facts.add(["", "  " + evidence], measured: false) }
-                } else {
-                    facts.add([label, value, evidence])
-                }
+                shown = value
+                evidence = report.evidence[key].map { "[\($0)]" } ?? ""
             } else {
-                facts.add([label, "— " + (report.factStates[key]?.rawValue ?? "not collected"), ""])
+                let state = "— " + (report.factStates[key]?.rawValue ?? "not collected")
+                let reason = report.factStateReasons[key]
+                shown = state + (reason.map { ": " + $0.message } ?? "")
+                evidence = reason.map { "[\($0.source)]" } ?? ""
+            }
+            if shown.count > 72 {
+                // A long value would push every evidence column off screen: cite it below.
+                facts.add([label, shown], measured: false)
+                if !evidence.isEmpty { facts.add(["", "  " + evidence], measured: false) }
+            } else {
+                facts.add([label, shown, evidence])
             }
         }
         fact("OS", report.os.map { "\($0.displayName)  (\($0.name))" }, "os")

@@ -10,9 +10,10 @@ import Testing
                                              uuid: "f9a1477e-7b80-4398-a25d-3710d4e796ba", uuidLine: 26))
     }
 
-    @Test func realContainerWithoutSMBIOSIsNotCollected() throws {
+    /// The sample of ``FactStateReason``: the first error is the cause.
+    @Test func realContainerWithoutSMBIOSSaysWhy() throws {
         let text = try MemoryFixtures.text("real", "dmidecode-lxd-5-0.txt")
-        #expect(throws: ParseFailure.notCollected("/dev/mem: No such file or directory")) {
+        #expect(throws: ParseFailure.commandFailed(line: 2, message: "/sys/firmware/dmi/tables/smbios_entry_point: Permission denied")) {
             try DmidecodeParser.parse(text)
         }
     }

@@ -75,6 +75,29 @@ import Testing
         #expect(lxd[state: .transparentHugePages] == .notCollected)
     }
 
+    /// The LXD containers' dmidecode printed errors (read with bsdtar: line 2 is
+    /// `/sys/firmware/dmi/tables/smbios_entry_point: Permission denied`): hardware is not
+    /// collected, and the report says why and where. The OpenStack guest's has no reason.
+    @Test func hardwareNotCollectedSaysWhy() throws {
+        let folder = try #require(SharedData.realSosreports)
+        func read(_ name: String) throws -> Report {
+            try #require(ReportReader.read(path: folder.appendingPathComponent(name).path).reports.first)
+        }
+        for name in ["sosreport-juju-04f1e3-0-lxd-5-2022-02-10-otnemqq.tar.xz", "sosreport-juju-04f1e3-1-lxd-5-2022-02-10-ktuubmf.tar.xz"] {
+            let lxd = try read(name)
+            #expect(lxd.hardware == nil)
+            #expect(lxd[state: .hardware] == .notCollected)
+            #expect(lxd.factStateReasons == ["hardware": FactStateReason(
+                message: "/sys/firmware/dmi/tables/smbios_entry_point: Permission denied",
+                source: Evidence(member: "sos_commands/hardware/dmidecode", line: 2))])
+            let markdown = MarkdownSummaryRenderer.render(BatchOutcome(reports: [lxd], problems: [], inputCount: 1))
+            #expect(markdown.contains("*not collected*: /sys/firmware/dmi/tables/smbios_entry_point: Permission denied"))
+        }
+        let k8s = try read("sosreport-juju-110cc2-k8stest-4-2022-02-10-dnuxkgx.tar.xz")
+        #expect(k8s.hardware?.model == "OpenStack Nova")
+        #expect(k8s.factStateReasons.isEmpty)
+    }
+
     @Test func zfsModulesAreThirdPartyWithTheirReasons() throws {
         let folder = try #require(SharedData.realSosreports)
         let outcome = ReportReader.read(
