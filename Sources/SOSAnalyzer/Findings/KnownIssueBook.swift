@@ -34,6 +34,8 @@ public struct KnownIssueBook: Sendable {
 
     private static func load(folder: String, label: String?) -> KnownIssueBook {
         var book = KnownIssueBook()
+        // One decoder for the folder: each one made reads the whole environment (see `parse`).
+        let decoder = YAMLDecoder(encoding: .utf8)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -49,7 +51,7 @@ public struct KnownIssueBook: Sendable {
                 continue
             }
             do {
-                var rule = try parse(String(decoding: data, as: UTF8.self))
+                var rule = try parse(String(decoding: data, as: UTF8.self), decoder: decoder)
                 rule.file = file
                 book.add(rule)
             } catch {
@@ -93,9 +95,18 @@ public struct KnownIssueBook: Sendable {
     /// Reads and validates one rule. Unknown keys are errors: a misspelt condition would
     /// otherwise silently match more than meant.
     public static func parse(_ yaml: String) throws(RuleError) -> KnownIssueRule {
+        try parse(yaml, decoder: YAMLDecoder(encoding: .utf8))
+    }
+
+    static func parse(_ yaml: String, decoder: YAMLDecoder) throws(RuleError) -> KnownIssueRule {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: yaml) else { throw RuleError(message: "the file is empty") }
+            // UTF-8 named, not Yams's `Parser.Encoding.default`: that reads the whole environment
+            // each time it is asked (a `YAMLDecoder` asks twice when made, whatever it is given),
+            // and prints a line to standard output when YAMS_DEFAULT_ENCODING is set.
+            guard let composed = try Yams.compose(yaml: yaml, .default, .default, .utf8) else {
+                throw RuleError(message: "the file is empty")
+            }
             node = composed
         } catch let error as RuleError {
             throw error
@@ -105,7 +116,7 @@ public struct KnownIssueBook: Sendable {
         try checkKeys(node, schema: topKeys, path: "")
         let rule: KnownIssueRule
         do {
-            rule = try YAMLDecoder().decode(KnownIssueRule.self, from: node)
+            rule = try decoder.decode(KnownIssueRule.self, from: node)
         } catch let DecodingError.keyNotFound(key, context) {
             throw RuleError(message: "missing \(pathText(context.codingPath + [key]))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
