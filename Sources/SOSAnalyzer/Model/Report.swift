@@ -72,7 +72,7 @@ public struct Report: Sendable, Codable, Equatable {
     /// command printed on the host (`"hardware"`: dmidecode's `Permission denied` in a container).
     @EmptyIfAbsent public var factStateReasons: [String: FactStateReason] = [:]
     /// Other host names the report's files hold (`/etc/hosts`, corosync.conf): for `Redaction`
-    /// only, never encoded.
+    /// only. The report's JSON leaves them out; a ``ReportRecord`` keeps them (`hostNamesInFiles`).
     @NotEncoded public var namesInFiles = NamesInReport()
     /// Set on a report kept only in part (``trimmedForSummary(storedAt:)``): the record it was
     /// read from, to read it again whole. Never encoded, nil for a whole report.

@@ -43,11 +43,9 @@ enum HostMarkdown {
             guard let value else {
                 if let key = evidenceKey, let state = report.factStates[key] {
                     // The line in which the host said why (a command's error) is worth the cell.
-                    if let reason = report.factStateReasons[key] {
-                        table.add([fact, "*\(state.rawValue)*: \(reason.message)", "`\(reason.source)`"])
-                    } else {
-                        table.add([fact, "*\(state.rawValue)*", ""])
-                    }
+                    let reason = report.factStateReasons[key]
+                    table.add([fact, "*\(state.rawValue)*" + (reason.map { ": " + $0.message } ?? ""),
+                               reason.map { "`\($0.source)`" } ?? ""])
                 }
                 return
             }
